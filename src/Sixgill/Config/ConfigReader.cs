@@ -1,0 +1,190 @@
+namespace Sixgill.Config;
+
+/// <summary>
+/// Walks the YAML tree against <see cref="ConfigSchema"/>: unknown keys (with the nearest known one),
+/// duplicate keys, and mappings where words belong (or the reverse). Every finding is collected;
+/// reading goes on past each one so that a single run reports them all.
+/// </summary>
+internal static class ConfigReader
+{
+    public static ConfigDocument Read(string fileName, string text, List<Diagnostic> diagnostics)
+    {
+        var values = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
+        var nodes = new List<NodeEntry>();
+        var sections = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        var document = new ConfigDocument(fileName, values, nodes, sections);
+
+        var root = YamlTree.Read(text, diagnostics);
+        if (root is null)
+        {
+            if (!diagnostics.Any(d => d.IsError))
+            {
+                diagnostics.Add(Error(DiagnosticCodes.NotAMapping, SourcePosition.Start,
+                    "the file is empty", "start from one of the files in examples/"));
+            }
+
+            return document;
+        }
+
+        if (root is not YamlMap map)
+        {
+            diagnostics.Add(Error(DiagnosticCodes.NotAMapping, root.Position,
+                $"the file must be a mapping of settings (plugin:, topology:, …), not {Describe(root)}",
+                "start from one of the files in examples/"));
+            return document;
+        }
+
+        foreach (var (key, value) in UniqueEntries(map, diagnostics))
+        {
+            var name = ConfigSchema.Canonical(key.Text);
+            if (ConfigSchema.TopLevelScalars.Contains(name))
+            {
+                AddScalar(values, name, key, value, diagnostics);
+            }
+            else if (name == ConfigSchema.Topology)
+            {
+                sections[name] = key.Position;
+                ReadTopology(value, nodes, diagnostics);
+            }
+            else if (ConfigSchema.Sections.TryGetValue(name, out var known))
+            {
+                sections[name] = key.Position;
+                ReadSection(name, known, value, values, diagnostics);
+            }
+            else
+            {
+                diagnostics.Add(UnknownKey(key, ConfigSchema.TopLevelKeys, "at the top level"));
+            }
+        }
+
+        return document;
+    }
+
+    private static void ReadSection(string section, IReadOnlyList<string> known, YamlNode node,
+        Dictionary<string, ConfigValue> values, List<Diagnostic> diagnostics)
+    {
+        if (node is YamlScalar { IsNull: true })
+        {
+            return;
+        }
+
+        if (node is not YamlMap map)
+        {
+            diagnostics.Add(Error(DiagnosticCodes.WrongType, node.Position,
+                $"{section} must be a mapping of settings, not {Describe(node)}",
+                $"indent its keys under \"{section}:\""));
+            return;
+        }
+
+        foreach (var (key, value) in UniqueEntries(map, diagnostics))
+        {
+            var name = ConfigSchema.Canonical(key.Text);
+            if (known.Contains(name))
+            {
+                AddScalar(values, $"{section}.{name}", key, value, diagnostics);
+            }
+            else
+            {
+                diagnostics.Add(UnknownKey(key, known, $"in {section}"));
+            }
+        }
+    }
+
+    private static void ReadTopology(YamlNode node, List<NodeEntry> nodes, List<Diagnostic> diagnostics)
+    {
+        if (node is YamlScalar { IsNull: true })
+        {
+            return;
+        }
+
+        if (node is not YamlMap map)
+        {
+            diagnostics.Add(Error(DiagnosticCodes.WrongType, node.Position,
+                $"topology must map each node's hostname to its settings, not {Describe(node)}",
+                "write \"topology:\" then one \"<hostname>:\" per node"));
+            return;
+        }
+
+        foreach (var (name, value) in UniqueEntries(map, diagnostics))
+        {
+            var settings = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
+            if (value is YamlMap nodeMap)
+            {
+                foreach (var (key, setting) in UniqueEntries(nodeMap, diagnostics))
+                {
+                    var canonical = ConfigSchema.Canonical(key.Text);
+                    if (ConfigSchema.NodeKeys.Contains(canonical))
+                    {
+                        AddScalar(settings, canonical, key, setting, diagnostics);
+                    }
+                    else
+                    {
+                        diagnostics.Add(UnknownKey(key, ConfigSchema.NodeKeys, $"in node {name.Text}"));
+                    }
+                }
+            }
+            else if (value is not YamlScalar { IsNull: true })
+            {
+                diagnostics.Add(Error(DiagnosticCodes.WrongType, value.Position,
+                    $"node {name.Text} must be a mapping of settings, not {Describe(value)}",
+                    "give it interface:, opmodes: and id:"));
+            }
+
+            nodes.Add(new NodeEntry(name.Text, name.Position, settings));
+        }
+    }
+
+    private static void AddScalar(Dictionary<string, ConfigValue> values, string path, YamlScalar key, YamlNode value,
+        List<Diagnostic> diagnostics)
+    {
+        if (value is not YamlScalar scalar)
+        {
+            diagnostics.Add(Error(DiagnosticCodes.WrongType, value.Position,
+                $"{key.Text} must be a single value, not {Describe(value)}", null));
+            return;
+        }
+
+        if (!scalar.IsNull)
+        {
+            values[path] = new ConfigValue(scalar.Text, scalar.Position, key.Position, scalar.IsPlain);
+        }
+    }
+
+    /// <summary>The entries of a mapping, the second and later of a repeated key reported and skipped.</summary>
+    private static IEnumerable<(YamlScalar Key, YamlNode Value)> UniqueEntries(YamlMap map, List<Diagnostic> diagnostics)
+    {
+        var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+        foreach (var entry in map.Entries)
+        {
+            var canonical = ConfigSchema.Canonical(entry.Key.Text);
+            if (seen.TryGetValue(canonical, out var first))
+            {
+                diagnostics.Add(Error(DiagnosticCodes.DuplicateKey, entry.Key.Position,
+                    $"\"{entry.Key.Text}\" is given twice; the first is at line {first.Position.Line}",
+                    "keep one of them"));
+                continue;
+            }
+
+            seen[canonical] = entry.Key;
+            yield return (entry.Key, entry.Value);
+        }
+    }
+
+    private static Diagnostic UnknownKey(YamlScalar key, IEnumerable<string> known, string where)
+    {
+        var nearest = Suggestions.Nearest(ConfigSchema.Canonical(key.Text), known);
+        return Error(DiagnosticCodes.UnknownKey, key.Position, $"unknown key \"{key.Text}\" {where}",
+            nearest is null ? $"known keys: {string.Join(", ", known)}" : $"did you mean \"{nearest}\"?");
+    }
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMap => "a mapping",
+        YamlList => "a list",
+        YamlScalar s => $"the value \"{s.Text}\"",
+        _ => "this",
+    };
+
+    private static Diagnostic Error(string code, SourcePosition at, string message, string? hint) =>
+        new(code, Severity.Error, at, message, hint);
+}

@@ -1,0 +1,31 @@
+namespace Sixgill.Config;
+
+internal enum Severity
+{
+    Warning,
+    Error,
+}
+
+/// <summary>A place in the config file, 1-based like every editor.</summary>
+internal readonly record struct SourcePosition(int Line, int Column) : IComparable<SourcePosition>
+{
+    public static readonly SourcePosition Start = new(1, 1);
+
+    public int CompareTo(SourcePosition other) => Line != other.Line ? Line.CompareTo(other.Line) : Column.CompareTo(other.Column);
+
+    public override string ToString() => $"{Line}:{Column}";
+}
+
+/// <summary>One finding about the config: a stable code, where, what, and how to fix it.</summary>
+internal sealed record Diagnostic(string Code, Severity Severity, SourcePosition Position, string Message, string? Hint = null)
+{
+    public bool IsError => Severity == Severity.Error;
+
+    /// <summary><c>config.yaml:3:5: error SG004: message (hint)</c>, the form editors and CI logs link to.</summary>
+    public string Format(string fileName)
+    {
+        var kind = Severity == Severity.Error ? "error" : "warning";
+        var hint = Hint is null ? "" : $" ({Hint})";
+        return $"{fileName}:{Position.Line}:{Position.Column}: {kind} {Code}: {Message}{hint}";
+    }
+}

@@ -1,0 +1,135 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Sixgill.Config;
+
+/// <summary>A YAML node with the position it was read at.</summary>
+internal abstract record YamlNode(SourcePosition Position);
+
+internal sealed record YamlScalar(string Text, bool IsPlain, SourcePosition Position) : YamlNode(Position)
+{
+    /// <summary>A plain <c>~</c>, <c>null</c> or nothing at all: YAML's null.</summary>
+    public bool IsNull => IsPlain && Text is "" or "~" or "null" or "Null" or "NULL";
+}
+
+internal sealed record YamlEntry(YamlScalar Key, YamlNode Value);
+
+internal sealed record YamlMap(IReadOnlyList<YamlEntry> Entries, SourcePosition Position) : YamlNode(Position);
+
+internal sealed record YamlList(IReadOnlyList<YamlNode> Items, SourcePosition Position) : YamlNode(Position);
+
+/// <summary>
+/// Builds a <see cref="YamlNode"/> tree from YamlDotNet's event parser. Unlike the representation
+/// model it keeps duplicate keys (so they can be reported with both positions) and never throws:
+/// a syntax error becomes a diagnostic at the place the parser stopped.
+/// </summary>
+internal static class YamlTree
+{
+    public static YamlNode? Read(string text, List<Diagnostic> diagnostics)
+    {
+        var parser = new Parser(new StringReader(text));
+        var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        try
+        {
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                return null;
+            }
+
+            parser.Consume<DocumentStart>();
+            var root = parser.Accept<DocumentEnd>(out _) ? null : ReadNode(parser, anchors);
+            parser.Consume<DocumentEnd>();
+            if (parser.Accept<DocumentStart>(out var second))
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.YamlSyntax, Severity.Error, At(second.Start),
+                    "the file holds more than one YAML document", "keep one cluster per file"));
+            }
+
+            return root is YamlScalar { IsNull: true } ? null : root;
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.YamlSyntax, Severity.Error, At(e.Start),
+                "YAML syntax: " + Describe(e), SyntaxHint(text, e)));
+            return null;
+        }
+    }
+
+    private static YamlNode ReadNode(IParser parser, Dictionary<string, YamlNode> anchors)
+    {
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+        {
+            return anchors.TryGetValue(alias.Value.Value, out var target)
+                ? target
+                : throw new YamlException(alias.Start, alias.End, $"the alias *{alias.Value} names no anchor");
+        }
+
+        YamlNode node;
+        string? anchor;
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            node = new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, At(scalar.Start));
+            anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
+        }
+        else if (parser.TryConsume<MappingStart>(out var mapStart))
+        {
+            var entries = new List<YamlEntry>();
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var keyStart = parser.Current!.Start;
+                if (ReadNode(parser, anchors) is not YamlScalar key)
+                {
+                    throw new YamlException(keyStart, keyStart, "a key must be a plain word, not a list or a mapping");
+                }
+
+                entries.Add(new YamlEntry(key, ReadNode(parser, anchors)));
+            }
+
+            node = new YamlMap(entries, At(mapStart.Start));
+            anchor = mapStart.Anchor.IsEmpty ? null : mapStart.Anchor.Value;
+        }
+        else
+        {
+            var listStart = parser.Consume<SequenceStart>();
+            var items = new List<YamlNode>();
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                items.Add(ReadNode(parser, anchors));
+            }
+
+            node = new YamlList(items, At(listStart.Start));
+            anchor = listStart.Anchor.IsEmpty ? null : listStart.Anchor.Value;
+        }
+
+        if (anchor is not null)
+        {
+            anchors[anchor] = node;
+        }
+
+        return node;
+    }
+
+    private static SourcePosition At(Mark mark) => new(Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
+
+    private static string Describe(YamlException e)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 1, Idx: ...) - (...)": the position is ours to print.
+        var message = e.Message;
+        var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
+        message = cut >= 0 ? message[(cut + 3)..] : message;
+        return message.TrimEnd('.');
+    }
+
+    private static string? SyntaxHint(string text, YamlException e)
+    {
+        var lines = text.Split('\n');
+        var index = (int)e.Start.Line - 1;
+        if (index >= 0 && index < lines.Length && lines[index].TrimStart(' ').StartsWith('\t'))
+        {
+            return "YAML indentation must use spaces, not tabs";
+        }
+
+        return "check the indentation and the quoting around this place";
+    }
+}
