@@ -24,6 +24,7 @@ internal sealed class AddressPlan
         Cluster cluster,
         ImmutableArray<NodeAddresses> nodes,
         ImmutableArray<NodeAddresses> clusterNodes,
+        (ImmutableArray<Prefix> Management, ImmutableArray<(Prefix Cidr, int NodeSize)> Pod, ImmutableArray<Prefix> Service) networks,
         ImmutableArray<HostsEntry> hostsEntries,
         ImmutableArray<Ip> clusterDns,
         ApiEndpoint apiEndpoint,
@@ -32,6 +33,9 @@ internal sealed class AddressPlan
         Cluster = cluster;
         Nodes = nodes;
         this.clusterNodes = clusterNodes;
+        ManagementNetworks = networks.Management;
+        PodNetworks = networks.Pod;
+        ServiceNetworks = networks.Service;
         HostsEntries = hostsEntries;
         ClusterDns = clusterDns;
         ApiEndpoint = apiEndpoint;
@@ -47,6 +51,15 @@ internal sealed class AddressPlan
 
     /// <summary>Every node of the topology, in the order of the file.</summary>
     public ImmutableArray<NodeAddresses> Nodes { get; }
+
+    /// <summary>The management network(s), IPv6 first.</summary>
+    public ImmutableArray<Prefix> ManagementNetworks { get; }
+
+    /// <summary>The pod network(s) with each node's subnet length, IPv6 first.</summary>
+    public ImmutableArray<(Prefix Cidr, int NodeSize)> PodNetworks { get; }
+
+    /// <summary>The service network(s), IPv6 first.</summary>
+    public ImmutableArray<Prefix> ServiceNetworks { get; }
 
     /// <summary>
     /// The <c>/etc/hosts</c> lines prepare ensures on every node (the same on all): every node of the
@@ -111,7 +124,7 @@ internal sealed class AddressPlan
         ArgumentNullException.ThrowIfNull(cluster);
 
         var mgmtNets = V6First(cluster.MgmtNet, cluster.MgmtNet2);
-        var podNets = PodNetworks(cluster.PodNet);
+        var podNets = PodNetworksOf(cluster.PodNet);
         var serviceNets = V6First(cluster.ServiceNet, cluster.ServiceNet2);
 
         // Pod routes need a pod subnet and a management address of the same family.
@@ -162,7 +175,7 @@ internal sealed class AddressPlan
         var clusterDns = serviceNets.Select(s => s.Address(ClusterDnsOffset)).ToImmutableArray();
 
         return new AddressPlan(cluster, nodes.MoveToImmutable(), clusterNodes.MoveToImmutable(),
-            hosts.MoveToImmutable(), clusterDns, endpoint, gateway);
+            (mgmtNets, podNets, serviceNets), hosts.MoveToImmutable(), clusterDns, endpoint, gateway);
     }
 
     private static ImmutableArray<ManagementAddress> ManagementAddresses(NodeSpec spec, ImmutableArray<Prefix> mgmtNets)
@@ -236,7 +249,7 @@ internal sealed class AddressPlan
         : other.Family == IpFamily.V6 && first.Family != IpFamily.V6 ? [other, first]
         : [first, other];
 
-    private static ImmutableArray<(Prefix Cidr, int NodeSize)> PodNetworks(PodNetwork pod)
+    private static ImmutableArray<(Prefix Cidr, int NodeSize)> PodNetworksOf(PodNetwork pod)
     {
         if (pod.Cidr2 is not { } cidr2)
         {
