@@ -131,7 +131,7 @@ internal sealed class ExplainReport
 
         text.Append(", ").Append(Count(cluster.Nodes.Length, "node")).Append(")\n");
         Field(text, "management network", Join(plan.ManagementNetworks));
-        Field(text, "pod network", string.Join(", ", plan.PodNetworks.Select(p => $"{p.Cidr}, /{p.NodeSize} per node")));
+        Field(text, "pod network", string.Join(", ", plan.PodNetworks.Select(p => $"{p.Cidr} (/{p.NodeSize} per node)")));
         Field(text, "service network", Join(plan.ServiceNetworks));
         if (cluster.SupportNet is { } support)
         {
@@ -197,35 +197,14 @@ internal sealed class ExplainReport
         }
 
         Field(text, "nameserver", node.Nameserver is { } nameserver
-            ? $"{nameserver} first"
+            ? $"{nameserver} (first nameserver)"
             : "unchanged");
 
-        AppendRoutes(text, node, "prepare", node.PrepareRoutes);
-        if (node.PodRouteCount == 0)
-        {
-            return;
-        }
-
-        if (ListsPodRoutes)
-        {
-            AppendRoutes(text, node, "up", plan.PodRoutes(node).ToList());
-        }
-        else
-        {
-            Field(text, "routes added by up", $"{Count(node.PodRouteCount, "pod route")}, each other cluster node's pod subnet via its management address");
-            Field(text, string.Empty, $"(list them with --host {spec.Name})");
-        }
-    }
-
-    private static void AppendRoutes(StringBuilder text, NodeAddresses node, string command, IReadOnlyList<Route> routes)
-    {
-        if (routes.Count == 0)
-        {
-            Field(text, $"routes added by {command}", "none");
-            return;
-        }
-
-        text.Append("  routes added by ").Append(command).Append('\n');
+        // Pod routes are listed, or only counted when the cluster is too big for every node to list them.
+        var podRoutes = ListsPodRoutes ? plan.PodRoutes(node).ToList() : [];
+        var routes = new List<Route>(node.PrepareRoutes.Length + podRoutes.Count);
+        routes.AddRange(node.PrepareRoutes);
+        routes.AddRange(podRoutes);
         var lines = new string[routes.Count];
         var width = 0;
         for (var i = 0; i < routes.Count; i++)
@@ -234,18 +213,45 @@ internal sealed class ExplainReport
             width = Math.Max(width, lines[i].Length);
         }
 
-        for (var i = 0; i < routes.Count; i++)
+        AppendRoutes(text, node, "routes (prepare)", routes, lines, width, 0, node.PrepareRoutes.Length);
+        if (node.PodRouteCount == 0)
+        {
+            return;
+        }
+
+        if (ListsPodRoutes)
+        {
+            AppendRoutes(text, node, "routes (up)", routes, lines, width, node.PrepareRoutes.Length, routes.Count);
+        }
+        else
+        {
+            Field(text, "routes (up)", $"{Count(node.PodRouteCount, "pod route")}: each other cluster node's pod subnet via its management address");
+            Field(text, string.Empty, $"(list them with --host {spec.Name})");
+        }
+    }
+
+    private void AppendRoutes(StringBuilder text, NodeAddresses node, string label, List<Route> routes, string[] lines, int width,
+        int from, int to)
+    {
+        if (from == to)
+        {
+            Field(text, label, "none");
+            return;
+        }
+
+        text.Append("  ").Append(label).Append('\n');
+        for (var i = from; i < to; i++)
         {
             text.Append("    ").Append(lines[i]).Append(' ', width - lines[i].Length + 2)
                 .Append(Describe(routes[i], node)).Append('\n');
         }
     }
 
-    private static string Describe(Route route, NodeAddresses node) => route.Purpose switch
+    private string Describe(Route route, NodeAddresses node) => route.Purpose switch
     {
-        RoutePurpose.Dns64Prefix when node.Services is not null => "synthesized IPv6 destinations into NAT64",
-        RoutePurpose.Dns64Prefix => "synthesized IPv6 destinations via the gateway node",
-        RoutePurpose.SupportNetwork => "DNS64 and NAT64 services via the gateway node",
+        RoutePurpose.Dns64Prefix when node.Services is not null => "DNS64 prefix into NAT64",
+        RoutePurpose.Dns64Prefix => $"DNS64 prefix via {plan.Gateway?.NodeName}",
+        RoutePurpose.SupportNetwork => $"DNS64 and NAT64 services via {plan.Gateway?.NodeName}",
         RoutePurpose.Nat64Pool => "NAT64 pool (return traffic) into NAT64",
         RoutePurpose.Nat64Address => "NAT64's own IPv6 address",
         RoutePurpose.Nat64V4Address => "NAT64's own IPv4 address",
