@@ -97,7 +97,8 @@ internal sealed class AddressPlan
         var device = node.Node.Interface;
         foreach (var peer in clusterNodes)
         {
-            if (ReferenceEquals(peer, node))
+            // By name, not reference: names are unique, and a caller may hold an equal copy of the node.
+            if (peer.Name == node.Name)
             {
                 continue;
             }
