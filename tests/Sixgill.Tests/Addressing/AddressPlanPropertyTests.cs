@@ -171,18 +171,13 @@ public sealed class AddressPlanPropertyTests
     }
 
     [Fact]
-    public void Plans_a_5000_node_cluster_quickly()
+    public void Plans_a_5000_node_cluster_with_distinct_addresses()
     {
-        var cluster = TestClusters.Large(5000);
-        AddressPlan.For(TestClusters.Orca()); // warm up the JIT on a small one
-
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var plan = AddressPlan.For(cluster);
-        var elapsed = watch.Elapsed;
+        // Speed is measured by bench/, never asserted here.
+        var plan = AddressPlan.For(TestClusters.Large(5000));
 
         plan.Nodes.Length.ShouldBe(5000);
-        // Generous for a shared CI core; it takes a few milliseconds. Catches an O(n²) slip, not jitter.
-        elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(500));
+        plan.Nodes.Select(n => n.ManagementAddress.Address).Distinct().Count().ShouldBe(5000);
     }
 
     private static ClusterMode Mode(string name) => name switch
