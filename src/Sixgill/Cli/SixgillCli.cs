@@ -28,6 +28,7 @@ internal static class SixgillCli
         }
 
         root.Subcommands.Add(ValidateCommand.Create(options));
+        root.Subcommands.Add(ExplainCommand.Create(options));
         root.Subcommands.Add(VersionCommand.Create(options));
         return root;
     }
