@@ -34,9 +34,9 @@ internal static class CniConfig
 
     private static readonly JsonWriterOptions Options = new() { Indented = true, IndentSize = 2, NewLine = "\n" };
 
-    public static string Render(Cluster cluster, KubeNode node)
+    public static string Render(AddressPlan plan, NodeAddresses node)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(node);
         if (node.PodSubnets.IsEmpty)
         {
@@ -50,7 +50,7 @@ internal static class CniConfig
             json.WriteString("cniVersion", CniVersion);
             json.WriteString("name", NetworkName);
             json.WriteStartArray("plugins");
-            WriteMainPlugin(json, cluster.Plugin, cluster.PodNet.Mtu, node);
+            WriteMainPlugin(json, plan.Cluster.Plugin, plan.Cluster.PodNet.Mtu, node);
             WritePortmap(json);
             WriteLoopback(json);
             json.WriteEndArray();
@@ -60,7 +60,7 @@ internal static class CniConfig
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    private static void WriteMainPlugin(Utf8JsonWriter json, CniPlugin plugin, int? mtu, KubeNode node)
+    private static void WriteMainPlugin(Utf8JsonWriter json, CniPlugin plugin, int? mtu, NodeAddresses node)
     {
         json.WriteStartObject();
         if (plugin == CniPlugin.Bridge)
@@ -90,7 +90,7 @@ internal static class CniConfig
         json.WriteEndObject();
     }
 
-    private static void WriteIpam(Utf8JsonWriter json, KubeNode node)
+    private static void WriteIpam(Utf8JsonWriter json, NodeAddresses node)
     {
         json.WriteStartObject("ipam");
         json.WriteString("type", "host-local");

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Sixgill.Addressing;
 using Sixgill.Config;
 
 namespace Sixgill.Kube;
@@ -28,10 +29,11 @@ internal static class KubeadmConfig
     public const string KubeProxyApiVersion = "kubeproxy.config.k8s.io/v1alpha1";
 
     /// <summary>What stops this node's file from being written; empty when it can be. No message quotes a secret.</summary>
-    public static ImmutableArray<string> Problems(Cluster cluster, KubeNode node)
+    public static ImmutableArray<string> Problems(AddressPlan plan, NodeAddresses node)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(node);
+        var cluster = plan.Cluster;
         var problems = ImmutableArray.CreateBuilder<string>();
         if (!node.Node.IsClusterNode)
         {
@@ -66,9 +68,9 @@ internal static class KubeadmConfig
     }
 
     /// <summary>The file's text for <paramref name="node"/>. Throws <see cref="InvalidOperationException"/> when <see cref="Problems"/> has any.</summary>
-    public static string Render(Cluster cluster, KubeNode node)
+    public static string Render(AddressPlan plan, NodeAddresses node)
     {
-        var problems = Problems(cluster, node);
+        var problems = Problems(plan, node);
         if (!problems.IsEmpty)
         {
             throw new InvalidOperationException($"cannot write {FilePath} for {node.Name}: {string.Join("; ", problems)}");
@@ -80,7 +82,7 @@ internal static class KubeadmConfig
             $"kubeadm configuration for {node.Name} ({role}), written by sixgill from the cluster config.",
             "It holds the bootstrap token: keep it mode 0600. sixgill rewrites it; edits are kept in a backup.",
         ];
-        var documents = node.Node.IsMaster ? KubeadmInitDocuments.For(cluster, node) : [KubeadmJoinDocument.For(cluster, node)];
+        var documents = node.Node.IsMaster ? KubeadmInitDocuments.For(plan, node) : [KubeadmJoinDocument.For(plan, node)];
         return YamlEmitter.Documents(header, documents);
     }
 
@@ -92,10 +94,10 @@ internal static class KubeadmConfig
         new(args.Select(a => (YamlNode)new YamlMap { { "name", a.Name }, { "value", YamlNode.Quoted(a.Value) } }));
 
     /// <summary><c>nodeRegistration</c>: the node's name and the kubelet's <c>node-ip</c>, every family, IPv6 first.</summary>
-    internal static YamlMap NodeRegistration(KubeNode node) => new()
+    internal static YamlMap NodeRegistration(NodeAddresses node) => new()
     {
         { "name", node.Name },
-        { "kubeletExtraArgs", Args(("node-ip", CommaList(node.ManagementAddresses))) },
+        { "kubeletExtraArgs", Args(("node-ip", CommaList(node.ManagementAddresses.Select(m => m.Address)))) },
     };
 
     /// <summary>"Every address" in the cluster's first family; <c>::</c> also takes IPv4 in dual-stack.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Sixgill.Addressing;
-using Sixgill.Config;
 
 namespace Sixgill.Kube;
 
@@ -10,15 +9,15 @@ internal static class KubeadmInitDocuments
     /// <summary>kubeadm's default lifetime, written out so the file says when minions must have joined.</summary>
     public const string TokenTtl = "24h0m0s";
 
-    public static ImmutableArray<YamlMap> For(Cluster cluster, KubeNode master) =>
+    public static ImmutableArray<YamlMap> For(AddressPlan plan, NodeAddresses master) =>
     [
-        Init(cluster, master),
-        ClusterConfiguration(cluster, master),
-        Kubelet(cluster, master),
-        KubeProxy(master),
+        Init(plan, master),
+        ClusterConfiguration(plan),
+        Kubelet(plan),
+        KubeProxy(plan),
     ];
 
-    private static YamlMap Init(Cluster cluster, KubeNode master) => new()
+    private static YamlMap Init(AddressPlan plan, NodeAddresses master) => new()
     {
         { "apiVersion", KubeadmConfig.KubeadmApiVersion },
         { "kind", "InitConfiguration" },
@@ -27,7 +26,7 @@ internal static class KubeadmInitDocuments
             {
                 new YamlMap
                 {
-                    { "token", YamlNode.Quoted(cluster.EffectiveToken!) },
+                    { "token", YamlNode.Quoted(plan.Cluster.EffectiveToken!) },
                     { "description", "sixgill bootstrap token" },
                     { "ttl", TokenTtl },
                 },
@@ -36,15 +35,16 @@ internal static class KubeadmInitDocuments
         {
             "localAPIEndpoint", new YamlMap
             {
-                { "advertiseAddress", YamlNode.Quoted(master.ApiServer.ToString()) },
-                { "bindPort", KubeNode.ApiServerPort },
+                { "advertiseAddress", YamlNode.Quoted(plan.ApiEndpoint.Address.ToString()) },
+                { "bindPort", plan.ApiEndpoint.Port },
             }
         },
         { "nodeRegistration", KubeadmConfig.NodeRegistration(master) },
     };
 
-    private static YamlMap ClusterConfiguration(Cluster cluster, KubeNode master)
+    private static YamlMap ClusterConfiguration(AddressPlan plan)
     {
+        var cluster = plan.Cluster;
         var document = new YamlMap
         {
             { "apiVersion", KubeadmConfig.KubeadmApiVersion },
@@ -55,11 +55,11 @@ internal static class KubeadmInitDocuments
             document.Add("kubernetesVersion", version);
         }
 
-        document.Add("controlPlaneEndpoint", YamlNode.Quoted(master.ApiEndpoint));
+        document.Add("controlPlaneEndpoint", YamlNode.Quoted(plan.ApiEndpoint.ToString()));
         document.Add("networking", new YamlMap
         {
-            { "podSubnet", YamlNode.Quoted(KubeadmConfig.CommaList(master.PodNetworks)) },
-            { "serviceSubnet", YamlNode.Quoted(KubeadmConfig.CommaList(master.ServiceNetworks)) },
+            { "podSubnet", YamlNode.Quoted(KubeadmConfig.CommaList(plan.PodNetworks.Select(p => p.Cidr))) },
+            { "serviceSubnet", YamlNode.Quoted(KubeadmConfig.CommaList(plan.ServiceNetworks)) },
             { "dnsDomain", cluster.ClusterDomain },
         });
 
@@ -67,10 +67,10 @@ internal static class KubeadmInitDocuments
         // config uses its own, id-based subnets of that size; kube-controller-manager refuses the
         // -ipv6 flag in an IPv4-only cluster and the -ipv4 one in an IPv6-only cluster, so one per family.
         var controllerManagerArgs = new List<(string, string)> { ("bind-address", KubeadmConfig.AnyAddress(cluster.Mode)) };
-        foreach (var subnet in master.PodSubnets)
+        foreach (var (cidr, nodeSize) in plan.PodNetworks)
         {
-            var flag = subnet.Family == IpFamily.V6 ? "node-cidr-mask-size-ipv6" : "node-cidr-mask-size-ipv4";
-            controllerManagerArgs.Add((flag, KubeadmConfig.Text(subnet.Subnet.Length)));
+            var flag = cidr.Family == IpFamily.V6 ? "node-cidr-mask-size-ipv6" : "node-cidr-mask-size-ipv4";
+            controllerManagerArgs.Add((flag, KubeadmConfig.Text(nodeSize)));
         }
 
         document.Add("controllerManager", new YamlMap { { "extraArgs", KubeadmConfig.Args([.. controllerManagerArgs]) } });
@@ -78,22 +78,22 @@ internal static class KubeadmInitDocuments
         return document;
     }
 
-    private static YamlMap Kubelet(Cluster cluster, KubeNode master) => new()
+    private static YamlMap Kubelet(AddressPlan plan) => new()
     {
         { "apiVersion", KubeadmConfig.KubeletApiVersion },
         { "kind", "KubeletConfiguration" },
         { "cgroupDriver", "systemd" },
-        { "address", YamlNode.Quoted(KubeadmConfig.AnyAddress(cluster.Mode)) },
-        { "healthzBindAddress", YamlNode.Quoted(KubeadmConfig.AnyAddress(cluster.Mode)) },
-        { "clusterDNS", new YamlList(master.ClusterDns.Select(ip => YamlNode.Quoted(ip.ToString()))) },
-        { "clusterDomain", cluster.ClusterDomain },
+        { "address", YamlNode.Quoted(KubeadmConfig.AnyAddress(plan.Cluster.Mode)) },
+        { "healthzBindAddress", YamlNode.Quoted(KubeadmConfig.AnyAddress(plan.Cluster.Mode)) },
+        { "clusterDNS", new YamlList(plan.ClusterDns.Select(ip => YamlNode.Quoted(ip.ToString()))) },
+        { "clusterDomain", plan.Cluster.ClusterDomain },
     };
 
-    private static YamlMap KubeProxy(KubeNode master) => new()
+    private static YamlMap KubeProxy(AddressPlan plan) => new()
     {
         { "apiVersion", KubeadmConfig.KubeProxyApiVersion },
         { "kind", "KubeProxyConfiguration" },
         { "mode", "nftables" },
-        { "clusterCIDR", YamlNode.Quoted(KubeadmConfig.CommaList(master.PodNetworks)) },
+        { "clusterCIDR", YamlNode.Quoted(KubeadmConfig.CommaList(plan.PodNetworks.Select(p => p.Cidr))) },
     };
 }

@@ -1,15 +1,16 @@
-using Sixgill.Config;
+using Sixgill.Addressing;
 
 namespace Sixgill.Kube;
 
 /// <summary>A minion's one document for <c>kubeadm join --config</c>.</summary>
 internal static class KubeadmJoinDocument
 {
-    public static YamlMap For(Cluster cluster, KubeNode minion)
+    public static YamlMap For(AddressPlan plan, NodeAddresses minion)
     {
+        var cluster = plan.Cluster;
         var bootstrapToken = new YamlMap
         {
-            { "apiServerEndpoint", YamlNode.Quoted(minion.ApiEndpoint) },
+            { "apiServerEndpoint", YamlNode.Quoted(plan.ApiEndpoint.ToString()) },
             { "token", YamlNode.Quoted(cluster.EffectiveToken!) },
         };
 

@@ -1,13 +1,21 @@
 using System.Net;
 using System.Text.Json;
 using Sixgill.Config;
+using Sixgill.Addressing;
 using Sixgill.Kube;
+using Sixgill.Tests.Addressing;
 
 namespace Sixgill.Tests.Kube;
 
 public sealed class CniConfigTests
 {
-    private static string Render(Cluster cluster, string node) => CniConfig.Render(cluster, KubeNode.Of(cluster, node));
+    private static T Of<T>(Cluster cluster, string node, Func<AddressPlan, NodeAddresses, T> render)
+    {
+        var plan = AddressPlan.For(cluster);
+        return render(plan, plan[node]);
+    }
+
+    private static string Render(Cluster cluster, string node) => Of(cluster, node, CniConfig.Render);
 
     private static JsonDocument Parse(Cluster cluster, string node) => JsonDocument.Parse(Render(cluster, node));
 
@@ -27,7 +35,7 @@ public sealed class CniConfigTests
     [Fact]
     public void The_list_is_cni_1_0_0_named_sixgill_with_bridge_portmap_loopback()
     {
-        using var json = Parse(KubeClusters.Lab(), "w1");
+        using var json = Parse(TestClusters.Lab(), "w1");
 
         json.RootElement.GetProperty("cniVersion").GetString().ShouldBe("1.0.0");
         json.RootElement.GetProperty("name").GetString().ShouldBe("sixgill");
@@ -39,7 +47,7 @@ public sealed class CniConfigTests
     [Fact]
     public void Ipv6_bridge_is_the_gateway_with_hairpin_and_no_masquerade()
     {
-        using var json = Parse(KubeClusters.Lab(), "w1");
+        using var json = Parse(TestClusters.Lab(), "w1");
         var bridge = Plugin(json, 0);
 
         bridge.GetProperty("bridge").GetString().ShouldBe("cni0");
@@ -52,7 +60,7 @@ public sealed class CniConfigTests
     [Fact]
     public void Ipv6_node_hands_out_its_own_pod_subnet_with_a_default_route()
     {
-        using var json = Parse(KubeClusters.Lab(), "w1");
+        using var json = Parse(TestClusters.Lab(), "w1");
         var ipam = Plugin(json, 0).GetProperty("ipam");
 
         ipam.GetProperty("type").GetString().ShouldBe("host-local");
@@ -70,7 +78,7 @@ public sealed class CniConfigTests
     [InlineData("w2", "fd00:40:0:0:4::")]
     public void Each_node_gets_the_subnet_of_its_id(string node, string network)
     {
-        using var json = Parse(KubeClusters.Lab(), node);
+        using var json = Parse(TestClusters.Lab(), node);
 
         Cidr(Ranges(Plugin(json, 0)).Single().GetProperty("subnet").GetString()!).ShouldBe((IPAddress.Parse(network), 80));
     }
@@ -78,7 +86,7 @@ public sealed class CniConfigTests
     [Fact]
     public void Dual_stack_has_one_range_set_and_one_default_route_per_family_ipv6_first()
     {
-        using var json = Parse(KubeClusters.DualStack(), "wk1");
+        using var json = Parse(TestClusters.DualStack(), "wk1");
         var ranges = Ranges(Plugin(json, 0));
 
         ranges.Count.ShouldBe(2);
@@ -94,7 +102,7 @@ public sealed class CniConfigTests
     [Fact]
     public void Ptp_variant_has_no_bridge_settings()
     {
-        using var json = Parse(KubeClusters.Ipv4(), "wk1");
+        using var json = Parse(TestClusters.Ipv4(), "wk1");
         var ptp = Plugin(json, 0);
 
         ptp.GetProperty("type").GetString().ShouldBe("ptp");
@@ -113,7 +121,7 @@ public sealed class CniConfigTests
     [InlineData(CniPluginName.Ptp)]
     public void The_mtu_is_written_when_set(CniPluginName plugin)
     {
-        var lab = KubeClusters.Lab();
+        var lab = TestClusters.Lab();
         lab = lab with
         {
             Plugin = plugin == CniPluginName.Bridge ? CniPlugin.Bridge : CniPlugin.Ptp,
@@ -127,9 +135,9 @@ public sealed class CniConfigTests
     [Fact]
     public void The_file_is_the_same_every_time_with_unix_line_ends()
     {
-        var text = Render(KubeClusters.DualStack(), "cp1");
+        var text = Render(TestClusters.DualStack(), "cp1");
 
-        text.ShouldBe(Render(KubeClusters.DualStack(), "cp1"));
+        text.ShouldBe(Render(TestClusters.DualStack(), "cp1"));
         text.ShouldNotContain("\r");
         text.ShouldEndWith("}\n");
     }
@@ -137,7 +145,7 @@ public sealed class CniConfigTests
     [Fact]
     public void The_lab_minion_file_reads_as_expected()
     {
-        Render(KubeClusters.Lab(), "w1").ShouldBe("""
+        Render(TestClusters.Lab(), "w1").ShouldBe("""
             {
               "cniVersion": "1.0.0",
               "name": "sixgill",
@@ -183,8 +191,7 @@ public sealed class CniConfigTests
     [Fact]
     public void A_node_without_a_pod_subnet_gets_no_cni_config()
     {
-        var lab = KubeClusters.Lab();
-        lab = lab with { Nodes = lab.Nodes.Add(KubeClusters.Node("gw2", NodeRoles.Dns64 | NodeRoles.Nat64, 5)) };
+        var lab = TestClusters.Lab().WithServiceOnlyNode("gw2", 5);
 
         Should.Throw<InvalidOperationException>(() => Render(lab, "gw2")).Message.ShouldContain("neither master nor minion");
     }

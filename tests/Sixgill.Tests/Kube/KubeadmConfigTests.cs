@@ -1,20 +1,28 @@
 using System.Net;
 using Sixgill.Config;
+using Sixgill.Addressing;
 using Sixgill.Kube;
+using Sixgill.Tests.Addressing;
 using YamlDotNet.RepresentationModel;
 
 namespace Sixgill.Tests.Kube;
 
 public sealed class KubeadmConfigTests
 {
-    private static string Render(Cluster cluster, string node) => KubeadmConfig.Render(cluster, KubeNode.Of(cluster, node));
+    private static T Of<T>(Cluster cluster, string node, Func<AddressPlan, NodeAddresses, T> render)
+    {
+        var plan = AddressPlan.For(cluster);
+        return render(plan, plan[node]);
+    }
+
+    private static string Render(Cluster cluster, string node) => Of(cluster, node, KubeadmConfig.Render);
 
     private static IReadOnlyList<YamlMappingNode> Documents(Cluster cluster, string node) => Yaml.Documents(Render(cluster, node));
 
     [Fact]
     public void The_master_gets_init_cluster_kubelet_and_kube_proxy_documents_in_that_order()
     {
-        var documents = Documents(KubeClusters.Lab(), "gw");
+        var documents = Documents(TestClusters.Lab(), "gw");
 
         documents.Select(d => d.Text("kind")).ShouldBe(["InitConfiguration", "ClusterConfiguration", "KubeletConfiguration", "KubeProxyConfiguration"]);
         documents.Select(d => d.Text("apiVersion")).ShouldBe(
@@ -24,7 +32,7 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void Ipv6_master_init_configuration_advertises_the_management_address_with_the_lab_token()
     {
-        var init = Documents(KubeClusters.Lab(), "gw").Kind("InitConfiguration");
+        var init = Documents(TestClusters.Lab(), "gw").Kind("InitConfiguration");
 
         init.Address("localAPIEndpoint", "advertiseAddress").ShouldBe(IPAddress.Parse("fd00:20::2"));
         init.Text("localAPIEndpoint", "bindPort").ShouldBe("6443");
@@ -38,7 +46,7 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void Ipv6_master_cluster_configuration_has_the_bracketed_endpoint_networks_and_ipv6_binds()
     {
-        var cluster = Documents(KubeClusters.Lab(), "gw").Kind("ClusterConfiguration");
+        var cluster = Documents(TestClusters.Lab(), "gw").Kind("ClusterConfiguration");
 
         cluster.Text("controlPlaneEndpoint").ShouldBe("[fd00:20::2]:6443");
         cluster.IsQuoted("controlPlaneEndpoint").ShouldBeTrue();
@@ -53,7 +61,7 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void Extra_argument_values_are_quoted_strings_so_80_stays_a_string_and_colons_stay_text()
     {
-        var cluster = Documents(KubeClusters.Lab(), "gw").Kind("ClusterConfiguration");
+        var cluster = Documents(TestClusters.Lab(), "gw").Kind("ClusterConfiguration");
 
         foreach (var arg in cluster.Sequence("controllerManager", "extraArgs").Children)
         {
@@ -64,7 +72,7 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void Ipv6_master_kubelet_uses_service_plus_10_for_dns_and_listens_on_every_address()
     {
-        var kubelet = Documents(KubeClusters.Lab(), "gw").Kind("KubeletConfiguration");
+        var kubelet = Documents(TestClusters.Lab(), "gw").Kind("KubeletConfiguration");
 
         kubelet.Texts("clusterDNS").Select(IPAddress.Parse).ShouldBe([IPAddress.Parse("fd00:30::a")]);
         kubelet.Text("clusterDomain").ShouldBe("cluster.local");
@@ -76,7 +84,7 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void Ipv6_master_kube_proxy_runs_nftables_over_the_pod_network()
     {
-        var proxy = Documents(KubeClusters.Lab(), "gw").Kind("KubeProxyConfiguration");
+        var proxy = Documents(TestClusters.Lab(), "gw").Kind("KubeProxyConfiguration");
 
         proxy.Text("mode").ShouldBe("nftables");
         proxy.Text("clusterCIDR").ShouldBe("fd00:40::/64");
@@ -85,7 +93,7 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void A_kubernetes_version_is_passed_on_when_set()
     {
-        var lab = KubeClusters.Lab() with { KubernetesVersion = "v1.33.1" };
+        var lab = TestClusters.Lab() with { KubernetesVersion = "v1.33.1" };
 
         Documents(lab, "gw").Kind("ClusterConfiguration").Text("kubernetesVersion").ShouldBe("v1.33.1");
     }
@@ -93,7 +101,7 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void An_insecure_minion_joins_the_master_endpoint_without_pinning()
     {
-        var documents = Documents(KubeClusters.Lab(), "w1");
+        var documents = Documents(TestClusters.Lab(), "w1");
 
         var join = documents.ShouldHaveSingleItem();
         join.Text("apiVersion").ShouldBe("kubeadm.k8s.io/v1beta4");
@@ -121,7 +129,7 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void The_configured_token_wins_over_the_lab_token_even_when_insecure()
     {
-        var lab = KubeClusters.Lab() with { Token = KubeClusters.OtherToken };
+        var lab = TestClusters.Lab() with { Token = KubeClusters.OtherToken };
 
         Documents(lab, "gw").Kind("InitConfiguration").Sequence("bootstrapTokens")[0].Text("token").ShouldBe(KubeClusters.OtherToken);
         Documents(lab, "w1")[0].Text("discovery", "bootstrapToken", "token").ShouldBe(KubeClusters.OtherToken);
@@ -130,7 +138,7 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void Dual_stack_master_lists_both_families_ipv6_first_everywhere()
     {
-        var documents = Documents(KubeClusters.DualStack(), "cp1");
+        var documents = Documents(TestClusters.DualStack(), "cp1");
         var init = documents.Kind("InitConfiguration");
         var cluster = documents.Kind("ClusterConfiguration");
         var kubelet = documents.Kind("KubeletConfiguration");
@@ -151,7 +159,7 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void Dual_stack_minion_registers_both_addresses_and_pins_the_ca()
     {
-        var join = Documents(KubeClusters.DualStack(), "wk1").ShouldHaveSingleItem();
+        var join = Documents(TestClusters.DualStack(), "wk1").ShouldHaveSingleItem();
 
         join.Text("discovery", "bootstrapToken", "apiServerEndpoint").ShouldBe("[fd00:20::2]:6443");
         join.Texts("discovery", "bootstrapToken", "caCertHashes").ShouldBe([$"sha256:{KubeClusters.Hash}"]);
@@ -161,7 +169,7 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void A_dual_stack_file_that_lists_ipv4_first_is_still_written_ipv6_first()
     {
-        var dual = KubeClusters.DualStack();
+        var dual = TestClusters.DualStack();
         var swapped = dual with
         {
             MgmtNet = dual.MgmtNet2!.Value, MgmtNet2 = dual.MgmtNet,
@@ -176,7 +184,7 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void Ipv4_master_uses_ipv4_forms_and_an_unbracketed_endpoint()
     {
-        var documents = Documents(KubeClusters.Ipv4(), "cp1");
+        var documents = Documents(TestClusters.Ipv4(), "cp1");
         var init = documents.Kind("InitConfiguration");
         var cluster = documents.Kind("ClusterConfiguration");
         var kubelet = documents.Kind("KubeletConfiguration");
@@ -197,7 +205,7 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void Ipv4_minion_joins_the_unbracketed_endpoint()
     {
-        var join = Documents(KubeClusters.Ipv4(), "wk1").ShouldHaveSingleItem();
+        var join = Documents(TestClusters.Ipv4(), "wk1").ShouldHaveSingleItem();
 
         join.Text("discovery", "bootstrapToken", "apiServerEndpoint").ShouldBe("10.192.0.10:6443");
         join.Args("nodeRegistration", "kubeletExtraArgs").ShouldBe([("node-ip", "10.192.0.11")]);
@@ -231,14 +239,14 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void The_file_is_the_same_every_time()
     {
-        Render(KubeClusters.DualStack(), "cp1").ShouldBe(Render(KubeClusters.DualStack(), "cp1"));
+        Render(TestClusters.DualStack(), "cp1").ShouldBe(Render(TestClusters.DualStack(), "cp1"));
     }
 
     [Fact]
     public void The_lab_master_file_reads_as_expected()
     {
         // One whole file, to show the layout; the other tests check fields through a YAML reader.
-        Render(KubeClusters.Lab(), "gw").ShouldBe("""
+        Render(TestClusters.Lab(), "gw").ShouldBe("""
             # kubeadm configuration for gw (master), written by sixgill from the cluster config.
             # It holds the bootstrap token: keep it mode 0600. sixgill rewrites it; edits are kept in a backup.
             apiVersion: kubeadm.k8s.io/v1beta4
@@ -294,9 +302,9 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void Without_a_token_and_not_insecure_the_file_is_refused_with_the_fix()
     {
-        var lab = KubeClusters.Lab() with { Insecure = false, Token = Cluster.PlaceholderToken, TokenCertHash = KubeClusters.Hash };
+        var lab = TestClusters.Lab() with { Insecure = false, Token = Cluster.PlaceholderToken, TokenCertHash = KubeClusters.Hash };
 
-        var problem = KubeadmConfig.Problems(lab, KubeNode.Of(lab, "gw")).ShouldHaveSingleItem();
+        var problem = Of(lab, "gw", KubeadmConfig.Problems).ShouldHaveSingleItem();
         problem.ShouldContain("sixgill init");
         var error = Should.Throw<InvalidOperationException>(() => Render(lab, "gw"));
         error.Message.ShouldContain("sixgill init");
@@ -307,18 +315,18 @@ public sealed class KubeadmConfigTests
     {
         var lab = KubeClusters.LabInitialised() with { TokenCertHash = null };
 
-        KubeadmConfig.Problems(lab, KubeNode.Of(lab, "w1")).ShouldHaveSingleItem().ShouldContain("token_cert_hash");
-        KubeadmConfig.Problems(lab, KubeNode.Of(lab, "gw")).ShouldBeEmpty("the master needs no hash");
+        Of(lab, "w1", KubeadmConfig.Problems).ShouldHaveSingleItem().ShouldContain("token_cert_hash");
+        Of(lab, "gw", KubeadmConfig.Problems).ShouldBeEmpty("the master needs no hash");
         var insecure = lab with { Insecure = true };
-        KubeadmConfig.Problems(insecure, KubeNode.Of(insecure, "w1")).ShouldBeEmpty();
+        Of(insecure, "w1", KubeadmConfig.Problems).ShouldBeEmpty();
     }
 
     [Fact]
     public void Problems_never_quote_the_token()
     {
-        var lab = KubeClusters.Lab() with { Insecure = false, Token = "abcdef.0123456789ABCDEF", TokenCertHash = "xyz" };
+        var lab = TestClusters.Lab() with { Insecure = false, Token = "abcdef.0123456789ABCDEF", TokenCertHash = "xyz" };
 
-        var problems = KubeadmConfig.Problems(lab, KubeNode.Of(lab, "w1"));
+        var problems = Of(lab, "w1", KubeadmConfig.Problems);
 
         problems.Length.ShouldBe(2);
         problems.ShouldAllBe(p => !p.Contains("0123456789", StringComparison.Ordinal));
@@ -328,16 +336,15 @@ public sealed class KubeadmConfigTests
     [Fact]
     public void A_node_that_only_runs_dns64_and_nat64_gets_no_kubeadm_file()
     {
-        var lab = KubeClusters.Lab();
-        lab = lab with { Nodes = lab.Nodes.Add(KubeClusters.Node("gw2", NodeRoles.Dns64 | NodeRoles.Nat64, 5)) };
+        var lab = TestClusters.Lab().WithServiceOnlyNode("gw2", 5);
 
-        KubeadmConfig.Problems(lab, KubeNode.Of(lab, "gw2")).ShouldHaveSingleItem().ShouldContain("neither master nor minion");
+        Of(lab, "gw2", KubeadmConfig.Problems).ShouldHaveSingleItem().ShouldContain("neither master nor minion");
     }
 
     private static Cluster Example(string name) => name switch
     {
-        "lab" => KubeClusters.Lab(),
-        "dual" => KubeClusters.DualStack(),
-        _ => KubeClusters.Ipv4(),
+        "lab" => TestClusters.Lab(),
+        "dual" => TestClusters.DualStack(),
+        _ => TestClusters.Ipv4(),
     };
 }
