@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Sixgill.Config;
 
 namespace Sixgill.Kube;
 
@@ -68,5 +69,5 @@ internal sealed record BootstrapToken
     }
 
     /// <summary>Masked, as in every output of Sixgill: <c>abcdef.****************</c>.</summary>
-    public override string ToString() => $"{Id}.{new string('*', SecretLength)}";
+    public override string ToString() => Secrets.Mask(Value);
 }
