@@ -13,6 +13,13 @@ internal interface IProcessRunner
     /// <see cref="OperationCanceledException"/> when cancelled (it is killed).
     /// </summary>
     Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts a long-running program (a daemon kept in the foreground) and returns at once; the
+    /// caller ends it with <see cref="RunningProcess.StopAsync"/> or by disposing it. Fakes that
+    /// never start daemons need not implement it.
+    /// </summary>
+    RunningProcess Start(ProcessRequest request) => throw new NotSupportedException($"{GetType().Name} cannot start long-running programs");
 }
 
 internal static class ProcessRunnerExtensions

@@ -46,10 +46,6 @@ internal sealed class ProcessRunner : IProcessRunner
         return new ProcessResult(request.Command, process.ExitCode, stdout.Text, stderr.Text, clock.Elapsed);
     }
 
-    /// <summary>
-    /// Starts a long-running program (a daemon kept in the foreground) and returns at once. The
-    /// caller owns it: <see cref="RunningProcess.StopAsync"/> or dispose ends it.
-    /// </summary>
     public RunningProcess Start(ProcessRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -11,12 +11,12 @@ internal sealed class LabProcesses
     private readonly List<RunningProcess> _started = [];
     private readonly Lock _gate = new();
 
-    public LabProcesses(ProcessRunner runner)
+    public LabProcesses(IProcessRunner runner)
     {
         Runner = runner;
     }
 
-    public ProcessRunner Runner { get; }
+    public IProcessRunner Runner { get; }
 
     public Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken) => Runner.RunAsync(request, cancellationToken);
 

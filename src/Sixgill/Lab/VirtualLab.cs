@@ -14,7 +14,7 @@ internal sealed class VirtualLab : IAsyncDisposable
     private readonly LabSweeper _sweeper;
     private bool _disposed;
 
-    private VirtualLab(LabLayout layout, ProcessRunner runner)
+    private VirtualLab(LabLayout layout, IProcessRunner runner)
     {
         Layout = layout;
         _processes = new LabProcesses(runner);
@@ -45,7 +45,7 @@ internal sealed class VirtualLab : IAsyncDisposable
     /// lab or a crashed run's leftovers: <see cref="LabSweeper"/> removes them); if a step fails,
     /// removes what it made before throwing.
     /// </summary>
-    public static async Task<VirtualLab> CreateAsync(LabSpec spec, ProcessRunner? runner = null, CancellationToken cancellationToken = default)
+    public static async Task<VirtualLab> CreateAsync(LabSpec spec, IProcessRunner? runner = null, CancellationToken cancellationToken = default)
     {
         var layout = LabLayout.Plan(spec);
         runner ??= new ProcessRunner();
