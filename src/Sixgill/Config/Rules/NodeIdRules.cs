@@ -28,7 +28,7 @@ internal static class NodeIdRules
 
             if (id.Value == 1)
             {
-                var address = draft.Mgmt.Primary is { } mgmt ? $" ({mgmt.Value.Address(1)})" : "";
+                var address = draft.Mgmt.Primary is { } mgmt && mgmt.Value.HostBits > 0 ? $" ({mgmt.Value.Address(1)})" : "";
                 diagnostics.Warning(DiagnosticCodes.IdOne, id.Position,
                     $"id 1 gives node {node.Name} the first address of each network{address}, usually a router's",
                     "Orca advises ids from 2 up");

@@ -36,16 +36,20 @@ internal static class SupportAddressRules
         if (!net.Value.Contains(ip.Value))
         {
             diagnostics.Error(outsideCode, ip.Position, $"{ip.Key} {ip.Value} is outside {net.Key} {net.Value}",
-                $"pick an address inside {net.Value}, like {Example(net.Value)}");
+                $"pick an address inside {net.Value}{Example(net.Value)}");
         }
         else if (net.Value.HostBits > 0 && ip.Value == net.Value.Address(1))
         {
             diagnostics.Error(DiagnosticCodes.ServiceAddressIsGateway, ip.Position,
                 $"{ip.Key} {ip.Value} is {net.Key}'s gateway address (network + 1)",
-                $"pick another address inside {net.Value}, like {Example(net.Value)}");
+                $"pick another address inside {net.Value}{Example(net.Value)}");
         }
     }
 
-    /// <summary>A free-looking address for the hint: network + 0x100 where it fits, else network + 2.</summary>
-    private static Ip Example(Prefix network) => network.Address(network.HostBits > 8 ? 0x100u : 2u);
+    /// <summary>
+    /// A free-looking address for the hint (network + 0x100 where it fits, else network + 2), or nothing
+    /// when the network is too small to hold one besides its gateway.
+    /// </summary>
+    private static string Example(Prefix network) =>
+        network.HostBits < 2 ? "" : $", like {network.Address(network.HostBits > 8 ? 0x100u : 2u)}";
 }
