@@ -32,7 +32,7 @@ internal static class ConfigLoader
                 _ => e.Message,
             };
             var unreadable = new Diagnostic(DiagnosticCodes.FileUnreadable, Severity.Error, SourcePosition.Start,
-                $"cannot read the config file {path}: {reason}", "give the cluster file with --config FILE (default: config.yaml)");
+                $"cannot read the config file {path}: {reason}", "give the cluster file with --config FILE; the default is config.yaml");
             return new LoadResult(null, [unreadable], path);
         }
 
@@ -53,7 +53,7 @@ internal static class ConfigLoader
         var names = cluster.Nodes.Select(n => n.Name).ToList();
         var nearest = Suggestions.Nearest(host, names);
         return new Diagnostic(DiagnosticCodes.UnknownHost, Severity.Error, SourcePosition.Start,
-            $"this machine is \"{host}\", which is not a node of this cluster; its nodes are {string.Join(", ", names)}",
+            $"host \"{host}\" is not a node of this cluster; its nodes are {string.Join(", ", names)}",
             nearest is null ? "give the node's name with --host NAME" : $"did you mean --host {nearest}?");
     }
 

@@ -18,7 +18,7 @@ public sealed class HostTests
 
         error.Code.ShouldBe(UnknownHost);
         error.IsError.ShouldBeTrue();
-        error.Message.ShouldBe("this machine is \"db7\", which is not a node of this cluster; its nodes are gw, w1");
+        error.Message.ShouldBe("host \"db7\" is not a node of this cluster; its nodes are gw, w1");
         error.Hint.ShouldBe("give the node's name with --host NAME");
     }
 

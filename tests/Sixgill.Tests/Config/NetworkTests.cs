@@ -45,7 +45,7 @@ public sealed class NetworkTests
         var config = TestConfig.Orca.Replace("prefix: \"fd00:40:0:0\"", "prefix: \"fd00:40:0\"");
 
         var error = config.Load().ShouldFailOnlyWith(OrcaPodPrefix, config.At("prefix: \"fd00:40:0\"", "\""));
-        error.Message.ShouldBe("pod_net.prefix \"fd00:40:0\" names 48 bits, but size 80 needs exactly 64 (size − 16)");
+        error.Message.ShouldBe("pod_net.prefix \"fd00:40:0\" names 48 bits, but size 80 needs exactly 64, size − 16");
         error.Hint.ShouldBe("write prefix: \"fd00:40:0:0\" for size 80, or size: 64 for this prefix");
     }
 

@@ -56,7 +56,7 @@ public sealed class SyntaxTests
     }
 
     [Theory]
-    [InlineData("root@fd00:20::3", "has an IPv6 address that is not inside [ ] (write user@[address]:port)")]
+    [InlineData("root@fd00:20::3", "has an IPv6 address that is not inside [ ]")]
     [InlineData("root@w1:70000", "has a port that is not a number from 1 to 65535")]
     [InlineData("-oProxyCommand=x@w1", "has a user name that starts with \"-\"")]
     [InlineData("root@[w1]", "has something other than an IPv6 address inside [ ]")]

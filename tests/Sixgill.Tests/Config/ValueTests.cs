@@ -52,7 +52,7 @@ public sealed class ValueTests
             .Remove("ip: \"fd00:10::200\"");
 
         var error = config.Load().ShouldFailOnlyWith(MissingKey, new SourcePosition(1, 1));
-        error.Message.ShouldBe("nat64 is missing (ipv6 mode needs DNS64 and NAT64)");
+        error.Message.ShouldBe("nat64 is missing: ipv6 mode needs DNS64 and NAT64");
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class ValueTests
         var config = TestConfig.DualStack.Remove("cidr2: \"10.96.0.0/16\"");
 
         config.Load().ShouldFailOnlyWith(MissingKey, config.At("service_net:", "service_net"))
-            .Message.ShouldBe("service_net.cidr2 is missing (dual-stack needs a network of each family)");
+            .Message.ShouldBe("service_net.cidr2 is missing: dual-stack needs a network of each family");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Sixgill.Config.Binding;
 /// </summary>
 internal static class GatewayBinder
 {
-    private const string Why = " (ipv6 mode needs DNS64 and NAT64)";
+    private const string Why = ": ipv6 mode needs DNS64 and NAT64";
     private static readonly string[] SectionNames = ["support_net", "nat64", "dns64"];
 
     public static GatewayDraft Bind(SettingReader reader, ClusterMode? mode)
@@ -20,7 +20,7 @@ internal static class GatewayBinder
                 if (reader.Document.Sections.TryGetValue(section, out var at))
                 {
                     reader.Diagnostics.Error(DiagnosticCodes.NotForMode, at,
-                        $"{section} is for ipv6 mode only (DNS64/NAT64); this cluster's mode is {Words.Of(mode.Value)}",
+                        $"{section} is for ipv6 mode only, where DNS64 and NAT64 run; this cluster's mode is {Words.Of(mode.Value)}",
                         "remove the section, or set general.mode: ipv6");
                 }
             }

@@ -53,7 +53,7 @@ internal static class GeneralBinder
         var values = secret ? "" : $": \"{reader.Text(earlier.Key)!.Value.Value}\" and \"{reader.Text(later.Key)!.Value.Value}\"";
         reader.Diagnostics.Error(DiagnosticCodes.ConflictingSettings, later.Position,
             $"{key} is set both at the top level and under general, to different values{values}",
-            $"keep one of them (the other is on line {earlier.Position.Line})");
+            $"keep one of them; the other is on line {earlier.Position.Line}");
         return (null, true);
     }
 

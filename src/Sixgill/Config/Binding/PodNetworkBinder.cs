@@ -97,7 +97,7 @@ internal static class PodNetworkBinder
         if (namedBits is { } bits && bits != length)
         {
             reader.Diagnostics.Error(DiagnosticCodes.OrcaPodPrefix, prefix.Position,
-                $"{OrcaPrefix} \"{prefix.Value}\" names {bits} bits, but size {nodeSize.Value} needs exactly {length} (size − {OrcaIdBits})",
+                $"{OrcaPrefix} \"{prefix.Value}\" names {bits} bits, but size {nodeSize.Value} needs exactly {length}, size − {OrcaIdBits}",
                 $"write prefix: \"{Spelled(network)}\" for size {nodeSize.Value}, or size: {bits + OrcaIdBits} for this prefix");
             return null;
         }
@@ -105,7 +105,7 @@ internal static class PodNetworkBinder
         if (network.Network != address)
         {
             reader.Diagnostics.Error(DiagnosticCodes.OrcaPodPrefix, prefix.Position,
-                $"{OrcaPrefix} \"{prefix.Value}\" has bits set beyond the first {length} (size {nodeSize.Value} − {OrcaIdBits})",
+                $"{OrcaPrefix} \"{prefix.Value}\" has bits set beyond the first {length}, size {nodeSize.Value} − {OrcaIdBits}",
                 $"did you mean prefix: \"{Spelled(network)}\"?");
             return null;
         }

@@ -17,7 +17,7 @@ internal static class SecondFamily
             case ClusterMode.DualStack:
                 if (sectionPresent)
                 {
-                    reader.Require(path, " (dual-stack needs a network of each family)");
+                    reader.Require(path, ": dual-stack needs a network of each family");
                 }
 
                 FamilyNeed? need = first is { } primary

@@ -40,7 +40,7 @@ internal static class Dns64PrefixRules
         if (prefix.Value == WellKnown)
         {
             diagnostics.Warning(DiagnosticCodes.WellKnownPrefix, prefix.Position,
-                $"{prefix.Key} is the well-known prefix {WellKnown}: NAT64 drops traffic to private IPv4 destinations (10/8, 172.16/12, 192.168/16, …) through it (RFC 6052 §3.1)",
+                $"{prefix.Key} is the well-known prefix {WellKnown}: NAT64 drops traffic to private IPv4 destinations (10/8, 172.16/12, 192.168/16, …) through it, as RFC 6052 §3.1 requires",
                 "use a prefix from your own IPv6 space, like fd00:10:64:ff9b::/96, to reach private IPv4 servers");
         }
     }

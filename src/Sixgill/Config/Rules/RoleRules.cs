@@ -46,10 +46,10 @@ internal static class RoleRules
 
         const string oneGateway = "ipv6 mode needs exactly one node that runs DNS64 and NAT64";
         var dns64 = ExactlyOne(nodes, NodeRoles.Dns64, DiagnosticCodes.GatewayCount, draft.TopologyPosition,
-            $"no node has dns64 in its opmodes; {oneGateway}", "add \"dns64 nat64\" to one node's opmodes (usually the master's)",
+            $"no node has dns64 in its opmodes; {oneGateway}", "add \"dns64 nat64\" to one node's opmodes, usually the master's",
             $"remove dns64 here: {oneGateway}");
         var nat64 = ExactlyOne(nodes, NodeRoles.Nat64, DiagnosticCodes.GatewayCount, draft.TopologyPosition,
-            $"no node has nat64 in its opmodes; {oneGateway}", "add \"dns64 nat64\" to one node's opmodes (usually the master's)",
+            $"no node has nat64 in its opmodes; {oneGateway}", "add \"dns64 nat64\" to one node's opmodes, usually the master's",
             $"remove nat64 here: {oneGateway}");
         if (dns64 is { } d && nat64 is { } n && d.Name != n.Name)
         {

@@ -21,14 +21,14 @@ internal static class TokenWarnings
         }
 
         diagnostics.Warning(DiagnosticCodes.Insecure, insecure.Position,
-            "insecure: nodes join without checking the master's CA (anyone on the network can pose as it)",
+            $"{insecure.Key} is set: nodes join without checking the master's CA, so anyone on the network can pose as it",
             "for a lab only; run sixgill init and drop insecure for anything else");
 
         var hasRealToken = general.Token is { } given && given.Value != Cluster.PlaceholderToken;
         if (!hasRealToken && !(general.TokenGiven && general.Token is null))
         {
             diagnostics.Warning(DiagnosticCodes.LabToken, insecure.Position,
-                "no real token is given, so up uses Sixgill's well-known lab token (abcdef.****************)",
+                "no real token is given, so up uses Sixgill's well-known lab token abcdef.****************",
                 "anyone who knows it can join a node: keep this cluster off shared networks");
         }
     }

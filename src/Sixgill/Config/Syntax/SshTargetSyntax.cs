@@ -81,7 +81,7 @@ internal static class SshTargetSyntax
         host = colon < 0 ? text : text[..colon];
         if (colon >= 0 && text.IndexOf(':', colon + 1) >= 0)
         {
-            return "has an IPv6 address that is not inside [ ] (write user@[address]:port)";
+            return "has an IPv6 address that is not inside [ ]";
         }
 
         portText = colon < 0 ? null : text[(colon + 1)..];
