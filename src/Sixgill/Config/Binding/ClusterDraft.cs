@@ -28,7 +28,6 @@ internal sealed record GeneralDraft(
 internal sealed record NodeDraft(
     string Name,
     SourcePosition Position,
-    bool NameIsValid,
     Located<string>? Interface,
     Located<NodeRoles>? Roles,
     Located<int>? Id,

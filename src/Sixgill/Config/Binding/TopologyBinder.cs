@@ -28,10 +28,10 @@ internal static class TopologyBinder
     private static NodeDraft BindNode(SettingReader reader, NodeEntry node)
     {
         var path = $"{ConfigSchema.Topology}.{node.Name}";
-        var nameIsValid = CheckName(reader, node);
+        CheckName(reader, node);
         if (reader.Document.IsMisshapen(path))
         {
-            return new NodeDraft(node.Name, node.Position, nameIsValid, null, null, null, null);
+            return new NodeDraft(node.Name, node.Position, null, null, null, null);
         }
 
         foreach (var key in (string[])["interface", "opmodes", "id"])
@@ -42,7 +42,6 @@ internal static class TopologyBinder
         return new NodeDraft(
             node.Name,
             node.Position,
-            nameIsValid,
             Interface(reader, $"{path}.interface"),
             Roles(reader, $"{path}.opmodes"),
             reader.Integer($"{path}.id"),
@@ -50,11 +49,11 @@ internal static class TopologyBinder
     }
 
     /// <summary>The entry's key is the node's hostname and its Kubernetes node name.</summary>
-    private static bool CheckName(SettingReader reader, NodeEntry node)
+    private static void CheckName(SettingReader reader, NodeEntry node)
     {
         if (NameSyntax.DnsNameProblem(node.Name, lowerCaseOnly: true) is not { } problem)
         {
-            return true;
+            return;
         }
 
         var lower = node.Name.ToLowerInvariant();
@@ -62,7 +61,6 @@ internal static class TopologyBinder
             lower != node.Name && NameSyntax.DnsNameProblem(lower, lowerCaseOnly: true) is null
                 ? $"did you mean \"{lower}\"?"
                 : "the name is the node's hostname: letters, digits and \"-\", like worker-1");
-        return false;
     }
 
     private static Located<string>? Interface(SettingReader reader, string path)
