@@ -90,6 +90,11 @@ public sealed class FileShapeTests
     }
 
     [Fact]
+    public void Id_beyond_any_integer_is_reported_as_too_large() =>
+        Base.Replace("id: 3", "id: 99999999999").Load().ShouldFailOnlyWith(WrongType, new SourcePosition(13, 9))
+            .Message.ShouldBe("topology.w1.id is 99999999999, beyond what any setting here can hold");
+
+    [Fact]
     public void A_list_where_a_value_belongs_is_reported_once_not_also_as_missing()
     {
         var config = Base.Replace("id: 3", "id: [3]");

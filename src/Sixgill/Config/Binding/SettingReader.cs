@@ -41,8 +41,12 @@ internal sealed class SettingReader(ConfigDocument document, List<Diagnostic> di
             return text.With(number);
         }
 
+        var digits = text.Value.TrimStart('-', '+');
         diagnostics.Error(DiagnosticCodes.WrongType, text.Position,
-            $"{path} must be a whole number, not \"{text.Value}\"", "write it in digits, like 3");
+            digits.Length > 0 && digits.All(char.IsAsciiDigit)
+                ? $"{path} is {text.Value}, beyond what any setting here can hold"
+                : $"{path} must be a whole number, not \"{text.Value}\"",
+            "write it in digits, like 3");
         return null;
     }
 
