@@ -52,7 +52,7 @@ internal static class ConfigLoader
 
         var names = cluster.Nodes.Select(n => n.Name).ToList();
         var nearest = Suggestions.Nearest(host, names);
-        return new Diagnostic(DiagnosticCodes.UnknownHost, Severity.Error, SourcePosition.Start,
+        return new Diagnostic(DiagnosticCodes.UnknownHost, Severity.Error, SourcePosition.None,
             $"host \"{host}\" is not a node of this cluster; its nodes are {string.Join(", ", names)}",
             nearest is null ? "give the node's name with --host NAME" : $"did you mean --host {nearest}?");
     }
