@@ -35,11 +35,12 @@ internal static class ConfigGate
         return host is null ? result.Diagnostics : [.. result.Diagnostics, host];
     }
 
-    public static void Report(Invocation invocation, string fileName, IEnumerable<Diagnostic> diagnostics)
+    public static void Report(Invocation invocation, string fileName, IEnumerable<Diagnostic> diagnostics, bool showWarnings = false)
     {
         foreach (var diagnostic in diagnostics)
         {
-            if (diagnostic.IsError || invocation.Verbosity >= 0)
+            // validate always shows warnings; other commands only with -v, to keep their output to the point.
+            if (diagnostic.IsError || showWarnings || invocation.Verbosity > 0)
             {
                 invocation.Error.WriteLine(diagnostic.Format(fileName));
             }

@@ -116,8 +116,8 @@ public sealed class ExplainReportContentTests
     {
         var report = new ExplainReport(AddressPlan.For(TestClusters.Lab()));
 
-        report.ToText().ShouldNotContain(Config.Cluster.LabToken);
-        report.ToJson().ShouldNotContain(Config.Cluster.LabToken);
+        report.ToText().ShouldNotContain(Sixgill.Config.Cluster.LabToken);
+        report.ToJson().ShouldNotContain(Sixgill.Config.Cluster.LabToken);
     }
 
     [Fact]

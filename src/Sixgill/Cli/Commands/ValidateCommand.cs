@@ -30,7 +30,7 @@ internal static class ValidateCommand
         }
         else
         {
-            ConfigGate.Report(invocation, result.FileName, diagnostics);
+            ConfigGate.Report(invocation, result.FileName, diagnostics, showWarnings: true);
             if (cluster is not null)
             {
                 var warned = warnings > 0 ? $", {ConfigGate.Plural(warnings, "warning")}" : "";
