@@ -13,7 +13,9 @@ internal static class HttpCheck
 {
     public const string Name = "http-by-name";
 
-    public static async Task<CheckResult> RunAsync(VerifyContext context, IPAddress? resolved, CancellationToken cancellationToken)
+    /// <param name="resolverFailure">The resolver check when it failed: a name that does not resolve
+    /// here fails at the same hop.</param>
+    public static async Task<CheckResult> RunAsync(VerifyContext context, IPAddress? resolved, CheckResult? resolverFailure, CancellationToken cancellationToken)
     {
         var gateway = context.Gateway;
         var url = context.Options.EffectiveUrl;
@@ -35,8 +37,8 @@ internal static class HttpCheck
             HttpProbeError.None =>
                 CheckResult.Pass(Name, title, $"HTTP 200 from {target}, {(result.Body ?? "").Length.ToString(CultureInfo.InvariantCulture)} characters"),
             HttpProbeError.NameResolution =>
-                CheckResult.Fail(Name, title, $"{url.Host} does not resolve: {result.Detail}", "resolver /etc/resolv.conf",
-                    $"the first nameserver in /etc/resolv.conf must be {gateway.Dns64Address}"),
+                CheckResult.Fail(Name, title, $"{url.Host} does not resolve: {result.Detail}", resolverFailure?.Hop ?? "resolver /etc/resolv.conf",
+                    resolverFailure?.Hint ?? $"the first nameserver in /etc/resolv.conf must be {gateway.Dns64Address}"),
             HttpProbeError.Refused =>
                 CheckResult.Fail(Name, title, $"connection to {target} refused: the reset came back through NAT64, so nothing listens there", ipv4Hop,
                     "the path works up to the IPv4 server; check the server and the port (verify --url URL)"),

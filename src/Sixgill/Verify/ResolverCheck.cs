@@ -11,7 +11,9 @@ internal static class ResolverCheck
 {
     public const string Name = "system-resolver";
 
-    public static async Task<(CheckResult Result, IPAddress? Address)> RunAsync(VerifyContext context, CancellationToken cancellationToken)
+    /// <param name="dnsFailure">The DNS64 server check when it failed: a name that does not resolve then
+    /// fails at that hop, not at the resolver, which did its part by asking.</param>
+    public static async Task<(CheckResult Result, IPAddress? Address)> RunAsync(VerifyContext context, CheckResult? dnsFailure, CancellationToken cancellationToken)
     {
         var gateway = context.Gateway;
         var name = context.Options.Name;
@@ -25,6 +27,12 @@ internal static class ResolverCheck
         catch (Exception e) when (e is SocketException or TimeoutException)
         {
             var why = e is TimeoutException ? $"no answer within {context.Timeout.TotalSeconds:0.#} s" : e.Message;
+            if (dnsFailure?.Hop is { } hop)
+            {
+                return (CheckResult.Fail(Name, title, $"{name} does not resolve: {why} (the DNS64 server has no answer either: {Dns64Checks.ServerCheck})", hop,
+                    dnsFailure.Hint ?? hint), null);
+            }
+
             return (CheckResult.Fail(Name, title, $"{name} does not resolve: {why}", "resolver /etc/resolv.conf", hint), null);
         }
 

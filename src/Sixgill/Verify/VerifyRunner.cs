@@ -40,14 +40,15 @@ internal static class VerifyRunner
         else
         {
             DnsResponse? answer = null;
-            checks.Add(await Timed(async () => { (var r, answer) = await Dns64Checks.ServerAsync(context, cancellationToken); return r; }));
+            var server = await Timed(async () => { (var r, answer) = await Dns64Checks.ServerAsync(context, cancellationToken); return r; });
             IPAddress? synthesized = null;
-            checks.Add(await Timed(async () => { (var r, synthesized) = await Dns64Checks.SynthesisAsync(context, answer, cancellationToken); return r; }));
+            var synthesis = await Timed(async () => { (var r, synthesized) = await Dns64Checks.SynthesisAsync(context, answer, cancellationToken); return r; });
             IPAddress? resolved = null;
-            checks.Add(await Timed(async () => { (var r, resolved) = await ResolverCheck.RunAsync(context, cancellationToken); return r; }));
+            var resolver = await Timed(async () => { (var r, resolved) = await ResolverCheck.RunAsync(context, Failed(server), cancellationToken); return r; });
             var probe = synthesized ?? resolved ?? StandIn(plan.Gateway);
-            checks.Add(await Timed(() => RouteCheck.RunAsync(context, probe, cancellationToken)));
-            checks.Add(await Timed(() => HttpCheck.RunAsync(context, resolved ?? synthesized, cancellationToken)));
+            var route = await Timed(() => RouteCheck.RunAsync(context, probe, cancellationToken));
+            var http = await Timed(() => HttpCheck.RunAsync(context, resolved ?? synthesized, Failed(resolver), cancellationToken));
+            checks.AddRange([server, synthesis, resolver, route, http]);
         }
 
         checks.AddRange(await PeerChecks.RunAsync(context, Timed, cancellationToken));
@@ -62,6 +63,8 @@ internal static class VerifyRunner
         (gateway.RemoteServer.Family == IpFamily.V4 && Rfc6052.IsAllowedLength(gateway.Dns64Prefix.Length)
             ? Rfc6052.Embed(gateway.Dns64Prefix, gateway.RemoteServer)
             : gateway.Dns64Prefix.Network.Add(1)).ToIPAddress();
+
+    private static CheckResult? Failed(CheckResult check) => check.Outcome == CheckOutcome.Failed ? check : null;
 
     private static async Task<CheckResult> Timed(Func<Task<CheckResult>> check)
     {

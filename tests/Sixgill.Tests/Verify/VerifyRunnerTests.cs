@@ -81,6 +81,20 @@ public sealed class VerifyRunnerTests
     }
 
     [Fact]
+    public async Task When_the_upstream_fails_the_resolver_and_http_fail_at_the_same_hop_not_at_resolv_conf()
+    {
+        _dns.Answer = (_, _, query) => Reply(query, DnsResponseCode.ServerFailure);
+        _resolver.Answer = _ => throw new SocketException((int)SocketError.TryAgain);
+        _http.Answer = _ => new HttpProbeResult(null, null, null, HttpProbeError.NameResolution, "Resource temporarily unavailable");
+
+        var report = await RunAsync();
+
+        Check(report, "system-resolver").Hop.ShouldBe("remote_server 203.0.113.53");
+        Check(report, "http-by-name").Hop.ShouldBe("remote_server 203.0.113.53");
+        Check(report, "route-to-prefix").Outcome.ShouldBe(CheckOutcome.Passed);
+    }
+
+    [Fact]
     public async Task A_silent_upstream_while_the_server_answers_for_itself_names_remote_server()
     {
         _dns.Answer = (question, _, query) => question.QuestionType == DnsRecordType.Txt
@@ -332,6 +346,7 @@ public sealed class VerifyRunnerTests
         root.GetProperty("passed").GetBoolean().ShouldBeTrue();
         root.GetProperty("passedCount").GetInt32().ShouldBe(7);
         root.TryGetProperty("brokenHop", out _).ShouldBeFalse();
+        json.RootElement.ToString().ShouldNotContain("\\u0027");
         var first = root.GetProperty("checks")[0];
         first.GetProperty("name").GetString().ShouldBe("dns64-server");
         first.GetProperty("outcome").GetString().ShouldBe("passed");

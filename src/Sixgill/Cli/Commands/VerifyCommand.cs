@@ -29,21 +29,33 @@ internal static class VerifyCommand
             Description = "text the page must contain",
             HelpName = "TEXT",
         };
+        var timeout = new Option<double?>("--timeout")
+        {
+            Description = "seconds one DNS query, lookup, route query or ping may take (HTTP twice that; default 3)",
+            HelpName = "SECONDS",
+        };
         var command = new Command("verify", "check, hop by hop, that this node reaches IPv4-only sites through DNS64/NAT64")
         {
             name,
             url,
             expect,
+            timeout,
         };
         command.SetAction((result, cancellationToken) =>
-            RunAsync(Invocation.From(result, options), result.GetValue(name)!, result.GetValue(url), result.GetValue(expect), cancellationToken));
+            RunAsync(Invocation.From(result, options), result.GetValue(name)!, result.GetValue(url), result.GetValue(expect), result.GetValue(timeout), cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(Invocation invocation, string name, string? url, string? expect, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Invocation invocation, string name, string? url, string? expect, double? timeoutSeconds,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
         var cluster = ConfigGate.Load(invocation, requireHost: true);
+        if (timeoutSeconds is <= 0 or > 600)
+        {
+            throw new SixgillException(ExitCodes.BadInput, $"--timeout {timeoutSeconds} is not between 0 and 600 seconds", "give a number of seconds such as 3");
+        }
+
         Uri? target = null;
         if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out target) || target.Scheme != Uri.UriSchemeHttp))
         {
@@ -53,7 +65,7 @@ internal static class VerifyCommand
         VerifyOptions options;
         try
         {
-            options = new VerifyOptions(name, target, expect);
+            options = new VerifyOptions(name, target, expect, timeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
             _ = DnsQuery.EncodeName(name);
         }
         catch (ArgumentException e)
