@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using Sixgill.Host;
@@ -59,7 +58,4 @@ internal sealed class DnsClient(IDnsTransport transport)
             return new DnsLookup(null, DnsTransportError.Other, $"malformed reply: {e.Message}");
         }
     }
-
-    /// <summary>How long a check took, for the report.</summary>
-    internal static TimeSpan Since(long start) => Stopwatch.GetElapsedTime(start);
 }
