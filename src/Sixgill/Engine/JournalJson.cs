@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Sixgill.Engine;
+
+/// <summary>
+/// Source-generated JSON for the journal (NativeAOT has no reflection-based serializer). Addresses,
+/// prefixes and modes are written as people write them, so the journal reads like a log.
+/// </summary>
+[JsonSourceGenerationOptions(
+    WriteIndented = true,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    RespectNullableAnnotations = true,
+    Converters = [typeof(IpJsonConverter), typeof(PrefixJsonConverter), typeof(InterfaceAddressJsonConverter), typeof(UnixFileModeJsonConverter)])]
+[JsonSerializable(typeof(JournalDocument))]
+internal sealed partial class JournalJson : JsonSerializerContext;
