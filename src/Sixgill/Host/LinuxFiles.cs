@@ -126,9 +126,11 @@ internal sealed class LinuxFiles : IFiles
         return true;
     }
 
-    /// <summary>The file a path finally names: itself, or the end of its chain of symlinks.</summary>
+    /// <summary>The file a path finally names: itself (also when absent), or the end of its chain of symlinks.</summary>
     private static string RealPath(string path) =>
-        File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
+        TryStatx(path, LibC.NoFollowSymlink, out var own) && (own.Mode & TypeMask) == SymlinkType
+            ? File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path
+            : path;
 
     private static bool TryStatx(string path, int flags, out LibC.StatxBuffer buffer) =>
         LibC.Statx(LibC.CurrentDirectory, path, flags, LibC.BasicStats, out buffer) == 0;
