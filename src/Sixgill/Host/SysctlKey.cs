@@ -31,7 +31,9 @@ internal sealed record SysctlKey
         }
 
         var parts = name.Split('.');
-        if (parts.Any(part => part.Length == 0 || part == ".." || !part.All(IsAllowed)))
+        // A '/' stands for a dot inside a component, so "//" would become ".." under /proc/sys: every
+        // component must name something (a letter or digit), never just slashes.
+        if (parts.Any(part => !part.All(IsAllowed) || !part.Any(char.IsAsciiLetterOrDigit)))
         {
             why = "not a sysctl name";
             return false;
