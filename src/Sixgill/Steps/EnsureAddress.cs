@@ -31,7 +31,8 @@ internal sealed record EnsureAddress(string Interface, InterfaceAddress Address)
     {
         ArgumentNullException.ThrowIfNull(context);
         var link = RequireLink(context);
-        return new RevertAddress(Interface, Address, SameAddressOtherLength(context.Network.Addresses(Interface)), LinkWasDown: !link.IsUp);
+        var addresses = context.Network.Addresses(Interface);
+        return new RevertAddress(Interface, Address, AddressWasThere: addresses.Contains(Address), SameAddressOtherLength(addresses), LinkWasDown: !link.IsUp);
     }
 
     public override void Apply(StepContext context, Undo undo)
@@ -56,7 +57,7 @@ internal sealed record EnsureAddress(string Interface, InterfaceAddress Address)
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.Network.FindLink(Interface) is not null && context.Network.Addresses(Interface).Contains(Address)
-            ? new RevertAddress(Interface, Address, null, LinkWasDown: false)
+            ? new RevertAddress(Interface, Address, AddressWasThere: false, null, LinkWasDown: false)
             : null;
     }
 
@@ -68,10 +69,17 @@ internal sealed record EnsureAddress(string Interface, InterfaceAddress Address)
         addresses.Where(a => a.Address == Address.Address && a.Length != Address.Length).Select(a => (InterfaceAddress?)a).FirstOrDefault();
 }
 
-/// <summary>Removes the address; puts back the one it replaced; takes the link down if Sixgill brought it up.</summary>
-internal sealed record RevertAddress(string Interface, InterfaceAddress Address, InterfaceAddress? Replaced, bool LinkWasDown) : Undo
+/// <summary>Removes the address Sixgill added; puts back the one it replaced; takes the link down if Sixgill brought it up.</summary>
+/// <param name="AddressWasThere">The address was already assigned (only the link was down): undo leaves it.</param>
+internal sealed record RevertAddress(string Interface, InterfaceAddress Address, bool AddressWasThere, InterfaceAddress? Replaced, bool LinkWasDown) : Undo
 {
-    public override string Describe() => $"remove address {Address} from {Interface}" + (Replaced is { } r ? $", restore {r}" : "");
+    public override string Describe() =>
+        string.Join(", ", new[]
+        {
+            AddressWasThere ? null : $"remove address {Address} from {Interface}",
+            Replaced is { } r ? $"restore {r}" : null,
+            LinkWasDown ? $"set {Interface} down" : null,
+        }.OfType<string>());
 
     public override UndoOutcome Revert(StepContext context)
     {
@@ -84,7 +92,7 @@ internal sealed record RevertAddress(string Interface, InterfaceAddress Address,
 
         var done = new List<string>();
         var addresses = network.Addresses(Interface);
-        if (addresses.Contains(Address))
+        if (!AddressWasThere && addresses.Contains(Address))
         {
             network.DeleteAddress(Interface, Address);
             done.Add($"removed {Address}");

@@ -167,9 +167,3 @@ internal sealed record RestoreFile(string Path, string WrittenSha256, PreviousFi
         return outcome;
     }
 }
-
-/// <summary>File modes as people write them.</summary>
-internal static class FileModes
-{
-    public static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode, 8).PadLeft(3, '0');
-}

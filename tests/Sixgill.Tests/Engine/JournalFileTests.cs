@@ -14,7 +14,7 @@ public sealed class JournalFileTests
 
     private static readonly Undo[] EveryKind =
     [
-        new RevertAddress("eth0", InterfaceAddress.Parse("fd00:20::2/64"), InterfaceAddress.Parse("fd00:20::2/48"), LinkWasDown: true),
+        new RevertAddress("eth0", InterfaceAddress.Parse("fd00:20::2/64"), AddressWasThere: false, InterfaceAddress.Parse("fd00:20::2/48"), LinkWasDown: true),
         new RevertRoute(new KernelRoute(Prefix.Parse("fd00:10::/64"), Ip.Parse("fd00:20::3"), "eth0"), new KernelRoute(Prefix.Parse("fd00:10::/64"), null, "nat64")),
         new RevertSysctl("net.ipv6.conf.all.forwarding", "0", "1"),
         new RestoreFile("/etc/sixgill/kubeadm.yaml", new string('a', 64), new PreviousFile("/var/lib/sixgill/backups/x", new string('b', 64), (UnixFileMode)Convert.ToInt32("640", 8)), ["/etc/sixgill"]),

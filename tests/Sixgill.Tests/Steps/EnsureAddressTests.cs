@@ -36,6 +36,23 @@ public sealed class EnsureAddressTests
     }
 
     [Fact]
+    public void An_address_that_was_there_on_a_down_link_stays_when_the_link_goes_down_again()
+    {
+        var node = new StepTestNode();
+        node.Network.WithLink("eth1", up: false, "fd00:20::2/64");
+        var step = new EnsureAddress("eth1", InterfaceAddress.Parse("fd00:20::2/64"));
+        var before = node.Snapshot();
+        step.Probe(node.Context).ShouldBe(ProbeResult.Different("eth1 is down"));
+
+        var undo = node.Apply(step);
+        step.Probe(node.Context).ShouldBe(ProbeResult.Present);
+        undo.Describe().ShouldBe("set eth1 down");
+        undo.Revert(node.Context).Detail.ShouldBe("set eth1 down");
+
+        node.Snapshot().ShouldBe(before);
+    }
+
+    [Fact]
     public void The_same_address_with_another_length_is_replaced_and_restored()
     {
         var node = new StepTestNode();
