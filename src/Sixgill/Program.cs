@@ -1,8 +1,7 @@
-using System.CommandLine;
-var root = new RootCommand("sixgill");
-var cfg = new Option<FileInfo>("--config", "-c") { Description = "the cluster file", Recursive = true, DefaultValueFactory = _ => new FileInfo("config.yaml") };
-root.Options.Add(cfg);
-var v = new Command("version", "print the version");
-v.SetAction(pr => { Console.WriteLine("0.1.0"); return 0; });
-root.Subcommands.Add(v);
-return root.Parse(args).Invoke();
+using System.Text;
+using Sixgill.Cli;
+
+// stdout carries results, sometimes megabytes of them (explain of a large cluster): buffer it
+// instead of Console.Out's flush per write, and flush once at the end. stderr stays unbuffered.
+await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+return await SixgillCli.RunAsync(args, stdout, Console.Error);

@@ -12,7 +12,9 @@ internal static class ConfigReader
         var values = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
         var nodes = new List<NodeEntry>();
         var sections = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
-        var document = new ConfigDocument(fileName, values, nodes, sections);
+        var found = new Found(values, new Dictionary<string, SourcePosition>(StringComparer.Ordinal),
+            new HashSet<string>(StringComparer.Ordinal), diagnostics);
+        var document = new ConfigDocument(fileName, values, nodes, sections, found.EmptyKeys, found.Misshapen);
 
         var root = YamlTree.Read(text, diagnostics);
         if (root is null)
@@ -39,17 +41,17 @@ internal static class ConfigReader
             var name = ConfigSchema.Canonical(key.Text);
             if (ConfigSchema.TopLevelScalars.Contains(name))
             {
-                AddScalar(values, name, key, value, diagnostics);
+                AddScalar(found, name, key, value);
             }
             else if (name == ConfigSchema.Topology)
             {
                 sections[name] = key.Position;
-                ReadTopology(value, nodes, diagnostics);
+                ReadTopology(value, nodes, sections, found);
             }
             else if (ConfigSchema.Sections.TryGetValue(name, out var known))
             {
                 sections[name] = key.Position;
-                ReadSection(name, known, value, values, diagnostics);
+                ReadSection(name, known, value, found);
             }
             else
             {
@@ -60,9 +62,9 @@ internal static class ConfigReader
         return document;
     }
 
-    private static void ReadSection(string section, IReadOnlyList<string> known, YamlNode node,
-        Dictionary<string, ConfigValue> values, List<Diagnostic> diagnostics)
+    private static void ReadSection(string section, IReadOnlyList<string> known, YamlNode node, Found found)
     {
+        var diagnostics = found.Diagnostics;
         if (node is YamlScalar { IsNull: true })
         {
             return;
@@ -70,6 +72,7 @@ internal static class ConfigReader
 
         if (node is not YamlMap map)
         {
+            found.Misshapen.Add(section);
             diagnostics.Add(Error(DiagnosticCodes.WrongType, node.Position,
                 $"{section} must be a mapping of settings, not {Describe(node)}",
                 $"indent its keys under \"{section}:\""));
@@ -81,7 +84,7 @@ internal static class ConfigReader
             var name = ConfigSchema.Canonical(key.Text);
             if (known.Contains(name))
             {
-                AddScalar(values, $"{section}.{name}", key, value, diagnostics);
+                AddScalar(found, $"{section}.{name}", key, value);
             }
             else
             {
@@ -90,8 +93,10 @@ internal static class ConfigReader
         }
     }
 
-    private static void ReadTopology(YamlNode node, List<NodeEntry> nodes, List<Diagnostic> diagnostics)
+    private static void ReadTopology(YamlNode node, List<NodeEntry> nodes, Dictionary<string, SourcePosition> sections,
+        Found found)
     {
+        var diagnostics = found.Diagnostics;
         if (node is YamlScalar { IsNull: true })
         {
             return;
@@ -99,6 +104,7 @@ internal static class ConfigReader
 
         if (node is not YamlMap map)
         {
+            found.Misshapen.Add(ConfigSchema.Topology);
             diagnostics.Add(Error(DiagnosticCodes.WrongType, node.Position,
                 $"topology must map each node's hostname to its settings, not {Describe(node)}",
                 "write \"topology:\" then one \"<hostname>:\" per node"));
@@ -108,6 +114,8 @@ internal static class ConfigReader
         foreach (var (name, value) in UniqueEntries(map, diagnostics))
         {
             var settings = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
+            var nodePath = $"{ConfigSchema.Topology}.{name.Text}";
+            sections[nodePath] = name.Position;
             if (value is YamlMap nodeMap)
             {
                 foreach (var (key, setting) in UniqueEntries(nodeMap, diagnostics))
@@ -115,7 +123,10 @@ internal static class ConfigReader
                     var canonical = ConfigSchema.Canonical(key.Text);
                     if (ConfigSchema.NodeKeys.Contains(canonical))
                     {
-                        AddScalar(settings, canonical, key, setting, diagnostics);
+                        if (AddScalar(found, $"{nodePath}.{canonical}", key, setting) is { } read)
+                        {
+                            settings[canonical] = read;
+                        }
                     }
                     else
                     {
@@ -125,6 +136,7 @@ internal static class ConfigReader
             }
             else if (value is not YamlScalar { IsNull: true })
             {
+                found.Misshapen.Add(nodePath);
                 diagnostics.Add(Error(DiagnosticCodes.WrongType, value.Position,
                     $"node {name.Text} must be a mapping of settings, not {Describe(value)}",
                     "give it interface:, opmodes: and id:"));
@@ -134,21 +146,37 @@ internal static class ConfigReader
         }
     }
 
-    private static void AddScalar(Dictionary<string, ConfigValue> values, string path, YamlScalar key, YamlNode value,
-        List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Stores one setting under <paramref name="path"/>; a key without a value, or with a list or mapping
+    /// for a value, is remembered under the same path so that it is not reported as missing as well.
+    /// </summary>
+    private static ConfigValue? AddScalar(Found found, string path, YamlScalar key, YamlNode value)
     {
         if (value is not YamlScalar scalar)
         {
-            diagnostics.Add(Error(DiagnosticCodes.WrongType, value.Position,
+            found.Misshapen.Add(path);
+            found.Diagnostics.Add(Error(DiagnosticCodes.WrongType, value.Position,
                 $"{key.Text} must be a single value, not {Describe(value)}", null));
-            return;
+            return null;
         }
 
-        if (!scalar.IsNull)
+        if (scalar.IsNull)
         {
-            values[path] = new ConfigValue(scalar.Text, scalar.Position, key.Position, scalar.IsPlain);
+            found.EmptyKeys[path] = key.Position;
+            return null;
         }
+
+        var read = new ConfigValue(scalar.Text, scalar.Position, key.Position, scalar.IsPlain);
+        found.Values[path] = read;
+        return read;
     }
+
+    /// <summary>What the walk collects besides the settings themselves.</summary>
+    private sealed record Found(
+        Dictionary<string, ConfigValue> Values,
+        Dictionary<string, SourcePosition> EmptyKeys,
+        HashSet<string> Misshapen,
+        List<Diagnostic> Diagnostics);
 
     /// <summary>The entries of a mapping, the second and later of a repeated key reported and skipped.</summary>
     private static IEnumerable<(YamlScalar Key, YamlNode Value)> UniqueEntries(YamlMap map, List<Diagnostic> diagnostics)

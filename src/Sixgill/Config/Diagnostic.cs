@@ -11,6 +11,9 @@ internal readonly record struct SourcePosition(int Line, int Column) : IComparab
 {
     public static readonly SourcePosition Start = new(1, 1);
 
+    /// <summary>For findings about the command line rather than a place in the file (SG070).</summary>
+    public static readonly SourcePosition None = new(0, 0);
+
     public int CompareTo(SourcePosition other) => Line != other.Line ? Line.CompareTo(other.Line) : Column.CompareTo(other.Column);
 
     public override string ToString() => $"{Line}:{Column}";
@@ -26,6 +29,7 @@ internal sealed record Diagnostic(string Code, Severity Severity, SourcePosition
     {
         var kind = Severity == Severity.Error ? "error" : "warning";
         var hint = Hint is null ? "" : $" ({Hint})";
-        return $"{fileName}:{Position.Line}:{Position.Column}: {kind} {Code}: {Message}{hint}";
+        var at = Position == SourcePosition.None ? fileName : $"{fileName}:{Position.Line}:{Position.Column}";
+        return $"{at}: {kind} {Code}: {Message}{hint}";
     }
 }

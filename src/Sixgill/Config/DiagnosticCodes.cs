@@ -7,6 +7,7 @@ namespace Sixgill.Config;
 internal static class DiagnosticCodes
 {
     // The file itself
+    public const string FileUnreadable = "SG000";
     public const string YamlSyntax = "SG001";
     public const string NotAMapping = "SG002";
     public const string DuplicateKey = "SG003";
@@ -20,6 +21,7 @@ internal static class DiagnosticCodes
     public const string HostBitsSet = "SG011";
     public const string InvalidChoice = "SG012";
     public const string ConflictingSettings = "SG013";
+    public const string NotForMode = "SG014";
 
     // Roles
     public const string MasterCount = "SG020";
@@ -45,6 +47,7 @@ internal static class DiagnosticCodes
     public const string ServiceAddressOutside = "SG042";
     public const string ServiceAddressesEqual = "SG043";
     public const string ServiceAddressIsGateway = "SG044";
+    public const string Nat64PoolTooSmall = "SG045";
     public const string Dns64PrefixLength = "SG050";
     public const string Dns64UOctet = "SG051";
     public const string RemoteServer = "SG053";

@@ -50,8 +50,20 @@ internal static class YamlTree
         }
         catch (YamlException e)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.YamlSyntax, Severity.Error, At(e.Start),
-                "YAML syntax: " + Describe(e), SyntaxHint(text, e)));
+            // YamlDotNet reports a tab in the indentation at the start of the enclosing mapping, often line 1:
+            // the tab itself is the place to show.
+            var tab = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? FirstIndentationTab(text) : null;
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.YamlSyntax, Severity.Error, tab ?? At(e.Start),
+                "YAML syntax: " + Describe(e), SyntaxHint(text, e, tab)));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some unclosed brackets and quotes;
+            // the last event it produced is the nearest known place.
+            var at = parser.Current is { } last ? At(last.End) : SourcePosition.Start;
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.YamlSyntax, Severity.Error, at,
+                "YAML syntax: the file cannot be read past this place", "look for an unclosed [, { or quote"));
             return null;
         }
     }
@@ -121,15 +133,32 @@ internal static class YamlTree
         return message.TrimEnd('.');
     }
 
-    private static string? SyntaxHint(string text, YamlException e)
+    private static string? SyntaxHint(string text, YamlException e, SourcePosition? tab)
     {
         var lines = text.Split('\n');
         var index = (int)e.Start.Line - 1;
-        if (index >= 0 && index < lines.Length && lines[index].TrimStart(' ').StartsWith('\t'))
+        if (tab is not null || (index >= 0 && index < lines.Length && lines[index].TrimStart(' ').StartsWith('\t')))
         {
             return "YAML indentation must use spaces, not tabs";
         }
 
         return "check the indentation and the quoting around this place";
+    }
+
+    /// <summary>Where the first tab in a line's leading white space is, if any line has one.</summary>
+    private static SourcePosition? FirstIndentationTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var column = lines[i].IndexOf('\t', 0, indentation);
+            if (column >= 0)
+            {
+                return new SourcePosition(i + 1, column + 1);
+            }
+        }
+
+        return null;
     }
 }

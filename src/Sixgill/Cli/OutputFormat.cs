@@ -1,0 +1,7 @@
+namespace Sixgill.Cli;
+
+internal enum OutputFormat
+{
+    Text,
+    Json,
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Sixgill.Cli.Commands;
+
+namespace Sixgill.Cli;
+
+/// <summary>
+/// The whole command line, runnable in-process with any two writers (the tests do), so
+/// <c>Program</c> is only the composition root.
+/// </summary>
+internal static class SixgillCli
+{
+    private const string Description = """
+        Sixgill prepares Linux machines for an IPv6-only Kubernetes lab from one YAML file,
+        brings the cluster up and down, and puts every machine back exactly as it was.
+
+        Examples:
+          sixgill validate -c examples/orca.yaml
+          sixgill explain -c examples/lab.yaml --host w1
+          sixgill explain -c examples/lab.yaml --output json
+        """;
+
+    public static RootCommand Build(GlobalOptions options)
+    {
+        var root = new RootCommand(Description);
+        foreach (var option in options.All)
+        {
+            root.Options.Add(option);
+        }
+
+        root.Subcommands.Add(ValidateCommand.Create(options));
+        root.Subcommands.Add(ExplainCommand.Create(options));
+        root.Subcommands.Add(VersionCommand.Create(options));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancel = default)
+    {
+        var options = new GlobalOptions();
+        var parsed = Build(options).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync($"sixgill: {parseError.Message}");
+            }
+
+            await error.WriteLineAsync("Run 'sixgill --help' to see the commands and their options.");
+            return ExitCodes.BadInput;
+        }
+
+        var trace = parsed.GetValue(options.Trace);
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            return await parsed.InvokeAsync(configuration, cancel);
+        }
+        catch (SixgillException e)
+        {
+            await ReportAsync(error, e.Message, e.Hint, trace ? e : null);
+            return e.ExitCode;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await ReportAsync(error, $"internal error: {e.Message}", "this is a bug in Sixgill; run again with -vv and report the output", trace ? e : null);
+            return ExitCodes.ChangeFailed;
+        }
+    }
+
+    private static async Task ReportAsync(TextWriter error, string message, string? hint, Exception? trace)
+    {
+        await error.WriteLineAsync($"sixgill: {message}");
+        if (hint is not null)
+        {
+            await error.WriteLineAsync($"  fix: {hint}");
+        }
+
+        if (trace is not null)
+        {
+            await error.WriteLineAsync(trace.ToString());
+        }
+    }
+}

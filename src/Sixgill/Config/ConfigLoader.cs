@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using Sixgill.Config.Binding;
+using Sixgill.Config.Rules;
+
+namespace Sixgill.Config;
+
+/// <summary>
+/// The one way to get a <see cref="Cluster"/>: read the YAML with positions, bind each value, run every
+/// rule, and hand back all diagnostics at once. Everything but <see cref="LoadFile"/> is pure.
+/// </summary>
+internal static class ConfigLoader
+{
+    public static LoadResult Load(string fileName, string text) => Evaluate(fileName, text).Result;
+
+    /// <summary>
+    /// Reads and loads <paramref name="path"/>. An unreadable file is SG000 (exit 2 like any config
+    /// mistake); a world-readable file that holds a real token gets SG095.
+    /// </summary>
+    public static LoadResult LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            var reason = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "no such file",
+                UnauthorizedAccessException => "permission denied",
+                _ => e.Message,
+            };
+            var unreadable = new Diagnostic(DiagnosticCodes.FileUnreadable, Severity.Error, SourcePosition.Start,
+                $"cannot read the config file {path}: {reason}", "give the cluster file with --config FILE; the default is config.yaml");
+            return new LoadResult(null, [unreadable], path);
+        }
+
+        var (result, token) = Evaluate(path, text);
+        return token is { } secret && IsWorldReadable(path)
+            ? result with { Diagnostics = Sorted(result.Diagnostics.Append(WorldReadable(path, secret))) }
+            : result;
+    }
+
+    /// <summary>SG070 when <paramref name="host"/> is not a node of the cluster; null when it is.</summary>
+    public static Diagnostic? CheckHost(Cluster cluster, string host)
+    {
+        if (cluster.FindNode(host) is not null)
+        {
+            return null;
+        }
+
+        var names = cluster.Nodes.Select(n => n.Name).ToList();
+        var nearest = Suggestions.Nearest(host, names);
+        return new Diagnostic(DiagnosticCodes.UnknownHost, Severity.Error, SourcePosition.None,
+            $"host \"{host}\" is not a node of this cluster; its nodes are {string.Join(", ", names)}",
+            nearest is null ? "give the node's name with --host NAME" : $"did you mean --host {nearest}?");
+    }
+
+    /// <summary>The result, and the token as written when it is a real one (for the file-mode check).</summary>
+    private static (LoadResult Result, Located<string>? Token) Evaluate(string fileName, string text)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var document = ConfigReader.Read(fileName, text, diagnostics);
+        if (diagnostics.Any(d => d.Code is DiagnosticCodes.YamlSyntax or DiagnosticCodes.NotAMapping))
+        {
+            // Nothing usable was read: reporting every key as missing would bury the one real mistake.
+            return (new LoadResult(null, Sorted(diagnostics), fileName), null);
+        }
+
+        var draft = ClusterBinder.Bind(document, diagnostics);
+        foreach (var rule in ClusterRules.All)
+        {
+            rule(draft, diagnostics);
+        }
+
+        var cluster = diagnostics.Any(d => d.IsError) ? null : ClusterAssembler.Assemble(draft);
+        return (new LoadResult(cluster, Sorted(diagnostics), fileName), RealToken(document));
+    }
+
+    private static Located<string>? RealToken(ConfigDocument document)
+    {
+        var written = document.Get("token") ?? document.Get("general.token");
+        return written is null || written.Text.Length == 0 || written.Text == Cluster.PlaceholderToken
+            ? null
+            : new Located<string>(written.Text, written.Position, "token");
+    }
+
+    private static bool IsWorldReadable(string path) =>
+        !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.OtherRead) != 0;
+
+    private static Diagnostic WorldReadable(string path, Located<string> token) =>
+        new(DiagnosticCodes.ConfigReadable, Severity.Warning, token.Position,
+            $"{path} holds the bootstrap token and every user on this machine can read it",
+            $"chmod o-rwx {path}");
+
+    private static ImmutableArray<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics) =>
+        [.. diagnostics.OrderBy(d => d.Position).ThenBy(d => d.Code, StringComparer.Ordinal)];
+}

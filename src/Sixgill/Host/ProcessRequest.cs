@@ -1,0 +1,20 @@
+namespace Sixgill.Host;
+
+/// <summary>
+/// One program to run: an argument vector (never a shell line), what to feed its stdin, how long
+/// it may take, and environment changes. Values reach the program as separate arguments, so no
+/// quoting can change what runs.
+/// </summary>
+internal sealed record ProcessRequest(IReadOnlyList<string> Command)
+{
+    /// <summary>Long enough for iproute2, mount and daemons' one-shot tools on a loaded 2-core machine.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>Text written to the program's stdin, which is then closed; null closes it at once.</summary>
+    public string? StandardInput { get; init; }
+
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>Variables to set for the child; a null value removes the variable.</summary>
+    public IReadOnlyDictionary<string, string?>? Environment { get; init; }
+}

@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+
+namespace Sixgill.Lab;
+
+/// <summary>Where one node's pieces live: its namespaces, its switch port and its private directories.</summary>
+internal sealed record LabNodeLayout(
+    string Name,
+    string Namespace,
+    string Interface,
+    string SwitchPort,
+    bool IsGateway,
+    string MountNamespaceFile,
+    string UtsNamespaceFile,
+    string Directory)
+{
+    public string EtcUpper => $"{Directory}/etc/upper";
+
+    public string EtcWork => $"{Directory}/etc/work";
+
+    public string VarLibUpper => $"{Directory}/var-lib/upper";
+
+    public string VarLibWork => $"{Directory}/var-lib/work";
+
+    /// <summary>Where the node's <c>/run</c> tmpfs is prepared before it is moved over <c>/run</c>.</summary>
+    public string RunStaging => $"{Directory}/run";
+}
+
+/// <summary>The veth between the gateway node and the internet namespace.</summary>
+internal sealed record LabUplink(string GatewayNamespace, string GatewayInterface, string InternetNamespace, string InternetInterface);
+
+/// <summary>
+/// The names and paths of a whole lab, decided without touching the machine, so they can be
+/// checked in unit tests and shown before anything is made.
+/// </summary>
+internal sealed partial record LabLayout(LabNames Names, IReadOnlyList<LabNodeLayout> Nodes, LabUplink? Uplink)
+{
+    /// <summary>The bridge in the switch namespace that joins the nodes' interfaces.</summary>
+    public const string Bridge = "br0";
+
+    /// <summary>Linux limits interface names to 15 bytes (IFNAMSIZ - 1).</summary>
+    private const int MaxInterfaceName = 15;
+
+    public string Switch => Names.Switch;
+
+    public string? Internet => Uplink?.InternetNamespace;
+
+    public static LabLayout Plan(LabSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var names = new LabNames(spec.Name);
+        Check(spec);
+        var nodes = spec.Nodes
+            .Select((node, index) => new LabNodeLayout(
+                node.Name,
+                names.Namespace(node.Name),
+                node.Interface,
+                SwitchPort(node.Name, index),
+                node.IsGateway,
+                names.MountNamespaceFile(node.Name),
+                names.UtsNamespaceFile(node.Name),
+                names.NodeDirectory(node.Name)))
+            .ToList();
+        LabUplink? uplink = null;
+        if (spec.WithInternet)
+        {
+            var gateway = nodes.Single(n => n.IsGateway);
+            uplink = new LabUplink(gateway.Namespace, UplinkName(gateway.Interface), names.Internet, LabInternet.InternetInterface);
+        }
+
+        return new LabLayout(names, nodes, uplink);
+    }
+
+    /// <summary>
+    /// The node's port on the switch: <c>p-&lt;node&gt;</c> so it reads well in <c>ip -n sg-…-sw link</c>;
+    /// <c>p&lt;index&gt;</c> when the name would pass the 15-byte limit. Never <c>br0</c> or <c>lo</c>.
+    /// </summary>
+    internal static string SwitchPort(string node, int index)
+    {
+        var readable = "p-" + node;
+        return readable.Length <= MaxInterfaceName ? readable : $"p{index}";
+    }
+
+    /// <summary>The gateway's uplink is <c>eth0</c>, as on a typical machine, unless the node's switch interface already is.</summary>
+    internal static string UplinkName(string nodeInterface) => nodeInterface == "eth0" ? "wan0" : "eth0";
+
+    private static void Check(LabSpec spec)
+    {
+        if (spec.Nodes.Count == 0)
+        {
+            throw new ArgumentException("a lab needs at least one node", nameof(spec));
+        }
+
+        foreach (var node in spec.Nodes)
+        {
+            if (!LabNames.IsValidNodeName(node.Name))
+            {
+                throw new ArgumentException($"node name '{node.Name}' is not usable: {LabNames.NodeNameRule}", nameof(spec));
+            }
+
+            if (node.Name is LabNames.SwitchSuffix or LabNames.InternetSuffix)
+            {
+                throw new ArgumentException($"node name '{node.Name}' is reserved for the lab's {(node.Name == LabNames.SwitchSuffix ? "switch" : "internet")} namespace", nameof(spec));
+            }
+
+            if (!InterfacePattern().IsMatch(node.Interface) || node.Interface == "lo")
+            {
+                throw new ArgumentException($"interface '{node.Interface}' of node '{node.Name}' is not a usable interface name (1 to 15 letters, digits, '_', '.', '-'; not 'lo')", nameof(spec));
+            }
+        }
+
+        var duplicate = spec.Nodes.GroupBy(n => n.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"node '{duplicate.Key}' appears more than once", nameof(spec));
+        }
+
+        var gateways = spec.Nodes.Count(n => n.IsGateway);
+        if (spec.WithInternet && gateways != 1)
+        {
+            throw new ArgumentException($"a lab with an internet needs exactly one gateway node to carry the uplink; it has {gateways}", nameof(spec));
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$")]
+    private static partial Regex InterfacePattern();
+}

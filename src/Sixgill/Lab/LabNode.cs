@@ -1,0 +1,57 @@
+using Sixgill.Host;
+
+namespace Sixgill.Lab;
+
+/// <summary>
+/// A node of a lab: its own network namespace, a mount namespace with its own /etc, /var/lib
+/// and /run, and its own hostname. Anything run through it behaves as on a separate machine,
+/// while the rest of the file system (programs, /tmp, the test's files) is the machine's.
+/// </summary>
+internal sealed class LabNode
+{
+    private readonly LabProcesses _processes;
+
+    internal LabNode(LabNodeLayout layout, LabProcesses processes)
+    {
+        Layout = layout;
+        _processes = processes;
+    }
+
+    public LabNodeLayout Layout { get; }
+
+    /// <summary>The node's name, which is also its hostname.</summary>
+    public string Name => Layout.Name;
+
+    /// <summary>Its network namespace's name (<c>sg-&lt;lab&gt;-&lt;node&gt;</c>).</summary>
+    public string Namespace => Layout.Namespace;
+
+    /// <summary>Its interface on the lab switch (the config's <c>interface</c>).</summary>
+    public string Interface => Layout.Interface;
+
+    public bool IsGateway => Layout.IsGateway;
+
+    /// <summary>
+    /// The argument vector that runs <paramref name="command"/> inside the node
+    /// (<c>nsenter --net=… --mount=… --uts=… -- command…</c>). The working directory inside is
+    /// <c>/</c>: pass absolute paths.
+    /// </summary>
+    public IReadOnlyList<string> Command(IReadOnlyList<string> command) => NamespaceCommand.InNode(Layout, command);
+
+    public Task<ProcessResult> RunAsync(IReadOnlyList<string> command, CancellationToken cancellationToken = default) =>
+        RunAsync(new ProcessRequest(command), cancellationToken);
+
+    public Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _processes.RunAsync(request with { Command = Command(request.Command) }, cancellationToken);
+    }
+
+    /// <summary>Starts a long-running program (a daemon in the foreground) in the node; the lab ends it when removed.</summary>
+    public RunningProcess Start(ProcessRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _processes.Start(request with { Command = Command(request.Command) });
+    }
+
+    public override string ToString() => Name;
+}

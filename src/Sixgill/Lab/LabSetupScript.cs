@@ -1,0 +1,170 @@
+namespace Sixgill.Lab;
+
+/// <summary>
+/// The commands that build a lab, in order, as data: nothing here runs. Every link is created
+/// directly inside lab namespaces and every sysctl is a <c>net.*</c> key written inside one, so
+/// the machine's own network namespace never changes (TESTING.md §1; unit tests check this).
+/// </summary>
+internal static class LabSetupScript
+{
+    public static IReadOnlyList<LabCommand> For(LabLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var commands = new List<LabCommand>();
+        commands.AddRange(WorkDirectory(layout.Names));
+        commands.AddRange(Switch(layout));
+        if (layout.Uplink is not null)
+        {
+            commands.AddRange(Internet(layout.Uplink.InternetNamespace));
+        }
+
+        foreach (var node in layout.Nodes)
+        {
+            commands.AddRange(NodeNetwork(node, layout.Switch));
+            commands.AddRange(NodeMounts(node, layout.Names));
+        }
+
+        if (layout.Uplink is not null)
+        {
+            commands.AddRange(Uplink(layout.Uplink));
+        }
+
+        return commands;
+    }
+
+    /// <summary>
+    /// Commands for a namespace that is neither node nor switch (a pod's, a peer's): loopback up and
+    /// no duplicate address detection, like a node.
+    /// </summary>
+    public static IReadOnlyList<LabCommand> ExtraNamespace(string namespaceName) =>
+    [
+        new("create namespace " + namespaceName, ["ip", "netns", "add", namespaceName]),
+        new("bring up loopback", ["ip", "-n", namespaceName, "link", "set", "lo", "up"]),
+        NoDuplicateAddressDetection(namespaceName),
+    ];
+
+    /// <summary>
+    /// The namespace files live in a private bind mount of their own: unshare refuses to bind a
+    /// namespace onto a file in a shared mount, and a private one keeps them from propagating.
+    /// </summary>
+    private static IEnumerable<LabCommand> WorkDirectory(LabNames names)
+    {
+        var files = names.NamespaceFileDirectory;
+        yield return new("create the lab's work directory", ["mkdir", "-p", files]);
+        yield return new("hold the namespace files in their own mount", ["mount", "--bind", files, files]);
+        yield return new("keep the namespace files' mount private", ["mount", "--make-private", files]);
+    }
+
+    private static IEnumerable<LabCommand> Switch(LabLayout layout)
+    {
+        var sw = layout.Switch;
+        yield return new("create the switch namespace", ["ip", "netns", "add", sw]);
+        yield return new("bring up the switch's loopback", ["ip", "-n", sw, "link", "set", "lo", "up"]);
+        yield return new("create the switch bridge", ["ip", "-n", sw, "link", "add", LabLayout.Bridge, "type", "bridge"]);
+        yield return new("bring up the switch bridge", ["ip", "-n", sw, "link", "set", LabLayout.Bridge, "up"]);
+    }
+
+    /// <summary>IPv6 is switched off in the internet namespace: it stands for the IPv4-only world NAT64 reaches.</summary>
+    private static IEnumerable<LabCommand> Internet(string inet)
+    {
+        yield return new("create the internet namespace", ["ip", "netns", "add", inet]);
+        yield return new("bring up the internet's loopback", ["ip", "-n", inet, "link", "set", "lo", "up"]);
+        yield return new(
+            "make the internet IPv4-only",
+            NamespaceCommand.InNetwork(inet, ["sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1"]));
+    }
+
+    private static IEnumerable<LabCommand> NodeNetwork(LabNodeLayout node, string sw)
+    {
+        foreach (var command in ExtraNamespace(node.Namespace))
+        {
+            yield return command with { Purpose = $"node {node.Name}: {command.Purpose}" };
+        }
+
+        yield return new(
+            $"node {node.Name}: connect {node.Interface} to the switch",
+            ["ip", "link", "add", node.Interface, "netns", node.Namespace, "type", "veth", "peer", "name", node.SwitchPort, "netns", sw]);
+        yield return new($"node {node.Name}: attach its switch port", ["ip", "-n", sw, "link", "set", node.SwitchPort, "master", LabLayout.Bridge, "up"]);
+        yield return new($"node {node.Name}: bring up {node.Interface}", ["ip", "-n", node.Namespace, "link", "set", node.Interface, "up"]);
+    }
+
+    /// <summary>
+    /// The node's own mount and UTS namespaces, kept alive by bind mounts on two files. Inside:
+    /// overlays on /etc and /var/lib (writes land in the node's upper layer, the machine's files
+    /// stay as they are), a tmpfs for /var/lib/cni (CNI leases) and for /run (pid files), and its
+    /// hostname. The upper layers take owner and mode from the real directories before mounting,
+    /// because an overlay's root takes them from its upper layer.
+    /// </summary>
+    private static IEnumerable<LabCommand> NodeMounts(LabNodeLayout node, LabNames names)
+    {
+        string Says(string what) => $"node {node.Name}: {what}";
+        IReadOnlyList<string> Inside(IReadOnlyList<string> command) => NamespaceCommand.InNodeMounts(node, command);
+
+        yield return new(Says("create its private directories"), ["mkdir", "-p", node.EtcUpper, node.EtcWork, node.VarLibUpper, node.VarLibWork, node.RunStaging]);
+        foreach (var (real, upper) in new[] { ("/etc", node.EtcUpper), ("/var/lib", node.VarLibUpper) })
+        {
+            yield return new(Says($"give its {real} layer the owner of {real}"), ["chown", $"--reference={real}", upper]);
+            yield return new(Says($"give its {real} layer the mode of {real}"), ["chmod", $"--reference={real}", upper]);
+        }
+
+        yield return new(Says("create its namespace files"), ["touch", node.MountNamespaceFile, node.UtsNamespaceFile]);
+
+        // Slave propagation: the machine's later mounts and unmounts still reach the node (a
+        // namespace added or deleted under /run/netns afterwards shows up or goes away inside it
+        // too), while nothing mounted inside the node ever reaches the machine.
+        yield return new(
+            Says("create its mount and UTS namespaces"),
+            ["unshare", $"--mount={node.MountNamespaceFile}", $"--uts={node.UtsNamespaceFile}", "--propagation", "slave", "--", "true"]);
+
+        // The copy of the namespace-file mount holds earlier nodes' namespaces alive; drop it so
+        // each node's namespaces end when the lab unmounts their files.
+        yield return new(Says("drop its copy of the namespace files"), Inside(["umount", "--recursive", names.NamespaceFileDirectory]));
+        yield return new(Says("overlay /etc"), Inside(Overlay("/etc", node.EtcUpper, node.EtcWork)));
+        yield return new(Says("overlay /var/lib"), Inside(Overlay("/var/lib", node.VarLibUpper, node.VarLibWork)));
+        yield return new(Says("create /var/lib/cni in its layer"), Inside(["mkdir", "-p", "/var/lib/cni"]));
+        yield return new(Says("give /var/lib/cni a tmpfs"), Inside(Tmpfs("/var/lib/cni")));
+
+        // A tmpfs directly on /run would hide /run/netns, so it is prepared aside with the
+        // machine's /run/netns bound in (slave again), then moved over /run. -n: /run/mount/utab
+        // would be written into the tmpfs being moved, and mount reports that as a failure.
+        yield return new(Says("prepare its /run"), Inside(Tmpfs(node.RunStaging)));
+        yield return new(Says("keep /run/netns in its /run"), Inside(["mkdir", $"{node.RunStaging}/netns"]));
+        yield return new(Says("bind the machine's /run/netns"), Inside(["mount", "-n", "--rbind", LabNames.NetnsDirectory, $"{node.RunStaging}/netns"]));
+        yield return new(Says("let /run/netns follow the machine"), Inside(["mount", "-n", "--make-rslave", $"{node.RunStaging}/netns"]));
+        yield return new(Says("move its /run in place"), Inside(["mount", "-n", "--move", node.RunStaging, "/run"]));
+        yield return new(Says("set its hostname"), Inside(["hostname", node.Name]));
+    }
+
+    /// <summary>
+    /// The gateway's uplink, configured as a machine's owner would have done before Sixgill:
+    /// an address and a default route into the IPv4-only internet.
+    /// </summary>
+    private static IEnumerable<LabCommand> Uplink(LabUplink uplink)
+    {
+        var (gw, gwIf, inet, inetIf) = (uplink.GatewayNamespace, uplink.GatewayInterface, uplink.InternetNamespace, uplink.InternetInterface);
+        var prefix = "/" + LabInternet.PrefixLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        yield return new("connect the gateway to the internet", ["ip", "link", "add", gwIf, "netns", gw, "type", "veth", "peer", "name", inetIf, "netns", inet]);
+        yield return new("bring up the internet's side", ["ip", "-n", inet, "link", "set", inetIf, "up"]);
+        foreach (var address in LabInternet.InternetAddresses)
+        {
+            yield return new($"give the internet {address}", ["ip", "-n", inet, "address", "add", address + prefix, "dev", inetIf]);
+        }
+
+        yield return new("bring up the gateway's uplink", ["ip", "-n", gw, "link", "set", gwIf, "up"]);
+        yield return new("give the gateway its uplink address", ["ip", "-n", gw, "address", "add", LabInternet.GatewayUplink + prefix, "dev", gwIf]);
+        yield return new("route the gateway's IPv4 into the internet", ["ip", "-n", gw, "route", "add", "default", "via", LabInternet.Router, "dev", gwIf]);
+    }
+
+    /// <summary>
+    /// Addresses are usable at once: duplicate address detection would hold them "tentative" for
+    /// about 2 s. Set before any link exists so new links inherit it.
+    /// </summary>
+    private static LabCommand NoDuplicateAddressDetection(string namespaceName) =>
+        new("switch off duplicate address detection",
+            NamespaceCommand.InNetwork(namespaceName, ["sysctl", "-q", "-w", "net.ipv6.conf.default.accept_dad=0", "net.ipv6.conf.all.accept_dad=0"]));
+
+    private static string[] Overlay(string target, string upper, string work) =>
+        ["mount", "-n", "-t", "overlay", "overlay", "-o", $"lowerdir={target},upperdir={upper},workdir={work}", target];
+
+    private static string[] Tmpfs(string target) => ["mount", "-n", "-t", "tmpfs", "-o", "mode=0755", "tmpfs", target];
+}

@@ -1,0 +1,9 @@
+namespace Sixgill.Lab;
+
+/// <summary>One node of a lab: its name (also its hostname) and the interface it has on the switch.</summary>
+/// <param name="IsGateway">The node that gets the uplink to the lab's internet (the config's dns64/nat64 node).</param>
+internal sealed record LabNodeSpec(string Name, string Interface, bool IsGateway = false);
+
+/// <summary>What a lab is made of; <see cref="LabLayout.Plan"/> turns it into names and paths.</summary>
+/// <param name="WithInternet">Adds the IPv4-only internet namespace, wired to the gateway node.</param>
+internal sealed record LabSpec(string Name, IReadOnlyList<LabNodeSpec> Nodes, bool WithInternet = false);

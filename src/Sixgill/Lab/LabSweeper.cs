@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json;
+using Sixgill.Host;
+
+namespace Sixgill.Lab;
+
+/// <summary>
+/// Removes a lab by its name alone: what a crashed run left, or what a live one made. Every step
+/// is tried even when an earlier one failed, and failures are reported, not hidden.
+/// </summary>
+internal sealed class LabSweeper
+{
+    /// <summary>How long processes in the lab get to end after SIGTERM before SIGKILL.</summary>
+    private static readonly TimeSpan TermGrace = TimeSpan.FromSeconds(3);
+
+    private readonly IProcessRunner _runner;
+
+    public LabSweeper(IProcessRunner runner)
+    {
+        _runner = runner;
+    }
+
+    /// <summary>Every network namespace <c>ip netns list</c> knows, whoever made it.</summary>
+    public async Task<IReadOnlyList<string>> ListNamespacesAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await _runner.RunCheckedAsync(["ip", "-j", "netns", "list"], cancellationToken);
+        var text = result.StandardOutput.Trim();
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        using var json = JsonDocument.Parse(text);
+        return json.RootElement.EnumerateArray()
+            .Select(e => e.TryGetProperty("name", out var name) ? name.GetString() : null)
+            .OfType<string>()
+            .ToList();
+    }
+
+    /// <summary>The labs present on this machine, live or left over.</summary>
+    public async Task<IReadOnlyList<string>> ListLabsAsync(CancellationToken cancellationToken = default)
+    {
+        var directories = Directory.Exists(LabNames.WorkRoot)
+            ? Directory.GetDirectories(LabNames.WorkRoot).Select(Path.GetFileName).OfType<string>()
+            : [];
+        return LabTeardown.Labs(await ListNamespacesAsync(cancellationToken), directories);
+    }
+
+    /// <summary>Whether anything of this lab is on the machine: a namespace, a mount or its work directory.</summary>
+    public async Task<bool> ExistsAsync(LabNames names, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return LabTeardown.NamespacesToRemove(names, await ListNamespacesAsync(cancellationToken)).Count > 0
+            || LabTeardown.MountsToRemove(names, MountTable.Read()).Count > 0
+            || Directory.Exists(names.WorkDirectory);
+    }
+
+    public async Task<LabSweepReport> SweepAsync(string lab, CancellationToken cancellationToken = default)
+    {
+        var names = new LabNames(lab);
+        var problems = new List<string>();
+        var namespaces = LabTeardown.NamespacesToRemove(names, await ListNamespacesAsync(cancellationToken));
+
+        // Processes first: while one runs inside a namespace, that namespace outlives its name.
+        var ended = await EndProcessesAsync(namespaces, problems, cancellationToken);
+
+        // The nodes' namespace files, then the private mount that holds them. A node's mount
+        // namespace (its overlays and tmpfs) ends with the last mount of its file.
+        var unmounted = new List<string>();
+        foreach (var target in LabTeardown.MountsToRemove(names, MountTable.Read()))
+        {
+            if (await TryAsync(["umount", target], cancellationToken) || await TryAsync(["umount", "--lazy", target], cancellationToken))
+            {
+                unmounted.Add(target);
+            }
+            else
+            {
+                problems.Add($"cannot unmount {target}");
+            }
+        }
+
+        var deleted = new List<string>();
+        foreach (var ns in namespaces)
+        {
+            var result = await _runner.RunAsync(["ip", "netns", "delete", ns], cancellationToken);
+            if (result.Succeeded)
+            {
+                deleted.Add(ns);
+            }
+            else
+            {
+                problems.Add($"cannot delete namespace {ns}: {result.StandardError.Trim()}");
+            }
+        }
+
+        var removedDirectory = await RemoveWorkDirectoryAsync(names, problems, cancellationToken);
+        return new LabSweepReport(lab, ended, unmounted, deleted, removedDirectory, problems);
+    }
+
+    private async Task<IReadOnlyList<int>> EndProcessesAsync(IReadOnlyList<string> namespaces, List<string> problems, CancellationToken cancellationToken)
+    {
+        var pids = new List<int>();
+        foreach (var ns in namespaces)
+        {
+            var result = await _runner.RunAsync(["ip", "netns", "pids", ns], cancellationToken);
+            pids.AddRange(LabTeardown.ProcessesToEnd(result.StandardOutput, Environment.ProcessId));
+        }
+
+        pids = pids.Distinct().ToList();
+        if (pids.Count == 0)
+        {
+            return pids;
+        }
+
+        await Signal("TERM", pids, cancellationToken);
+        var deadline = DateTime.UtcNow + TermGrace;
+        while (pids.Any(IsAlive) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+
+        var stubborn = pids.Where(IsAlive).ToList();
+        if (stubborn.Count > 0)
+        {
+            await Signal("KILL", stubborn, cancellationToken);
+            await Task.Delay(200, cancellationToken);
+            problems.AddRange(stubborn.Where(IsAlive).Select(pid => $"process {pid} did not end after SIGKILL"));
+        }
+
+        return pids;
+    }
+
+    private Task<ProcessResult> Signal(string signal, IEnumerable<int> pids, CancellationToken cancellationToken) =>
+        _runner.RunAsync(["kill", "-s", signal, "--", .. pids.Select(p => p.ToString(CultureInfo.InvariantCulture))], cancellationToken);
+
+    /// <summary>A zombie counts as ended: it holds no namespace, only waits for its parent to reap it.</summary>
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 1)..].TrimStart();
+            return state.Length > 0 && state[0] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Never deletes through a mount: if anything is still mounted inside, the directory stays
+    /// and the report says why. <c>--one-file-system</c> guards the same again.
+    /// </summary>
+    private async Task<bool> RemoveWorkDirectoryAsync(LabNames names, List<string> problems, CancellationToken cancellationToken)
+    {
+        var removed = false;
+        var stillMounted = LabTeardown.MountsToRemove(names, MountTable.Read());
+        if (stillMounted.Count > 0)
+        {
+            problems.Add($"{names.WorkDirectory} kept: still mounted at {string.Join(", ", stillMounted)}");
+        }
+        else if (Directory.Exists(names.WorkDirectory))
+        {
+            if (await TryAsync(["rm", "-rf", "--one-file-system", "--", names.WorkDirectory], cancellationToken))
+            {
+                removed = true;
+            }
+            else
+            {
+                problems.Add($"cannot remove {names.WorkDirectory}");
+            }
+        }
+
+        // The shared root goes too once no lab uses it; a lab being created at this moment
+        // recreates it (see VirtualLab's retry).
+        if (Directory.Exists(LabNames.WorkRoot))
+        {
+            await TryAsync(["rmdir", "--ignore-fail-on-non-empty", "--", LabNames.WorkRoot], cancellationToken);
+        }
+
+        return removed;
+    }
+
+    private async Task<bool> TryAsync(IReadOnlyList<string> command, CancellationToken cancellationToken) =>
+        (await _runner.RunAsync(command, cancellationToken)).Succeeded;
+}

@@ -1,0 +1,131 @@
+using Sixgill.Host;
+
+namespace Sixgill.Lab;
+
+/// <summary>
+/// A running virtual lab (SPEC §7): node namespaces joined by a switch, and optionally an
+/// IPv4-only internet behind the gateway node. Disposing it removes everything it made: the
+/// processes it started, then every namespace, mount and directory of the lab's name.
+/// </summary>
+/// <remarks>Not called <c>Lab</c>: inside <c>Sixgill.*</c> that name means the namespace.</remarks>
+internal sealed class VirtualLab : IAsyncDisposable
+{
+    private readonly LabProcesses _processes;
+    private readonly LabSweeper _sweeper;
+    private bool _disposed;
+
+    private VirtualLab(LabLayout layout, IProcessRunner runner)
+    {
+        Layout = layout;
+        _processes = new LabProcesses(runner);
+        _sweeper = new LabSweeper(runner);
+        Nodes = layout.Nodes.Select(n => new LabNode(n, _processes)).ToList();
+        Switch = new LabNamespace(layout.Switch, _processes);
+        Internet = layout.Internet is null ? null : new LabNamespace(layout.Internet, _processes);
+    }
+
+    public LabLayout Layout { get; }
+
+    public string Name => Layout.Names.Lab;
+
+    public IReadOnlyList<LabNode> Nodes { get; }
+
+    public LabNamespace Switch { get; }
+
+    /// <summary>The IPv4-only internet, when the lab was made with one.</summary>
+    public LabNamespace? Internet { get; }
+
+    public LabNode? Gateway => Nodes.SingleOrDefault(n => n.IsGateway);
+
+    public LabNode Node(string name) =>
+        Nodes.SingleOrDefault(n => n.Name == name) ?? throw new ArgumentException($"lab '{Name}' has no node '{name}'", nameof(name));
+
+    /// <summary>
+    /// Builds the lab. Refuses when anything of the same name is already on the machine (a live
+    /// lab or a crashed run's leftovers: <see cref="LabSweeper"/> removes them); if a step fails,
+    /// removes what it made before throwing.
+    /// </summary>
+    public static async Task<VirtualLab> CreateAsync(LabSpec spec, IProcessRunner? runner = null, CancellationToken cancellationToken = default)
+    {
+        var layout = LabLayout.Plan(spec);
+        runner ??= new ProcessRunner();
+        var sweeper = new LabSweeper(runner);
+        if (await sweeper.ExistsAsync(layout.Names, cancellationToken))
+        {
+            throw new LabException($"lab '{spec.Name}' already exists, or an earlier run left parts of it; 'sixgill lab down' removes it");
+        }
+
+        var lab = new VirtualLab(layout, runner);
+        try
+        {
+            foreach (var step in LabSetupScript.For(layout))
+            {
+                await lab.RunStepAsync(step, cancellationToken);
+            }
+        }
+        catch (Exception failure)
+        {
+            var report = await sweeper.SweepAsync(spec.Name, CancellationToken.None);
+            if (!report.IsClean)
+            {
+                throw new LabException($"{failure.Message}; removing the half-built lab also failed: {string.Join("; ", report.Problems)}", failure);
+            }
+
+            throw;
+        }
+
+        return lab;
+    }
+
+    /// <summary>
+    /// Adds a network namespace <c>sg-&lt;lab&gt;-&lt;name&gt;</c> (loopback up, no DAD) that the lab
+    /// removes with the rest, e.g. a pod's. It is made from the machine, so it shows under
+    /// /run/netns inside every node too.
+    /// </summary>
+    public async Task<LabNamespace> AddNamespaceAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var namespaceName = Layout.Names.Namespace(name);
+        if (namespaceName == Layout.Switch || namespaceName == Layout.Internet || Nodes.Any(n => n.Namespace == namespaceName))
+        {
+            throw new ArgumentException($"'{name}' is already a part of lab '{Name}'", nameof(name));
+        }
+
+        foreach (var step in LabSetupScript.ExtraNamespace(namespaceName))
+        {
+            await RunStepAsync(step, cancellationToken);
+        }
+
+        return new LabNamespace(namespaceName, _processes);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await _processes.StopAllAsync();
+        var report = await _sweeper.SweepAsync(Name, CancellationToken.None);
+        report.EnsureClean();
+    }
+
+    private async Task RunStepAsync(LabCommand step, CancellationToken cancellationToken)
+    {
+        var result = await _processes.RunAsync(new ProcessRequest(step.Command), cancellationToken);
+
+        // A sweep of another lab removes the shared work root when it looks empty; if that
+        // happened between mkdir's two levels, once more is enough.
+        if (!result.Succeeded && step.Command[0] == "mkdir")
+        {
+            result = await _processes.RunAsync(new ProcessRequest(step.Command), cancellationToken);
+        }
+
+        if (!result.Succeeded)
+        {
+            throw new LabException($"lab '{Name}': cannot {step.Purpose}: {new ProcessFailedException(result).Message}");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Sixgill.Host;
+using Sixgill.Lab;
+
+namespace Sixgill.IntegrationTests;
+
+/// <summary>Making and removing labs: nothing reaches the machine's own namespace, nothing stays behind.</summary>
+public sealed class LabLifecycleTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Create_and_dispose_leave_the_machines_own_network_namespace_unchanged()
+    {
+        LabRequirements.Require();
+        var before = await RootNamespaceSnapshot.TakeAsync();
+        var name = TestLabs.NextName();
+        var clock = Stopwatch.StartNew();
+
+        await using (var lab = await TestLabs.CreateAsync(TestLabs.ThreeNodes(name)))
+        {
+            var created = clock.Elapsed;
+            (await RootNamespaceSnapshot.TakeAsync()).ShouldBe(before, "while the lab is up");
+            clock.Restart();
+            await lab.DisposeAsync();
+            TestContext.Current.TestOutputHelper?.WriteLine($"3-node lab with internet: created in {created.TotalMilliseconds:0} ms, removed in {clock.Elapsed.TotalMilliseconds:0} ms");
+        }
+
+        (await RootNamespaceSnapshot.TakeAsync()).ShouldBe(before, "after the lab is gone");
+    }
+
+    [Fact]
+    public async Task Dispose_leaves_no_namespace_mount_directory_or_process_of_the_lab()
+    {
+        LabRequirements.Require();
+        var name = TestLabs.NextName();
+        int pid;
+        await using (var lab = await TestLabs.CreateAsync(TestLabs.ThreeNodes(name)))
+        {
+            await lab.AddNamespaceAsync("pod1", Cancel);
+            var sleeper = lab.Node("w1").Start(new ProcessRequest(["sleep", "600"]));
+            pid = sleeper.Pid;
+            LabLeftovers.IsRunning(pid).ShouldBeTrue();
+            (await LabLeftovers.FindAsync(name)).ShouldNotBeEmpty();
+        }
+
+        (await LabLeftovers.FindAsync(name)).ShouldBeEmpty();
+        LabLeftovers.IsRunning(pid).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Sweep_removes_what_a_crashed_run_left()
+    {
+        LabRequirements.Require();
+        var name = TestLabs.NextName();
+        var runner = new ProcessRunner();
+        var lab = await TestLabs.CreateAsync(TestLabs.ThreeNodes(name));
+        RunningProcess? daemon = null;
+        try
+        {
+            // A daemon the lab does not know about, as one a crashed 'sixgill prepare' left running.
+            daemon = runner.Start(new ProcessRequest(lab.Node("gw").Command(["sleep", "600"])));
+            LabLeftovers.IsRunning(daemon.Pid).ShouldBeTrue();
+
+            // The "crash": the lab object is dropped without DisposeAsync.
+            var report = await new LabSweeper(runner).SweepAsync(name, Cancel);
+
+            report.IsClean.ShouldBeTrue(string.Join("; ", report.Problems));
+            report.DeletedNamespaces.Count.ShouldBe(5);
+            report.EndedProcesses.ShouldContain(daemon.Pid);
+            report.RemovedWorkDirectory.ShouldBeTrue();
+            (await LabLeftovers.FindAsync(name)).ShouldBeEmpty();
+            LabLeftovers.IsRunning(daemon.Pid).ShouldBeFalse();
+            (await new LabSweeper(runner).SweepAsync(name, Cancel)).FoundAnything.ShouldBeFalse("a second sweep finds nothing");
+        }
+        finally
+        {
+            if (daemon is not null)
+            {
+                await daemon.DisposeAsync();
+            }
+
+            await lab.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Creating_a_lab_whose_name_is_taken_is_refused_and_the_lab_stays()
+    {
+        LabRequirements.Require();
+        var name = TestLabs.NextName();
+        await using var lab = await TestLabs.CreateAsync(new LabSpec(name, [new("n1", "eth1")]));
+
+        var refused = await Should.ThrowAsync<LabException>(() => VirtualLab.CreateAsync(new LabSpec(name, [new("n1", "eth1")]), cancellationToken: Cancel));
+
+        refused.Message.ShouldContain("already exists");
+        (await lab.Node("n1").RunAsync(["hostname"], Cancel)).StandardOutput.Trim().ShouldBe("n1");
+    }
+
+    [Fact]
+    public async Task A_lab_that_fails_half_way_removes_what_it_made()
+    {
+        LabRequirements.Require();
+        var name = TestLabs.NextName();
+        var runner = new FailingRunner(command => command is [.., "hostname", "w2"]);
+
+        var failure = await Should.ThrowAsync<LabException>(() => TestLabs.CreateAsync(TestLabs.ThreeNodes(name), runner));
+
+        failure.Message.ShouldContain("node w2: set its hostname");
+        (await LabLeftovers.FindAsync(name)).ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,154 @@
+using Sixgill.Lab;
+
+namespace Sixgill.Tests.Lab;
+
+/// <summary>The safety rules of TESTING.md §1, checked on the commands a lab would run.</summary>
+public sealed class LabSetupScriptTests
+{
+    private static readonly LabLayout Layout = LabLayout.Plan(
+        new LabSpec("demo", [new("gw", "eth1", IsGateway: true), new("w1", "eth1"), new("w2", "eth1")], WithInternet: true));
+
+    private static readonly List<IReadOnlyList<string>> Commands = LabSetupScript.For(Layout).Select(c => c.Command).ToList();
+
+    [Fact]
+    public void Nothing_runs_through_a_shell()
+    {
+        Commands.ShouldAllBe(c => !c.Any(a => a == "sh" || a == "bash" || a == "-c"));
+    }
+
+    [Fact]
+    public void Every_ip_command_names_a_lab_namespace()
+    {
+        foreach (var command in Commands.Where(c => c[0] == "ip"))
+        {
+            var targets = Targets(command);
+            targets.ShouldNotBeEmpty(string.Join(' ', command));
+            targets.ShouldAllBe(ns => Layout.Names.Owns(ns), string.Join(' ', command));
+        }
+    }
+
+    [Fact]
+    public void Veth_pairs_are_created_with_both_ends_inside_lab_namespaces()
+    {
+        var veths = Commands.Where(c => c.Contains("veth")).ToList();
+
+        veths.Count.ShouldBe(4);
+        foreach (var command in veths)
+        {
+            command.Count(a => a == "netns").ShouldBe(2);
+            var ends = command.Select((a, i) => (a, i)).Where(x => x.a == "netns").Select(x => command[x.i + 1]);
+            ends.ShouldAllBe(ns => Layout.Names.Owns(ns), string.Join(' ', command));
+        }
+    }
+
+    [Fact]
+    public void Every_sysctl_is_a_net_key_written_inside_a_lab_namespace()
+    {
+        var sysctls = Commands.Where(c => c.Contains("sysctl")).ToList();
+
+        sysctls.ShouldNotBeEmpty();
+        foreach (var command in sysctls)
+        {
+            command[0].ShouldBe("nsenter");
+            command[1].ShouldStartWith("--net=/run/netns/sg-demo-");
+            command.SkipWhile(a => a != "-w").Skip(1).ShouldAllBe(a => a.StartsWith("net.", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Duplicate_address_detection_is_off_before_a_nodes_links_exist()
+    {
+        foreach (var node in Layout.Nodes)
+        {
+            var dadOff = IndexOf(c => c.Contains($"--net=/run/netns/{node.Namespace}") && c.Contains("net.ipv6.conf.default.accept_dad=0"));
+            var firstLink = IndexOf(c => c.Contains("veth") && c.Contains(node.Namespace));
+            dadOff.ShouldBeGreaterThanOrEqualTo(0);
+            dadOff.ShouldBeLessThan(firstLink);
+        }
+    }
+
+    [Fact]
+    public void Overlay_layers_take_owner_and_mode_of_the_real_directory_before_mounting()
+    {
+        foreach (var node in Layout.Nodes)
+        {
+            var overlay = IndexOf(c => c.Contains("overlay") && c[^1] == "/etc" && c.Contains($"--mount={node.MountNamespaceFile}"));
+            IndexOf(c => c is ["chown", "--reference=/etc", var up] && up == node.EtcUpper).ShouldBeInRange(0, overlay - 1);
+            IndexOf(c => c is ["chmod", "--reference=/etc", var up] && up == node.EtcUpper).ShouldBeInRange(0, overlay - 1);
+        }
+    }
+
+    [Fact]
+    public void Mounts_change_the_machine_only_inside_the_labs_work_directory()
+    {
+        foreach (var command in Commands.Where(c => c[0] == "mount"))
+        {
+            command[^1].ShouldStartWith(Layout.Names.WorkDirectory + "/");
+        }
+
+        // Every other mount runs inside a node's mount namespace.
+        Commands.Where(c => c.Contains("mount") && c[0] != "mount" && c[0] != "nsenter").ShouldBeEmpty();
+        Commands.Where(c => c[0] == "nsenter" && c.Contains("mount"))
+            .ShouldAllBe(c => c[1].StartsWith("--mount=/run/sixgill-lab/demo/ns/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_node_gets_its_hostname_last()
+    {
+        foreach (var node in Layout.Nodes)
+        {
+            var hostname = IndexOf(c => c.SequenceEqual(NamespaceCommand.InNodeMounts(node, ["hostname", node.Name])));
+            hostname.ShouldBeGreaterThan(IndexOf(c => c.Contains("--move") && c.Contains($"--mount={node.MountNamespaceFile}")));
+        }
+    }
+
+    [Fact]
+    public void The_uplink_uses_only_documentation_addresses()
+    {
+        var addresses = Commands.Where(c => c.Contains("address") || c.Contains("via")).SelectMany(c => c).Where(a => a.Contains('.', StringComparison.Ordinal) && char.IsAsciiDigit(a[0]));
+
+        addresses.ShouldAllBe(a => a.StartsWith("203.0.113.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_node_command_enters_all_three_namespaces()
+    {
+        var node = Layout.Nodes[0];
+
+        NamespaceCommand.InNode(node, ["hostname"]).ShouldBe(
+            ["nsenter", "--net=/run/netns/sg-demo-gw", "--mount=/run/sixgill-lab/demo/ns/gw.mnt", "--uts=/run/sixgill-lab/demo/ns/gw.uts", "--", "hostname"]);
+    }
+
+    /// <summary>The namespaces an ip command acts in: its <c>-n</c>, what <c>netns add</c> makes, and every <c>netns X</c> of a link.</summary>
+    private static List<string> Targets(IReadOnlyList<string> command)
+    {
+        var targets = new List<string>();
+        for (var i = 1; i < command.Count - 1; i++)
+        {
+            if (command[i] is "-n" or "netns" && !(command[i] == "netns" && command[i + 1] == "add"))
+            {
+                targets.Add(command[i + 1]);
+            }
+        }
+
+        if (command is ["ip", "netns", "add", var made])
+        {
+            targets.Add(made);
+        }
+
+        return targets;
+    }
+
+    private static int IndexOf(Func<IReadOnlyList<string>, bool> match)
+    {
+        for (var i = 0; i < Commands.Count; i++)
+        {
+            if (match(Commands[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
