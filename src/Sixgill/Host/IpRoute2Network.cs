@@ -7,20 +7,24 @@ namespace Sixgill.Host;
 /// <see cref="INetwork"/> through iproute2: <c>ip -j</c> to read, <c>replace</c> verbs to write.
 /// Each change is one <c>ip</c> run with an argument vector; <c>ip -batch</c> is not used because it
 /// splits its input on whitespace, and one argv per change lets a failure name exactly one change.
+/// Steps are synchronous (each waits for the kernel anyway), so this waits for the runner.
 /// </summary>
-internal sealed class IpRoute2Network(ICommandRunner runner) : INetwork
+internal sealed class IpRoute2Network(IProcessRunner runner) : INetwork
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
+    // iproute2 answers in milliseconds; anything near this means netlink is stuck.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
     public LinkState? FindLink(string name)
     {
-        var output = runner.Run(["ip", "-j", "link", "show", "dev", name]);
-        if (!output.Succeeded && output.Stderr.Contains("does not exist", StringComparison.Ordinal))
+        var result = Run(["ip", "-j", "link", "show", "dev", name]);
+        if (!result.Succeeded && result.StandardError.Contains("does not exist", StringComparison.Ordinal))
         {
             return null;
         }
 
-        return IpJson.Link(output.OrThrow().Stdout);
+        return IpJson.Link(result.EnsureSuccess().StandardOutput);
     }
 
     public void SetLinkUp(string name, bool up) => Change("link", "set", "dev", name, up ? "up" : "down");
@@ -60,8 +64,8 @@ internal sealed class IpRoute2Network(ICommandRunner runner) : INetwork
     public IReadOnlyList<KernelRoute> RoutesTo(Prefix destination)
     {
         var family = destination.Family;
-        var output = runner.Run(["ip", "-j", Family(destination.Network), "route", "show", "table", "main", "exact", destination.ToString()]).OrThrow();
-        return IpJson.Routes(output.Stdout, family);
+        var result = Run(["ip", "-j", Family(destination.Network), "route", "show", "table", "main", "exact", destination.ToString()]);
+        return IpJson.Routes(result.EnsureSuccess().StandardOutput, family);
     }
 
     public void ReplaceRoute(KernelRoute route) => Change([Family(route.Destination.Network), "route", "replace", .. RouteArguments(route)]);
@@ -69,7 +73,7 @@ internal sealed class IpRoute2Network(ICommandRunner runner) : INetwork
     public void DeleteRoute(KernelRoute route) => Change([Family(route.Destination.Network), "route", "del", .. RouteArguments(route)]);
 
     private IReadOnlyList<AddressState> AddressStates(string link) =>
-        IpJson.Addresses(runner.Run(["ip", "-j", "address", "show", "dev", link]).OrThrow().Stdout);
+        IpJson.Addresses(Run(["ip", "-j", "address", "show", "dev", link]).EnsureSuccess().StandardOutput);
 
     private static string[] RouteArguments(KernelRoute route)
     {
@@ -90,5 +94,7 @@ internal sealed class IpRoute2Network(ICommandRunner runner) : INetwork
 
     private static string Family(Ip address) => address.IsV6 ? "-6" : "-4";
 
-    private void Change(params string[] arguments) => runner.Run(["ip", .. arguments]).OrThrow();
+    private void Change(params string[] arguments) => Run(["ip", .. arguments]).EnsureSuccess();
+
+    private ProcessResult Run(string[] command) => runner.RunAsync(new ProcessRequest(command) { Timeout = Timeout }).GetAwaiter().GetResult();
 }

@@ -55,20 +55,20 @@ public sealed class IpRoute2NetworkTests
     [Fact]
     public void A_missing_link_is_null_and_other_failures_are_errors()
     {
-        var runner = new RecordingCommandRunner()
+        var runner = new RecordingProcessRunner()
             .Then("", 1, "Device \"nosuch\" does not exist.\n")
             .Then("", 255, "Cannot open netlink socket: Permission denied\n");
         var network = new IpRoute2Network(runner);
 
         network.FindLink("nosuch").ShouldBeNull();
-        Should.Throw<CommandFailedException>(() => network.FindLink("eth0")).Message.ShouldContain("Permission denied");
+        Should.Throw<ProcessFailedException>(() => network.FindLink("eth0")).Message.ShouldContain("Permission denied");
         runner.Commands[0].ShouldBe("ip -j link show dev nosuch");
     }
 
     [Fact]
     public void Changes_are_single_argv_commands_with_replace_verbs()
     {
-        var runner = new RecordingCommandRunner();
+        var runner = new RecordingProcessRunner();
         var network = new IpRoute2Network(runner);
 
         network.AddAddress("eth0", InterfaceAddress.Parse("fd00:20::2/64"));
@@ -92,7 +92,7 @@ public sealed class IpRoute2NetworkTests
     [Fact]
     public void Routes_to_a_destination_ask_for_exactly_that_prefix_in_the_main_table()
     {
-        var runner = new RecordingCommandRunner().Then("""[{"dst":"fd00:10::/64","gateway":"fd00:20::3","dev":"br0","metric":1024,"flags":[]}]""");
+        var runner = new RecordingProcessRunner().Then("""[{"dst":"fd00:10::/64","gateway":"fd00:20::3","dev":"br0","metric":1024,"flags":[]}]""");
 
         new IpRoute2Network(runner).RoutesTo(Prefix.Parse("fd00:10::/64")).Single().Via.ShouldBe(Ip.Parse("fd00:20::3"));
 
@@ -102,7 +102,7 @@ public sealed class IpRoute2NetworkTests
     [Fact]
     public void Waiting_for_an_address_polls_until_it_is_no_longer_tentative()
     {
-        var runner = new RecordingCommandRunner().Then(TentativeAddresses).Then(TentativeAddresses).Then(UsableAddresses);
+        var runner = new RecordingProcessRunner().Then(TentativeAddresses).Then(TentativeAddresses).Then(UsableAddresses);
 
         new IpRoute2Network(runner).WaitUntilUsable("br0", InterfaceAddress.Parse("fd00:20::2/64"), TimeSpan.FromSeconds(5));
 
@@ -112,7 +112,7 @@ public sealed class IpRoute2NetworkTests
     [Fact]
     public void An_address_that_failed_DAD_is_an_error_that_says_so()
     {
-        var runner = new RecordingCommandRunner().Then(DadFailed);
+        var runner = new RecordingProcessRunner().Then(DadFailed);
 
         Should.Throw<InvalidOperationException>(() => new IpRoute2Network(runner).WaitUntilUsable("br0", InterfaceAddress.Parse("fd00:20::2/64"), TimeSpan.FromSeconds(5)))
             .Message.ShouldContain("duplicate address detection");
@@ -121,7 +121,7 @@ public sealed class IpRoute2NetworkTests
     [Fact]
     public void An_address_still_tentative_at_the_timeout_is_an_error()
     {
-        var runner = new RecordingCommandRunner();
+        var runner = new RecordingProcessRunner();
         for (var i = 0; i < 100; i++)
         {
             runner.Then(TentativeAddresses);

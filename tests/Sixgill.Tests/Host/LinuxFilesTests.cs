@@ -165,5 +165,5 @@ public sealed class LinuxFilesTests : IDisposable
     }
 
     private static void Run(string program, params string[] arguments) =>
-        new CommandRunner().Run([program, .. arguments]).OrThrow();
+        new ProcessRunner().RunAsync(new ProcessRequest([program, .. arguments])).GetAwaiter().GetResult().EnsureSuccess();
 }

@@ -67,7 +67,7 @@ public sealed class StateLockTests : IDisposable
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     // Not File.ReadAllText: .NET takes a shared flock on every file it opens, which a held lock refuses.
-    private string ReadLockFile() => new CommandRunner().Run(["cat", LockPath]).OrThrow().Stdout;
+    private string ReadLockFile() => new ProcessRunner().RunAsync(new ProcessRequest(["cat", LockPath])).GetAwaiter().GetResult().EnsureSuccess().StandardOutput;
 
     private static void WaitUntil(Func<bool> condition)
     {
