@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
+using Sixgill.Addressing;
 using Sixgill.Steps.Text;
 
 namespace Sixgill.Steps;
 
 /// <summary>Every node's name mapped to its management address in the hosts file (SPEC §5.1 step 3).</summary>
-internal sealed record EnsureHostsLines(string Path, ImmutableArray<HostsMapping> Mappings) : EditFileLines(Path)
+internal sealed record EnsureHostsLines(string Path, ImmutableArray<HostsEntry> Mappings) : EditFileLines(Path)
 {
     public const string DefaultPath = "/etc/hosts";
 

@@ -6,7 +6,7 @@ namespace Sixgill.Tests.Steps;
 
 public sealed class EditFileLinesTests
 {
-    private static readonly EnsureHostsLines Hosts = new("/etc/hosts", [new HostsMapping(Ip.Parse("fd00:20::2"), "n1")]);
+    private static readonly EnsureHostsLines Hosts = new("/etc/hosts", [new HostsEntry(Ip.Parse("fd00:20::2"), "n1")]);
 
     [Fact]
     public void A_hosts_file_Sixgill_created_is_deleted_again()

@@ -5,7 +5,7 @@ namespace Sixgill.Tests.Steps;
 
 public sealed class HostsFileEditorTests
 {
-    private static readonly HostsMapping[] Lab =
+    private static readonly HostsEntry[] Lab =
     [
         new(Ip.Parse("fd00:20::2"), "n1"),
         new(Ip.Parse("fd00:20::3"), "n2"),
@@ -53,7 +53,7 @@ public sealed class HostsFileEditorTests
     [InlineData("10.0.0.9 agw gw2 gw_\n")]
     public void Names_match_whole_fields_never_substrings(string text)
     {
-        var edited = HostsFileEditor.Ensure(text, [new HostsMapping(Ip.Parse("fd00:20::1"), "gw")]);
+        var edited = HostsFileEditor.Ensure(text, [new HostsEntry(Ip.Parse("fd00:20::1"), "gw")]);
 
         edited.Edit.Disabled.ShouldBeEmpty();
         edited.Text.ShouldBe(text + "fd00:20::1 gw # sixgill\n");
@@ -62,7 +62,7 @@ public sealed class HostsFileEditorTests
     [Fact]
     public void A_longer_name_of_ours_does_not_claim_a_shorter_one()
     {
-        var edited = HostsFileEditor.Ensure("10.0.0.9 gw\n", [new HostsMapping(Ip.Parse("fd00:20::1"), "gw2")]);
+        var edited = HostsFileEditor.Ensure("10.0.0.9 gw\n", [new HostsEntry(Ip.Parse("fd00:20::1"), "gw2")]);
 
         edited.Edit.Disabled.ShouldBeEmpty();
     }
@@ -127,7 +127,7 @@ public sealed class HostsFileEditorTests
     [Fact]
     public void A_line_covering_one_family_leaves_the_other_to_add_in_dual_stack()
     {
-        HostsMapping[] dual = [new(Ip.Parse("fd00:20::2"), "n1"), new(Ip.Parse("10.20.0.2"), "n1")];
+        HostsEntry[] dual = [new(Ip.Parse("fd00:20::2"), "n1"), new(Ip.Parse("10.20.0.2"), "n1")];
 
         var edited = HostsFileEditor.Ensure("fd00:20::2 n1\n10.9.9.9 n1\n", dual);
 
@@ -245,7 +245,7 @@ public sealed class HostsFileEditorTests
     [Fact]
     public void A_duplicate_mapping_is_written_once()
     {
-        var edited = HostsFileEditor.Ensure("", [.. Lab, new HostsMapping(Ip.Parse("fd00:20::2"), "N1")]);
+        var edited = HostsFileEditor.Ensure("", [.. Lab, new HostsEntry(Ip.Parse("fd00:20::2"), "N1")]);
 
         edited.Edit.Added.ShouldBe(["fd00:20::2 n1 # sixgill", "fd00:20::3 n2 # sixgill"]);
     }

@@ -15,13 +15,13 @@ namespace Sixgill.Steps.Text;
 /// </remarks>
 internal static class HostsFileEditor
 {
-    public static EditedText Ensure(string text, IReadOnlyCollection<HostsMapping> mappings)
+    public static EditedText Ensure(string text, IReadOnlyCollection<HostsEntry> mappings)
     {
         ArgumentNullException.ThrowIfNull(mappings);
         var builder = new LineEditBuilder(text);
         var wanted = mappings.GroupBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Select(m => m.Address).ToHashSet(), StringComparer.OrdinalIgnoreCase);
-        var covered = new HashSet<HostsMapping>(MappingComparer.Instance);
+        var covered = new HashSet<HostsEntry>(MappingComparer.Instance);
 
         for (var i = 0; i < builder.Lines.Count; i++)
         {
@@ -47,7 +47,7 @@ internal static class HostsFileEditor
             {
                 foreach (var name in line.Names)
                 {
-                    covered.Add(new HostsMapping(address, name));
+                    covered.Add(new HostsEntry(address, name));
                 }
             }
         }
@@ -78,14 +78,14 @@ internal static class HostsFileEditor
         return new HostsLine(fields[0], address, fields[1..]);
     }
 
-    private sealed class MappingComparer : IEqualityComparer<HostsMapping>
+    private sealed class MappingComparer : IEqualityComparer<HostsEntry>
     {
         public static readonly MappingComparer Instance = new();
 
-        public bool Equals(HostsMapping? x, HostsMapping? y) =>
+        public bool Equals(HostsEntry? x, HostsEntry? y) =>
             x is not null && y is not null && x.Address == y.Address && string.Equals(x.Name, y.Name, StringComparison.OrdinalIgnoreCase);
 
-        public int GetHashCode(HostsMapping obj) => HashCode.Combine(obj.Address, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Name));
+        public int GetHashCode(HostsEntry obj) => HashCode.Combine(obj.Address, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Name));
     }
 }
 

@@ -62,7 +62,7 @@ internal sealed class FakeNode
         new EnsureAddress("eth0", InterfaceAddress.Parse("fd00:20::2/64")),
         new EnsureSysctl(SysctlKey.Parse("net.ipv6.conf.all.forwarding"), "1"),
         new EnsureFile("/etc/sysctl.d/60-sixgill.conf", FileBody.FromText("net.ipv6.conf.all.forwarding = 1\n"), Mode("644")),
-        new EnsureHostsLines("/etc/hosts", [new HostsMapping(Ip.Parse("fd00:20::2"), "n1"), new HostsMapping(Ip.Parse("fd00:20::3"), "n2")]),
+        new EnsureHostsLines("/etc/hosts", [new HostsEntry(Ip.Parse("fd00:20::2"), "n1"), new HostsEntry(Ip.Parse("fd00:20::3"), "n2")]),
         new EnsureNameserver("/etc/resolv.conf", Ip.Parse("fd00:10::100")),
         new EnsureRoute(new KernelRoute(Prefix.Parse("fd00:10::/64"), Ip.Parse("fd00:20::3"), "eth0")),
         new EnsureRoute(new KernelRoute(Prefix.Parse("fd00:10:64:ff9b::/96"), Ip.Parse("fd00:20::3"), "eth0")),
