@@ -1,0 +1,208 @@
+using System.Collections.Immutable;
+using Sixgill.Host;
+using Sixgill.Steps;
+
+namespace Sixgill.Engine;
+
+/// <summary>
+/// Runs steps against a node: probe all, apply only what is not already so, journal every change
+/// before making it, roll this run back on failure, and undo from the journal (clean, down).
+/// </summary>
+/// <remarks>
+/// Crash safety: before a step is applied its entry (with the undo) is saved as
+/// <see cref="JournalEntryState.Applying"/>, after it as <see cref="JournalEntryState.Applied"/>.
+/// A kill -9 at any point leaves a journal whose undos, newest first, restore the node — an
+/// Applying entry's undo is harmless if the apply never happened (<see cref="Steps.Undo"/>).
+/// </remarks>
+internal sealed class Executor(
+    StepContext context,
+    IJournalStore journalStore,
+    IRunLock runLock,
+    TimeProvider? clock = null,
+    Action<ExecutionEvent>? observe = null)
+{
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
+
+    /// <summary>The probes of <paramref name="steps"/>, for <c>plan</c>: no lock, no journal, no change.</summary>
+    public PlanReport Plan(IReadOnlyList<Step> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        return new PlanReport([.. steps.Select(step =>
+        {
+            var probe = ProbeForPlan(step);
+            return new PlanLine(PlanLine.SymbolOf(probe.State), step.Id, step.Description, probe.Detail);
+        })]);
+    }
+
+    /// <summary>What <see cref="Undo"/> would take back, for <c>plan clean</c>/<c>plan down</c>.</summary>
+    public PlanReport PlanUndo(string command, IReadOnlyList<Step> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var document = journalStore.Load();
+        if (document is not null)
+        {
+            return new PlanReport([.. document.Entries.Where(e => e.Command == command).OrderByDescending(e => e.Sequence).Select(e =>
+                new PlanLine('-', e.StepId, e.Undo.Describe(), e.State == JournalEntryState.Applying ? "interrupted run: may not have been applied" : null))]);
+        }
+
+        var lines = new List<PlanLine>();
+        foreach (var step in steps.Reverse())
+        {
+            try
+            {
+                if (step.FindUndo(context) is { } undo)
+                {
+                    lines.Add(new PlanLine('-', step.Id, undo.Describe(), "no journal: found on the node"));
+                }
+            }
+            catch (Exception e)
+            {
+                lines.Add(new PlanLine('?', step.Id, step.Description, e.Message));
+            }
+        }
+
+        return new PlanReport([.. lines], FromJournal: false);
+    }
+
+    /// <summary>
+    /// Applies what is not already so, in order. Throws <see cref="PreconditionFailedException"/>
+    /// (nothing changed) when the lock is held or a probe finds a precondition missing.
+    /// </summary>
+    public RunReport Run(string command, IReadOnlyList<Step> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        using var held = runLock.Acquire();
+        var journal = Journal.Open(journalStore);
+        var interrupted = journal.Entries.Where(e => e.State == JournalEntryState.Applying).ToImmutableArray();
+
+        // Every probe before any change: a missing interface stops the run with nothing touched.
+        var probed = new List<(Step Step, ProbeResult Probe)>(steps.Count);
+        foreach (var step in steps)
+        {
+            try
+            {
+                probed.Add((step, step.Probe(context)));
+            }
+            catch (Exception e) when (e is not PreconditionFailedException)
+            {
+                return new RunReport([], new StepFailure(step.Id, step.Description, e), [], interrupted);
+            }
+        }
+
+        var outcomes = new List<StepOutcome>(steps.Count);
+        var thisRun = new List<JournalEntry>();
+        foreach (var (step, probe) in probed)
+        {
+            if (!probe.NeedsChange)
+            {
+                outcomes.Add(new StepOutcome(step.Id, step.Description, probe, Applied: false));
+                continue;
+            }
+
+            try
+            {
+                Apply(command, step, journal, thisRun);
+                outcomes.Add(new StepOutcome(step.Id, step.Description, probe, Applied: true));
+            }
+            catch (Exception e)
+            {
+                observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Failed, step.Description, e.Message));
+                var rolledBack = Revert(journal, thisRun);
+                return new RunReport([.. outcomes], new StepFailure(step.Id, step.Description, e), rolledBack, interrupted);
+            }
+        }
+
+        return new RunReport([.. outcomes], null, [], interrupted);
+    }
+
+    /// <summary>
+    /// Takes back what <paramref name="command"/> changed: every journal entry of it, newest first.
+    /// With no journal at all, follows the probes of <paramref name="steps"/> instead, newest step
+    /// first, and says so in the report.
+    /// </summary>
+    public UndoReport Undo(string command, IReadOnlyList<Step> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        using var held = runLock.Acquire();
+        var journal = Journal.Open(journalStore);
+        if (journal.Existed)
+        {
+            return new UndoReport(true, Revert(journal, [.. journal.Entries.Where(e => e.Command == command)]));
+        }
+
+        var results = new List<UndoResult>();
+        foreach (var step in steps.Reverse())
+        {
+            try
+            {
+                if (step.FindUndo(context) is { } undo)
+                {
+                    observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Reverting, undo.Describe()));
+                    results.Add(new UndoResult(step.Id, undo.Describe(), undo.Revert(context), null));
+                }
+            }
+            catch (Exception e)
+            {
+                results.Add(new UndoResult(step.Id, step.Description, null, e.Message));
+            }
+        }
+
+        return new UndoReport(false, [.. results]);
+    }
+
+    private void Apply(string command, Step step, Journal journal, List<JournalEntry> thisRun)
+    {
+        observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Applying, step.Description));
+        var undo = step.PrepareUndo(context);
+        var entry = journal.Begin(command, step, undo, clock.GetUtcNow());
+        thisRun.Add(entry);
+        step.Apply(context, undo);
+
+        // Trust, but verify: an apply that "worked" and changed nothing is a failure, not a success.
+        var after = step.Probe(context);
+        if (after.State != ProbeState.Present)
+        {
+            throw new StepNotTakenException(step.Description, after.Detail);
+        }
+
+        thisRun[^1] = journal.MarkApplied(entry);
+        observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Applied, step.Description));
+    }
+
+    // Newest first. An undo that fails keeps its entry (clean can retry) and does not stop the others.
+    private ImmutableArray<UndoResult> Revert(Journal journal, IReadOnlyList<JournalEntry> entries)
+    {
+        var results = new List<UndoResult>();
+        foreach (var entry in entries.OrderByDescending(e => e.Sequence))
+        {
+            var description = entry.Undo.Describe();
+            observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Reverting, description));
+            try
+            {
+                var outcome = entry.Undo.Revert(context);
+                journal.Remove(entry);
+                results.Add(new UndoResult(entry.StepId, description, outcome, null));
+                observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Reverted, description, outcome.Detail));
+            }
+            catch (Exception e)
+            {
+                results.Add(new UndoResult(entry.StepId, description, null, e.Message));
+                observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Failed, description, e.Message));
+            }
+        }
+
+        return [.. results];
+    }
+
+    private ProbeResult ProbeForPlan(Step step)
+    {
+        try
+        {
+            return step.Probe(context);
+        }
+        catch (Exception e)
+        {
+            return new ProbeResult(ProbeState.Unknown, e.Message);
+        }
+    }
+}

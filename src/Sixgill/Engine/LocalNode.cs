@@ -1,0 +1,21 @@
+using Sixgill.Host;
+using Sixgill.Steps;
+
+namespace Sixgill.Engine;
+
+/// <summary>The composition for changing the node Sixgill runs on: real adapters, journal and lock under the state directory.</summary>
+internal static class LocalNode
+{
+    public static Executor Executor(StatePaths paths, IProcessRunner? runner = null, Action<ExecutionEvent>? observe = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("Sixgill changes Linux nodes only");
+        }
+
+        var files = new LinuxFiles();
+        var context = new StepContext(new IpRoute2Network(runner ?? new ProcessRunner()), files, new ProcSysctl(), paths.Backups);
+        return new Executor(context, new JournalFile(files, paths.Journal), new StateLock(paths.Lock), observe: observe);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Sixgill.Steps;
+
+namespace Sixgill.Engine;
+
+/// <summary>A step of a run: what the probe found and whether the step was applied.</summary>
+internal sealed record StepOutcome(string StepId, string Description, ProbeResult Probe, bool Applied);
+
+/// <summary>The step that failed, and why.</summary>
+internal sealed record StepFailure(string StepId, string Description, Exception Error)
+{
+    public string Message => Error.Message;
+}
+
+/// <summary>One undo done by rollback or clean: its outcome, or the error that stopped it (the entry then stays in the journal).</summary>
+internal sealed record UndoResult(string StepId, string Description, UndoOutcome? Outcome, string? Error)
+{
+    public bool Failed => Error is not null;
+}
+
+/// <summary>
+/// What <see cref="Executor.Run"/> did. On failure (exit 1) it names the failed step and what was
+/// rolled back; a rollback that failed too stays in the journal for <c>clean</c>.
+/// </summary>
+/// <param name="Interrupted">Entries an earlier run left half-done (it was killed); <c>clean</c> undoes them.</param>
+internal sealed record RunReport(
+    ImmutableArray<StepOutcome> Steps,
+    StepFailure? Failure,
+    ImmutableArray<UndoResult> RolledBack,
+    ImmutableArray<JournalEntry> Interrupted)
+{
+    public bool Succeeded => Failure is null;
+
+    public int AppliedCount => Steps.Count(step => step.Applied);
+}
+
+/// <summary>What <see cref="Executor.Undo"/> did (clean, down).</summary>
+/// <param name="FromJournal">False when there was no journal and the undo followed the probes (say so to the user).</param>
+internal sealed record UndoReport(bool FromJournal, ImmutableArray<UndoResult> Results)
+{
+    public bool Succeeded => !Results.Any(result => result.Failed);
+}

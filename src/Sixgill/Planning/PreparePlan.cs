@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using System.Text;
+using Sixgill.Addressing;
+using Sixgill.Config;
+using Sixgill.Host;
+using Sixgill.Kube;
+using Sixgill.Steps;
+
+namespace Sixgill.Planning;
+
+/// <summary>
+/// The steps <c>prepare</c> takes on one node, in order (SPEC §5.1 steps 1–6), computed from the
+/// address plan alone: pure, so <c>plan</c>, <c>prepare</c> and a journal-less <c>clean</c> see the
+/// same list.
+/// </summary>
+/// <param name="Problems">What stops a step from being planned (no bootstrap token for the kubeadm
+/// file): prepare refuses to run while there are any, plan shows them.</param>
+/// <remarks>
+/// Not here yet: the gateway node's DNS64/NAT64 services (§6), which come first on that node and
+/// carry its routes (every route the plan gives the gateway node leads into those services), and
+/// the restart of systemd-resolved after its drop-in is written.
+/// </remarks>
+internal sealed record PreparePlan(ImmutableArray<Step> Steps, ImmutableArray<string> Problems)
+{
+    public const string Command = "prepare";
+
+    public const string SysctlFile = "/etc/sysctl.d/60-sixgill.conf";
+
+    public const string ResolvedDropIn = "/etc/systemd/resolved.conf.d/60-sixgill.conf";
+
+    private static readonly UnixFileMode Public = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    private static readonly UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public static PreparePlan For(AddressPlan plan, string nodeName, ResolverSetup resolver)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var node = plan.Find(nodeName) ?? throw new ArgumentException($"'{nodeName}' is not in the topology", nameof(nodeName));
+        var steps = ImmutableArray.CreateBuilder<Step>();
+        var problems = ImmutableArray.CreateBuilder<string>();
+
+        // 1. Management address(es), IPv6 first.
+        foreach (var address in node.ManagementAddresses)
+        {
+            steps.Add(new EnsureAddress(node.Node.Interface, new InterfaceAddress(address.Address, address.Length)));
+        }
+
+        // 2. Forwarding, live and across reboots.
+        var sysctls = ForwardingSysctls(plan.Cluster.Mode);
+        steps.AddRange(sysctls.Select(key => new EnsureSysctl(key, "1")));
+        steps.Add(new EnsureFile(SysctlFile, SysctlFileBody(sysctls), Public));
+
+        // 3. Every node's name.
+        steps.Add(new EnsureHostsLines(EnsureHostsLines.DefaultPath, plan.HostsEntries));
+
+        // 4. DNS64 as first nameserver (ipv6 mode, master and minion: the plan decides).
+        if (node.Nameserver is { } nameserver)
+        {
+            steps.Add(resolver == ResolverSetup.SystemdResolvedStub
+                ? new EnsureFile(ResolvedDropIn, FileBody.FromText($"# written by sixgill prepare, removed by sixgill clean\n[Resolve]\nDNS={nameserver}\nDomains=~.\n"), Public)
+                : new EnsureNameserver(EnsureNameserver.DefaultPath, nameserver));
+        }
+
+        // 5. Routes to the DNS64 prefix and the support network via the gateway node.
+        if (node.Services is null)
+        {
+            steps.AddRange(node.PrepareRoutes.Select(route => new EnsureRoute(new KernelRoute(route.Destination, route.Via, route.Device))));
+        }
+
+        // 6. kubeadm's configuration (holds the token: 0600).
+        if (node.Node.IsClusterNode)
+        {
+            var kubeadmProblems = KubeadmConfig.Problems(plan, node);
+            problems.AddRange(kubeadmProblems);
+            if (kubeadmProblems.IsEmpty)
+            {
+                steps.Add(new EnsureFile(KubeadmConfig.FilePath, FileBody.FromText(KubeadmConfig.Render(plan, node)), Private));
+            }
+        }
+
+        return new PreparePlan(steps.ToImmutable(), problems.ToImmutable());
+    }
+
+    private static ImmutableArray<SysctlKey> ForwardingSysctls(ClusterMode mode) =>
+        mode == ClusterMode.Ipv6
+            ? [SysctlKey.Parse("net.ipv6.conf.all.forwarding")]
+            : [SysctlKey.Parse("net.ipv6.conf.all.forwarding"), SysctlKey.Parse("net.ipv4.ip_forward")];
+
+    private static FileBody SysctlFileBody(IEnumerable<SysctlKey> keys)
+    {
+        var text = new StringBuilder("# written by sixgill prepare, removed by sixgill clean\n");
+        foreach (var key in keys)
+        {
+            text.Append(key.Name).Append(" = 1\n");
+        }
+
+        return FileBody.FromText(text.ToString());
+    }
+}

@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using Sixgill.Addressing;
+using Sixgill.Steps.Text;
+
+namespace Sixgill.Steps;
+
+/// <summary>Every node's name mapped to its management address in the hosts file (SPEC §5.1 step 3).</summary>
+internal sealed record EnsureHostsLines(string Path, ImmutableArray<HostsEntry> Mappings) : EditFileLines(Path)
+{
+    public const string DefaultPath = "/etc/hosts";
+
+    public override string Id => $"hosts:{Path}";
+
+    public override string Description => $"hosts lines for {string.Join(", ", Mappings.Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase))} in {Path}";
+
+    public override EditedText Edit(string text) => HostsFileEditor.Ensure(text, Mappings);
+}

@@ -1,0 +1,9 @@
+using Sixgill.Host;
+
+namespace Sixgill.Steps;
+
+/// <summary>
+/// Everything a step may touch: the host interfaces, and where file steps keep backups of files they
+/// replace. Steps have no other way to reach the machine.
+/// </summary>
+internal sealed record StepContext(INetwork Network, IFiles Files, ISysctl Sysctl, string BackupDirectory);

@@ -1,0 +1,26 @@
+using Sixgill.Engine;
+
+namespace Sixgill.Tests.Engine.Fakes;
+
+/// <summary>A journal store that shares the fakes' fate (a save is a change) and records every save.</summary>
+internal sealed class DoomedJournalStore(IJournalStore inner, Doom doom) : IJournalStore
+{
+    public List<JournalDocument> Saves { get; } = [];
+
+    /// <summary>Called after each save, to interleave with the host fakes' logs.</summary>
+    public Action<JournalDocument>? OnSave { get; set; }
+
+    public JournalDocument? Load()
+    {
+        doom.Check();
+        return inner.Load();
+    }
+
+    public void Save(JournalDocument document)
+    {
+        doom.Change();
+        inner.Save(document);
+        Saves.Add(document);
+        OnSave?.Invoke(document);
+    }
+}

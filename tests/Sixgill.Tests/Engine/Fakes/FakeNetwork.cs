@@ -1,0 +1,131 @@
+using System.Text;
+using Sixgill.Addressing;
+using Sixgill.Host;
+
+namespace Sixgill.Tests.Engine.Fakes;
+
+/// <summary>An in-memory network namespace: links, addresses, routes of the main table.</summary>
+internal sealed class FakeNetwork(Doom? doom = null) : INetwork
+{
+    private readonly Doom doom = doom ?? new Doom();
+    private readonly SortedDictionary<string, bool> links = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<InterfaceAddress>> addresses = [];
+    private readonly List<KernelRoute> routes = [];
+
+    /// <summary>Makes the matching change fail (by its log text, e.g. <c>route replace …</c>).</summary>
+    public Func<string, bool> FailWhen { get; set; } = _ => false;
+
+    /// <summary>When set, changes are ignored: an adapter that "succeeds" without effect.</summary>
+    public bool IgnoreChanges { get; set; }
+
+    public List<string> Log { get; } = [];
+
+    public FakeNetwork WithLink(string name, bool up = true, params string[] assigned)
+    {
+        links[name] = up;
+        addresses[name] = [.. assigned.Select(InterfaceAddress.Parse)];
+        return this;
+    }
+
+    public FakeNetwork WithRoute(KernelRoute route)
+    {
+        routes.Add(route);
+        return this;
+    }
+
+    public LinkState? FindLink(string name)
+    {
+        doom.Check();
+        return links.TryGetValue(name, out var up) ? new LinkState(name, up) : null;
+    }
+
+    public void SetLinkUp(string name, bool up) => Change($"link set {name} {(up ? "up" : "down")}", () => links[name] = up);
+
+    public IReadOnlyList<InterfaceAddress> Addresses(string link)
+    {
+        doom.Check();
+        return addresses.TryGetValue(link, out var list) ? [.. list] : [];
+    }
+
+    public void AddAddress(string link, InterfaceAddress address) =>
+        Change($"address replace {address} dev {link}", () =>
+        {
+            var list = addresses[link];
+            if (!list.Contains(address))
+            {
+                list.Add(address);
+            }
+        });
+
+    public void DeleteAddress(string link, InterfaceAddress address) =>
+        Change($"address del {address} dev {link}", () =>
+        {
+            if (!addresses[link].Remove(address))
+            {
+                throw new InvalidOperationException($"RTNETLINK answers: Cannot assign requested address ({address})");
+            }
+        });
+
+    public void WaitUntilUsable(string link, InterfaceAddress address, TimeSpan timeout) => doom.Check();
+
+    public IReadOnlyList<KernelRoute> RoutesTo(Prefix destination)
+    {
+        doom.Check();
+        return [.. routes.Where(r => r.Destination == destination)];
+    }
+
+    // Like the kernel: replace swaps the route to the same destination (one metric here).
+    public void ReplaceRoute(KernelRoute route) =>
+        Change($"route replace {route}", () =>
+        {
+            routes.RemoveAll(r => r.Destination == route.Destination);
+            routes.Add(route);
+        });
+
+    public void DeleteRoute(KernelRoute route) =>
+        Change($"route del {route}", () =>
+        {
+            if (routes.RemoveAll(r => route.IsSatisfiedBy(r)) == 0)
+            {
+                throw new InvalidOperationException($"RTNETLINK answers: No such process ({route})");
+            }
+        });
+
+    /// <summary>The whole state as text, to compare before and after.</summary>
+    public string Snapshot()
+    {
+        var text = new StringBuilder();
+        foreach (var (name, up) in links)
+        {
+            text.Append(name).Append(up ? " up:" : " down:");
+            foreach (var address in addresses[name].Select(a => a.ToString()).Order(StringComparer.Ordinal))
+            {
+                text.Append(' ').Append(address);
+            }
+
+            text.AppendLine();
+        }
+
+        foreach (var route in routes.Select(r => r.ToString()).Order(StringComparer.Ordinal))
+        {
+            text.Append("route ").AppendLine(route);
+        }
+
+        return text.ToString();
+    }
+
+    private void Change(string what, Action change)
+    {
+        doom.Change();
+        Log.Add(what);
+        if (FailWhen(what))
+        {
+            throw new InvalidOperationException($"RTNETLINK answers: simulated failure of '{what}'");
+        }
+
+        if (!IgnoreChanges)
+        {
+            change();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text;
+using Sixgill.Addressing;
+using Sixgill.Engine;
+using Sixgill.Host;
+using Sixgill.Planning;
+using Sixgill.Steps;
+using Sixgill.Tests.Addressing;
+using Sixgill.Tests.Engine.Fakes;
+
+namespace Sixgill.Tests.Planning;
+
+public sealed class PreparePlanTests
+{
+    [Fact]
+    public void A_minion_gets_address_forwarding_names_resolver_routes_and_kubeadm_config_in_spec_order()
+    {
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", ResolverSetup.PlainFile);
+
+        plan.Problems.ShouldBeEmpty();
+        plan.Steps.Select(s => s.Id).ShouldBe(
+        [
+            "address:eth1:fd00:20::3/64",
+            "sysctl:net.ipv6.conf.all.forwarding",
+            "file:/etc/sysctl.d/60-sixgill.conf",
+            "hosts:/etc/hosts",
+            "nameserver:/etc/resolv.conf",
+            "route:fd00:10:64:ff9b::/96",
+            "route:fd00:10::/64",
+            "file:/etc/sixgill/kubeadm.yaml",
+        ]);
+        plan.Steps.OfType<EnsureRoute>().Select(s => s.Route.ToString()).ShouldBe(
+        [
+            "fd00:10:64:ff9b::/96 via fd00:20::2 dev eth1",
+            "fd00:10::/64 via fd00:20::2 dev eth1",
+        ]);
+        ((EnsureNameserver)plan.Steps[4]).Address.ShouldBe(Ip.Parse("fd00:10::100"));
+        ((EnsureHostsLines)plan.Steps[3]).Mappings.Select(m => m.ToString()).ShouldBe(["fd00:20::2 gw", "fd00:20::3 w1", "fd00:20::4 w2"]);
+    }
+
+    [Fact]
+    public void The_kubeadm_config_is_private_and_the_sysctl_file_public()
+    {
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", ResolverSetup.PlainFile);
+
+        var kubeadm = plan.Steps.OfType<EnsureFile>().Single(f => f.Path == "/etc/sixgill/kubeadm.yaml");
+        kubeadm.Mode.ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Encoding.UTF8.GetString(kubeadm.Body.Bytes).ShouldContain("JoinConfiguration");
+        var sysctl = plan.Steps.OfType<EnsureFile>().Single(f => f.Path == PreparePlan.SysctlFile);
+        Encoding.UTF8.GetString(sysctl.Body.Bytes).ShouldBe("# written by sixgill prepare, removed by sixgill clean\nnet.ipv6.conf.all.forwarding = 1\n");
+    }
+
+    [Fact]
+    public void The_gateway_node_leaves_its_routes_to_the_services_that_own_them()
+    {
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "gw", ResolverSetup.PlainFile);
+
+        plan.Steps.OfType<EnsureRoute>().ShouldBeEmpty();
+        plan.Steps.Select(s => s.Id).ShouldContain("file:/etc/sixgill/kubeadm.yaml");
+    }
+
+    [Fact]
+    public void Dual_stack_gets_both_addresses_both_forwarding_sysctls_and_no_resolver_change()
+    {
+        var cluster = TestClusters.DualStack();
+        var node = cluster.Nodes.First(n => n.IsMinion).Name;
+
+        var plan = PreparePlan.For(AddressPlan.For(cluster), node, ResolverSetup.PlainFile);
+
+        plan.Steps.OfType<EnsureAddress>().Select(a => a.Address.Address.Family).ShouldBe([IpFamily.V6, IpFamily.V4]);
+        plan.Steps.OfType<EnsureSysctl>().Select(s => s.Key.Name).ShouldBe(["net.ipv6.conf.all.forwarding", "net.ipv4.ip_forward"]);
+        plan.Steps.OfType<EnsureNameserver>().ShouldBeEmpty();
+        plan.Steps.OfType<EnsureRoute>().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Without_a_token_the_kubeadm_step_is_a_problem_and_never_a_file_with_a_placeholder()
+    {
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Orca()), "a-minion", ResolverSetup.PlainFile);
+
+        plan.Problems.ShouldNotBeEmpty();
+        plan.Problems[0].ShouldContain("sixgill init");
+        plan.Steps.Select(s => s.Id).ShouldNotContain("file:/etc/sixgill/kubeadm.yaml");
+    }
+
+    [Fact]
+    public void With_systemd_resolved_the_nameserver_goes_into_a_drop_in_and_resolv_conf_is_not_touched()
+    {
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", ResolverSetup.SystemdResolvedStub);
+
+        plan.Steps.OfType<EnsureNameserver>().ShouldBeEmpty();
+        var dropIn = plan.Steps.OfType<EnsureFile>().Single(f => f.Path == PreparePlan.ResolvedDropIn);
+        Encoding.UTF8.GetString(dropIn.Body.Bytes).ShouldEndWith("[Resolve]\nDNS=fd00:10::100\nDomains=~.\n");
+    }
+
+    [Fact]
+    public void A_stub_symlink_into_run_systemd_resolve_is_detected()
+    {
+        ResolverSetupDetection.Detect(new StubFiles("/run/systemd/resolve/stub-resolv.conf")).ShouldBe(ResolverSetup.SystemdResolvedStub);
+        ResolverSetupDetection.Detect(new StubFiles("/run/resolvconf/resolv.conf")).ShouldBe(ResolverSetup.PlainFile);
+        ResolverSetupDetection.Detect(new FakeFiles().WithFile("/etc/resolv.conf", "nameserver 203.0.113.53\n")).ShouldBe(ResolverSetup.PlainFile);
+    }
+
+    [Fact]
+    public void Prepare_then_clean_on_a_fake_minion_leaves_it_exactly_as_it_was()
+    {
+        var network = new FakeNetwork().WithLink("lo", true, "::1/128").WithLink("eth1", true, "fe80::3/64");
+        var files = new FakeFiles()
+            .WithFile("/etc/hosts", "127.0.0.1 localhost\n127.0.1.1 w1\n")
+            .WithFile("/etc/resolv.conf", "nameserver 203.0.113.53\n")
+            .WithDirectory("/etc/sysctl.d")
+            .WithDirectory("/var/lib/sixgill");
+        var sysctl = new FakeSysctl().With("net.ipv6.conf.all.forwarding", "0");
+        var context = new StepContext(network, files, sysctl, "/var/lib/sixgill/backups");
+        var executor = new Executor(context, new JournalFile(files, "/var/lib/sixgill/journal.json"), new FakeRunLock());
+        string Snapshot() => network.Snapshot() + files.Snapshot() + sysctl.Snapshot();
+        var before = Snapshot();
+        var steps = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", ResolverSetupDetection.Detect(files)).Steps;
+
+        var run = executor.Run(PreparePlan.Command, steps);
+        run.Succeeded.ShouldBeTrue(run.Failure?.Message);
+        files.Text("/etc/hosts").ShouldBe("127.0.0.1 localhost\n#sixgill# 127.0.1.1 w1\nfd00:20::2 gw # sixgill\nfd00:20::3 w1 # sixgill\nfd00:20::4 w2 # sixgill\n");
+        files.ModeOf("/etc/sixgill/kubeadm.yaml").ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        executor.Undo(PreparePlan.Command, steps).Succeeded.ShouldBeTrue();
+
+        Snapshot().ShouldBe(before);
+    }
+
+    /// <summary>Only answers Stat for /etc/resolv.conf, as a symlink to <paramref name="target"/>.</summary>
+    private sealed class StubFiles(string target) : IFiles
+    {
+        public FileFacts? Stat(string path) => new(path, target, true, UnixFileMode.UserRead, 0, 0);
+
+        public byte[]? Read(string path) => throw new NotSupportedException();
+
+        public void Write(string path, ReadOnlySpan<byte> content, UnixFileMode? mode = null) => throw new NotSupportedException();
+
+        public bool Delete(string path) => throw new NotSupportedException();
+
+        public bool DirectoryExists(string path) => throw new NotSupportedException();
+
+        public void CreateDirectory(string path, UnixFileMode mode) => throw new NotSupportedException();
+
+        public bool DeleteDirectoryIfEmpty(string path) => throw new NotSupportedException();
+    }
+}
