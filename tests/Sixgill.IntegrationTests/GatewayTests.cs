@@ -137,11 +137,11 @@ public sealed class GatewayTests(GatewayLabFixture fixture) : IClassFixture<Gate
     {
         var lab = fixture.Lab;
         var machine = new FileInfo("/proc/self/ns/net").LinkTarget;
-        foreach (var daemon in new[] { lab.Named, lab.Tayga, lab.Internet.Dns, lab.Internet.Web })
+        foreach (var (pid, command) in new[] { (lab.Named.Pid, lab.Named.Command), (lab.Tayga.Pid, lab.Tayga.Command), (lab.Internet.Dns.Pid, lab.Internet.Dns.Command), (lab.Internet.Web.Pid, lab.Internet.Web.Command) })
         {
-            var own = new FileInfo($"/proc/{daemon.Pid.ToString(CultureInfo.InvariantCulture)}/ns/net").LinkTarget;
+            var own = new FileInfo($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/ns/net").LinkTarget;
             own.ShouldNotBeNull();
-            own.ShouldNotBe(machine, string.Join(' ', daemon.Command));
+            own.ShouldNotBe(machine, string.Join(' ', command));
         }
     }
 }

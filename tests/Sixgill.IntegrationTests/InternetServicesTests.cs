@@ -21,7 +21,7 @@ public sealed class InternetServicesTests
         {
             var internet = await InternetServices.StartAsync(lab, cancellationToken: Cancel);
             (dnsPid, webPid) = (internet.Dns.Pid, internet.Web.Pid);
-            pidFile = $"{InternetServices.Directory(lab.Layout.Names)}/dnsmasq.pid";
+            pidFile = $"{InternetServices.Directory(lab.Layout.Names)}/{InternetServices.DnsDaemon}.pid";
             var gw = lab.Node("gw");
 
             (await DigAsync(gw, InternetZone.WebName, "A")).ShouldBe(LabInternet.WebServer);

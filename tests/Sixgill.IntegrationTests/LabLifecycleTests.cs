@@ -68,7 +68,7 @@ public sealed class LabLifecycleTests
             report.IsClean.ShouldBeTrue(string.Join("; ", report.Problems));
             report.DeletedNamespaces.Count.ShouldBe(5);
             report.EndedProcesses.ShouldContain(daemon.Pid);
-            report.RemovedWorkDirectory.ShouldBeTrue();
+            report.RemovedDirectory.ShouldBeTrue();
             (await LabLeftovers.FindAsync(name)).ShouldBeEmpty();
             LabLeftovers.IsRunning(daemon.Pid).ShouldBeFalse();
             (await new LabSweeper(runner).SweepAsync(name, Cancel)).FoundAnything.ShouldBeFalse("a second sweep finds nothing");

@@ -8,9 +8,13 @@ namespace Sixgill.Cli;
 /// </summary>
 internal static class ConfigGate
 {
-    public static Cluster Load(Invocation invocation, bool requireHost = false)
+    public static Cluster Load(Invocation invocation, bool requireHost = false) =>
+        Check(invocation, ConfigLoader.LoadFile(invocation.ConfigPath), requireHost);
+
+    /// <summary>The same for a config already loaded (e.g. from text built into the binary).</summary>
+    public static Cluster Check(Invocation invocation, LoadResult result, bool requireHost = false)
     {
-        var result = ConfigLoader.LoadFile(invocation.ConfigPath);
+        ArgumentNullException.ThrowIfNull(result);
         var diagnostics = WithHostCheck(result, invocation, requireHost);
         Report(invocation, result.FileName, diagnostics);
         var errors = diagnostics.Count(d => d.IsError);

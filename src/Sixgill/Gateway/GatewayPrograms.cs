@@ -20,9 +20,5 @@ internal static class GatewayPrograms
     public static IReadOnlyList<GatewayProgram> Required { get; } = [Named, NamedCheckconf, Tayga, Nft];
 
     /// <summary>The required programs <paramref name="isInstalled"/> says are absent, in <see cref="Required"/> order.</summary>
-    public static GatewayPreflight Check(Func<string, bool> isInstalled)
-    {
-        ArgumentNullException.ThrowIfNull(isInstalled);
-        return new GatewayPreflight([.. Required.Where(p => !isInstalled(p.Name))]);
-    }
+    public static GatewayPreflight Check(Func<string, bool> isInstalled) => GatewayPreflight.Of(Required, isInstalled);
 }

@@ -8,6 +8,8 @@ namespace Sixgill.Lab;
 /// The lab internet's two IPv4-only services (SPEC §7), started inside its namespace through the
 /// lab, which ends them by pid when it is removed: an authoritative DNS server at the config's
 /// <c>remote_server</c> (dnsmasq) and a web server (BusyBox httpd) serving <see cref="Page"/>.
+/// Both run detached (<see cref="LabDaemon"/>), so they outlive a <c>lab up</c> and a later
+/// <c>lab down</c> stops them by pid.
 /// </summary>
 /// <remarks>
 /// <para>dnsmasq answers only for its zone from <c>--host-record</c>s, reads no file of the machine
@@ -29,7 +31,12 @@ internal sealed class InternetServices
 
     private readonly LabNamespace _internet;
 
-    private InternetServices(LabNamespace internet, RunningProcess dns, RunningProcess web, string dnsAddress, InternetZone zone)
+    /// <summary>The daemons' names in the lab (and their pid and log files' names).</summary>
+    public const string DnsDaemon = "dns";
+
+    public const string WebDaemon = "web";
+
+    private InternetServices(LabNamespace internet, LabDaemon dns, LabDaemon web, string dnsAddress, InternetZone zone)
     {
         _internet = internet;
         Dns = dns;
@@ -38,9 +45,9 @@ internal sealed class InternetServices
         Zone = zone;
     }
 
-    public RunningProcess Dns { get; }
+    public LabDaemon Dns { get; }
 
-    public RunningProcess Web { get; }
+    public LabDaemon Web { get; }
 
     public string DnsAddress { get; }
 
@@ -49,7 +56,7 @@ internal sealed class InternetServices
     /// <summary>Where the page is, by name: what an IPv6-only node fetches through DNS64 and NAT64.</summary>
     public static string WebUrl(string name = InternetZone.WebName) => $"http://{name}:{WebPort.ToString(CultureInfo.InvariantCulture)}/";
 
-    /// <summary>The internet's files: the web root and dnsmasq's pid file, inside the lab's work directory.</summary>
+    /// <summary>The internet's files: the web root, the daemons' pid and log files, inside the lab's work directory.</summary>
     public static string Directory(LabNames names)
     {
         ArgumentNullException.ThrowIfNull(names);
@@ -77,8 +84,8 @@ internal sealed class InternetServices
         System.IO.Directory.CreateDirectory(webRoot);
         await File.WriteAllTextAsync($"{webRoot}/index.html", Page, cancellationToken);
 
-        var dns = internet.Start(new ProcessRequest(DnsCommand(zone, dnsAddress, $"{directory}/dnsmasq.pid")));
-        var web = internet.Start(new ProcessRequest(WebCommand(LabInternet.WebServer, WebPort, webRoot)));
+        var dns = internet.StartDaemon(DnsDaemon, DnsCommand(zone, dnsAddress, $"{directory}/{DnsDaemon}.pid"), directory);
+        var web = internet.StartDaemon(WebDaemon, WebCommand(LabInternet.WebServer, WebPort, webRoot), directory);
         var services = new InternetServices(internet, dns, web, dnsAddress, zone);
         await services.WaitUntilReadyAsync(cancellationToken);
         return services;
@@ -120,15 +127,15 @@ internal sealed class InternetServices
             r => r.StandardOutput == Page, cancellationToken);
     }
 
-    private async Task WaitForAsync(RunningProcess service, IReadOnlyList<string> probe, Func<ProcessResult, bool> isReady, CancellationToken cancellationToken)
+    private async Task WaitForAsync(LabDaemon service, IReadOnlyList<string> probe, Func<ProcessResult, bool> isReady, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         ProcessResult? last = null;
         while (clock.Elapsed < ReadyTimeout)
         {
-            if (service.HasExited)
+            if (!service.IsRunning)
             {
-                throw new LabException($"lab internet: '{string.Join(' ', service.Command.SkipWhile(a => a != "--").Skip(1).Take(2))}' exited with {service.ExitCode}: {service.StandardError.Trim()}");
+                throw new LabException($"lab internet: '{string.Join(' ', service.Command.Take(2))}' ended: {service.LogTail()}");
             }
 
             last = await _internet.RunAsync(new ProcessRequest(probe) { Timeout = TimeSpan.FromSeconds(5) }, cancellationToken);

@@ -12,6 +12,9 @@ namespace Sixgill.Lab;
 /// </remarks>
 internal sealed partial class LabNames
 {
+    /// <summary>The lab <c>sixgill lab</c> commands use without <c>--name</c>.</summary>
+    public const string DefaultLab = "demo";
+
     /// <summary>Where every lab keeps its namespace files, overlay layers and logs.</summary>
     public const string WorkRoot = "/run/sixgill-lab";
 
@@ -20,6 +23,12 @@ internal sealed partial class LabNames
 
     /// <summary>The internet namespace's suffix; no node may be called this.</summary>
     public const string InternetSuffix = "inet";
+
+    /// <summary>
+    /// Where labs share files with their nodes: a node's own /run hides the work root, while /tmp
+    /// is the machine's in every node.
+    /// </summary>
+    public const string SharedRoot = "/tmp";
 
     /// <summary>Where <c>ip netns</c> keeps its namespace files.</summary>
     public const string NetnsDirectory = "/run/netns";
@@ -49,6 +58,15 @@ internal sealed partial class LabNames
     public string Internet => NamespacePrefix + InternetSuffix;
 
     public string WorkDirectory => $"{WorkRoot}/{Lab}";
+
+    /// <summary>What the lab's processes recorded for later ones (<c>lab status</c>, <c>exec</c>, <c>down</c>): config, daemons, owner.</summary>
+    public string StateFile => $"{WorkDirectory}/lab.json";
+
+    /// <summary>The directory every node sees (<c>/tmp/sixgill-lab-&lt;lab&gt;</c>), for the config the nodes read.</summary>
+    public string SharedDirectory => $"{SharedRoot}/sixgill-lab-{Lab}";
+
+    /// <summary>The cluster file as the nodes see it: <c>sixgill prepare -c</c> this, in any node.</summary>
+    public string NodeConfig => $"{SharedDirectory}/config.yaml";
 
     /// <summary>A private mount holding the files that keep the nodes' mount and UTS namespaces alive.</summary>
     public string NamespaceFileDirectory => $"{WorkDirectory}/ns";

@@ -33,6 +33,13 @@ internal sealed class LabNamespace
         return _processes.RunAsync(request with { Command = Command(request.Command) }, cancellationToken);
     }
 
+    /// <summary>
+    /// Starts a daemon in the namespace, detached, so it outlives this process (see <see cref="LabDaemon"/>);
+    /// the lab ends it by pid when it is removed. Its pid and log files go to <paramref name="directory"/>.
+    /// </summary>
+    public LabDaemon StartDaemon(string name, IReadOnlyList<string> command, string directory) =>
+        _processes.StartDaemon(name, Name, command, directory);
+
     /// <summary>Starts a long-running program in the namespace; the lab ends it when it is removed.</summary>
     public RunningProcess Start(ProcessRequest request)
     {

@@ -3,12 +3,13 @@ using Sixgill.Host;
 namespace Sixgill.Lab;
 
 /// <summary>
-/// Runs the lab's commands and remembers the long-running ones it started, so the lab ends
-/// exactly those, by pid, when it is removed.
+/// Runs the lab's commands and remembers the long-running ones it started (children of this
+/// process, and detached daemons), so the lab ends exactly those, by pid, when it is removed.
 /// </summary>
 internal sealed class LabProcesses
 {
     private readonly List<RunningProcess> _started = [];
+    private readonly List<LabDaemon> _daemons = [];
     private readonly Lock _gate = new();
 
     public LabProcesses(IProcessRunner runner)
@@ -31,16 +32,50 @@ internal sealed class LabProcesses
         return process;
     }
 
+    /// <summary>The detached daemons this lab knows of: started here, or adopted from the lab's state.</summary>
+    public IReadOnlyList<LabDaemon> Daemons
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _daemons];
+            }
+        }
+    }
+
+    public LabDaemon StartDaemon(string name, string namespaceName, IReadOnlyList<string> command, string directory)
+    {
+        var daemon = LabDaemon.Start(name, namespaceName, command, directory);
+        Adopt([daemon]);
+        return daemon;
+    }
+
+    /// <summary>Daemons an earlier process started for this lab, to be stopped with the rest.</summary>
+    public void Adopt(IEnumerable<LabDaemon> daemons)
+    {
+        lock (_gate)
+        {
+            _daemons.AddRange(daemons);
+        }
+    }
+
     /// <summary>Ends every process this lab started (SIGTERM, then SIGKILL after the grace time), all at once.</summary>
-    public async Task StopAllAsync()
+    /// <returns>The daemons whose pid was left alone (now another program) or would not end.</returns>
+    public async Task<IReadOnlyList<LabDaemon>> StopAllAsync()
     {
         RunningProcess[] started;
+        LabDaemon[] daemons;
         lock (_gate)
         {
             started = [.. _started];
+            daemons = [.. _daemons];
             _started.Clear();
+            _daemons.Clear();
         }
 
+        var stops = daemons.Select(async d => await d.StopAsync(RunningProcess.DefaultGrace) ? null : d).ToList();
         await Task.WhenAll(started.Select(p => p.DisposeAsync().AsTask()));
+        return [.. (await Task.WhenAll(stops)).OfType<LabDaemon>()];
     }
 }

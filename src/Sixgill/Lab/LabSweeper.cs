@@ -13,6 +13,9 @@ internal sealed class LabSweeper
     /// <summary>How long processes in the lab get to end after SIGTERM before SIGKILL.</summary>
     private static readonly TimeSpan TermGrace = TimeSpan.FromSeconds(3);
 
+    /// <summary>How often the namespaces are emptied before what is left is reported.</summary>
+    private const int ProcessRounds = 5;
+
     private readonly IProcessRunner _runner;
 
     public LabSweeper(IProcessRunner runner)
@@ -46,13 +49,14 @@ internal sealed class LabSweeper
         return LabTeardown.Labs(await ListNamespacesAsync(cancellationToken), directories);
     }
 
-    /// <summary>Whether anything of this lab is on the machine: a namespace, a mount or its work directory.</summary>
+    /// <summary>Whether anything of this lab is on the machine: a namespace, a mount, its work directory or the directory it shares with its nodes.</summary>
     public async Task<bool> ExistsAsync(LabNames names, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(names);
         return LabTeardown.NamespacesToRemove(names, await ListNamespacesAsync(cancellationToken)).Count > 0
             || LabTeardown.MountsToRemove(names, MountTable.Read()).Count > 0
-            || Directory.Exists(names.WorkDirectory);
+            || Directory.Exists(names.WorkDirectory)
+            || Directory.Exists(names.SharedDirectory);
     }
 
     public async Task<LabSweepReport> SweepAsync(string lab, CancellationToken cancellationToken = default)
@@ -97,7 +101,45 @@ internal sealed class LabSweeper
         return new LabSweepReport(lab, ended, unmounted, deleted, removedDirectory, problems);
     }
 
+    /// <summary>
+    /// Ends every process in the lab's namespaces. A process being ended may have started another
+    /// meanwhile (a <c>sixgill prepare</c> orphaned by a crashed <c>lab demo</c> starts daemons), so
+    /// the namespaces are looked at again until they are empty, a few rounds at most.
+    /// </summary>
     private async Task<IReadOnlyList<int>> EndProcessesAsync(IReadOnlyList<string> namespaces, List<string> problems, CancellationToken cancellationToken)
+    {
+        var ended = new List<int>();
+        for (var round = 0; round < ProcessRounds; round++)
+        {
+            var pids = (await ProcessesInAsync(namespaces, cancellationToken)).Except(ended).ToList();
+            if (pids.Count == 0)
+            {
+                return ended;
+            }
+
+            await Signal("TERM", pids, cancellationToken);
+            var deadline = DateTime.UtcNow + TermGrace;
+            while (pids.Any(ProcessTable.IsAlive) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+
+            var stubborn = pids.Where(ProcessTable.IsAlive).ToList();
+            if (stubborn.Count > 0)
+            {
+                await Signal("KILL", stubborn, cancellationToken);
+                await Task.Delay(200, cancellationToken);
+            }
+
+            ended.AddRange(pids);
+        }
+
+        var left = await ProcessesInAsync(namespaces, cancellationToken);
+        problems.AddRange(left.Select(pid => $"process {pid.ToString(CultureInfo.InvariantCulture)} did not end"));
+        return ended;
+    }
+
+    private async Task<IReadOnlyList<int>> ProcessesInAsync(IReadOnlyList<string> namespaces, CancellationToken cancellationToken)
     {
         var pids = new List<int>();
         foreach (var ns in namespaces)
@@ -106,47 +148,11 @@ internal sealed class LabSweeper
             pids.AddRange(LabTeardown.ProcessesToEnd(result.StandardOutput, Environment.ProcessId));
         }
 
-        pids = pids.Distinct().ToList();
-        if (pids.Count == 0)
-        {
-            return pids;
-        }
-
-        await Signal("TERM", pids, cancellationToken);
-        var deadline = DateTime.UtcNow + TermGrace;
-        while (pids.Any(IsAlive) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50, cancellationToken);
-        }
-
-        var stubborn = pids.Where(IsAlive).ToList();
-        if (stubborn.Count > 0)
-        {
-            await Signal("KILL", stubborn, cancellationToken);
-            await Task.Delay(200, cancellationToken);
-            problems.AddRange(stubborn.Where(IsAlive).Select(pid => $"process {pid} did not end after SIGKILL"));
-        }
-
-        return pids;
+        return [.. pids.Distinct().Where(ProcessTable.IsAlive)];
     }
 
     private Task<ProcessResult> Signal(string signal, IEnumerable<int> pids, CancellationToken cancellationToken) =>
         _runner.RunAsync(["kill", "-s", signal, "--", .. pids.Select(p => p.ToString(CultureInfo.InvariantCulture))], cancellationToken);
-
-    /// <summary>A zombie counts as ended: it holds no namespace, only waits for its parent to reap it.</summary>
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-            var state = stat[(stat.LastIndexOf(')') + 1)..].TrimStart();
-            return state.Length > 0 && state[0] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>
     /// Never deletes through a mount: if anything is still mounted inside, the directory stays
@@ -169,6 +175,19 @@ internal sealed class LabSweeper
             else
             {
                 problems.Add($"cannot remove {names.WorkDirectory}");
+            }
+        }
+
+        // The directory the lab shares with its nodes under /tmp (the config they read).
+        if (Directory.Exists(names.SharedDirectory))
+        {
+            if (await TryAsync(["rm", "-rf", "--one-file-system", "--", names.SharedDirectory], cancellationToken))
+            {
+                removed = true;
+            }
+            else
+            {
+                problems.Add($"cannot remove {names.SharedDirectory}");
             }
         }
 

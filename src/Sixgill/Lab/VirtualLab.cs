@@ -37,6 +37,9 @@ internal sealed class VirtualLab : IAsyncDisposable
 
     public LabNode? Gateway => Nodes.SingleOrDefault(n => n.IsGateway);
 
+    /// <summary>The detached daemons the lab ends when it is removed (<see cref="LabNamespace.StartDaemon"/>).</summary>
+    public IReadOnlyList<LabDaemon> Daemons => _processes.Daemons;
+
     public LabNode Node(string name) =>
         Nodes.SingleOrDefault(n => n.Name == name) ?? throw new ArgumentException($"lab '{Name}' has no node '{name}'", nameof(name));
 
@@ -74,6 +77,30 @@ internal sealed class VirtualLab : IAsyncDisposable
             throw;
         }
 
+        return lab;
+    }
+
+    /// <summary>
+    /// The lab of <paramref name="spec"/> that an earlier process built, with the daemons it
+    /// started: to run commands in its nodes, or to remove it (disposing removes it, as always).
+    /// Throws when one of its namespaces is missing.
+    /// </summary>
+    public static async Task<VirtualLab> AttachAsync(LabSpec spec, IReadOnlyList<LabDaemon> daemons, IProcessRunner? runner = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(daemons);
+        var layout = LabLayout.Plan(spec);
+        runner ??= new ProcessRunner();
+        var present = await new LabSweeper(runner).ListNamespacesAsync(cancellationToken);
+        string?[] wanted = [layout.Switch, layout.Internet, .. layout.Nodes.Select(n => n.Namespace)];
+        var missing = wanted.OfType<string>().Where(ns => !present.Contains(ns)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new LabException($"lab '{spec.Name}' is not complete: {string.Join(", ", missing)} missing; 'sixgill lab down' removes what is left");
+        }
+
+        var lab = new VirtualLab(layout, runner);
+        lab._processes.Adopt(daemons);
         return lab;
     }
 

@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace Sixgill.Cli.Commands;
+
+/// <summary><c>sixgill lab</c>: a virtual lab of network-namespace nodes on this machine (SPEC §7).</summary>
+internal static class LabCommand
+{
+    public static Command Create(GlobalOptions options)
+    {
+        var lab = new Command("lab", "a virtual lab on this machine: up | down | status | exec | demo")
+        {
+            LabUpCommand.Create(options),
+            LabDownCommand.Create(options),
+            LabStatusCommand.Create(options),
+            LabExecCommand.Create(options),
+            LabDemoCommand.Create(options),
+        };
+        return lab;
+    }
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Sixgill.Config;
+using Sixgill.Fleet;
+using Sixgill.Host;
+using Sixgill.Lab;
+
+namespace Sixgill.Cli.Commands;
+
+/// <summary>
+/// <c>sixgill lab demo</c>, the project's main command: builds the lab, prepares every node with
+/// this same binary, verifies from each minion that an IPv6-only node reaches an IPv4-only web
+/// server by name through DNS64 and NAT64, cleans every node and removes the lab. The result
+/// table (checks and phase timings) goes to stdout, progress to stderr; exit 0 only when every
+/// check passed.
+/// </summary>
+internal static class LabDemoCommand
+{
+    public static Command Create(GlobalOptions options)
+    {
+        var name = LabGate.NameOption();
+        var keep = new Option<bool>("--keep") { Description = "leave the lab up and prepared (remove it later with 'sixgill lab down')" };
+        var command = new Command("demo", "up, prepare every node, verify, clean every node, down; a table of checks and timings") { name, keep };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var invocation = Invocation.From(result, options);
+            var definition = LabGate.Definition(result, options, invocation, LabGate.Name(result.GetValue(name)));
+            return RunAsync(invocation, definition, result.GetValue(keep), cancellationToken);
+        });
+        return command;
+    }
+
+    public static Task<int> RunAsync(Invocation invocation, LabDefinition definition, bool keep, CancellationToken cancellationToken) => LabGate.GuardAsync(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        ArgumentNullException.ThrowIfNull(definition);
+        LabGate.RequireRoot("demo");
+        var nativeGateway = definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Native;
+        LabGate.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, nativeGateway));
+        var demo = new LabDemo(definition, SixgillProgram.Current(), new ProcessRunner(), invocation.Error);
+        var report = await demo.RunAsync(keep, cancellationToken);
+        if (invocation.Json)
+        {
+            invocation.Out.Write(report.ToJson());
+        }
+        else
+        {
+            report.WriteText(invocation.Out);
+        }
+
+        return report.Passed ? ExitCodes.Done : ExitCodes.ChangeFailed;
+    });
+}

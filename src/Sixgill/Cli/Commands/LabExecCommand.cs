@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Sixgill.Host;
+using Sixgill.Lab;
+
+namespace Sixgill.Cli.Commands;
+
+/// <summary>
+/// <c>sixgill lab exec NODE -- CMD…</c>: runs a command inside a node (its network, mounts and
+/// hostname) on this terminal, and exits with the command's exit code. <c>internet</c> and
+/// <c>switch</c> name the other two namespaces (network only).
+/// </summary>
+internal static class LabExecCommand
+{
+    public static Command Create(GlobalOptions options)
+    {
+        var name = LabGate.NameOption();
+        var node = new Argument<string>("NODE") { Description = "a node of the lab, or 'internet' or 'switch'" };
+        var program = new Argument<string[]>("CMD") { Description = "the command and its arguments (after --)", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("exec", "run a command inside a lab node; its exit code is passed through") { name, node, program };
+        command.SetAction((result, cancellationToken) =>
+            RunAsync(Invocation.From(result, options), LabGate.Name(result.GetValue(name)), result.GetValue(node)!, result.GetValue(program)!, cancellationToken));
+        return command;
+    }
+
+    public static Task<int> RunAsync(Invocation invocation, string lab, string node, IReadOnlyList<string> program, CancellationToken cancellationToken) => LabGate.GuardAsync(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        LabGate.RequireRoot("exec");
+        LabGate.RequirePrograms(LabPrograms.Use);
+        var running = await RunningLab.AttachAsync(lab, new ProcessRunner(), cancellationToken);
+        var virtualLab = running.Lab;
+        IReadOnlyList<string> command = node switch
+        {
+            "internet" when virtualLab.Internet is { } internet => internet.Command(program),
+            "switch" => virtualLab.Switch.Command(program),
+            _ when virtualLab.Nodes.FirstOrDefault(n => n.Name == node) is { } found => found.Command(program),
+            _ => throw new SixgillException(ExitCodes.BadInput, $"lab '{lab}' has no node '{node}'",
+                $"give one of: {string.Join(", ", virtualLab.Nodes.Select(n => n.Name))}{(virtualLab.Internet is null ? "" : ", internet")}, switch"),
+        };
+
+        await invocation.Out.FlushAsync(cancellationToken);
+        return await AttachedProcess.RunAsync(command);
+    });
+}

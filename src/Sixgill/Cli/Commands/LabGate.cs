@@ -1,0 +1,97 @@
+using System.CommandLine;
+using Sixgill.Config;
+using Sixgill.Gateway;
+using Sixgill.Host;
+using Sixgill.Lab;
+
+namespace Sixgill.Cli.Commands;
+
+/// <summary>
+/// What every <c>sixgill lab</c> command checks before it touches the machine — the lab's name and
+/// config (exit 2), root and the programs it runs (exit 3, with the <c>apt-get</c> line) — and how
+/// the lab's failures become exit codes.
+/// </summary>
+internal static class LabGate
+{
+    public static Option<string> NameOption() => new("--name")
+    {
+        Description = "the lab's name: 1 to 12 lower-case letters or digits",
+        DefaultValueFactory = _ => LabNames.DefaultLab,
+        HelpName = "NAME",
+    };
+
+    public static string Name(string? name) =>
+        LabNames.IsValidLabName(name)
+            ? name!
+            : throw new SixgillException(ExitCodes.BadInput, $"lab name '{name}' is not usable", "give --name 1 to 12 lower-case letters or digits, e.g. --name demo2");
+
+    /// <summary>
+    /// The lab's cluster file: <c>--config FILE</c> when given, else <c>examples/lab.yaml</c> built into
+    /// the binary. Validated as any config (exit 2), then checked for what a lab needs.
+    /// </summary>
+    public static LabDefinition Definition(ParseResult result, GlobalOptions options, Invocation invocation, string name)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(invocation);
+        LabDefinition definition;
+        if (result.GetResult(options.Config) is { Implicit: false })
+        {
+            var cluster = ConfigGate.Load(invocation);
+            definition = new LabDefinition(name, cluster, File.ReadAllText(invocation.ConfigPath), invocation.ConfigPath);
+        }
+        else
+        {
+            var cluster = ConfigGate.Check(invocation, ConfigLoader.Load(EmbeddedLabConfig.DisplayName, EmbeddedLabConfig.Text));
+            definition = new LabDefinition(name, cluster, EmbeddedLabConfig.Text, EmbeddedLabConfig.DisplayName);
+        }
+
+        var problems = definition.Problems();
+        return problems.Count == 0
+            ? definition
+            : throw new SixgillException(ExitCodes.BadInput, $"{definition.ConfigSource} cannot become a lab: {string.Join("; ", problems)}",
+                "change the config, or leave out --config to use the built-in examples/lab.yaml");
+    }
+
+    /// <summary>Every lab command changes (or reads) namespaces and mounts of this machine: root only.</summary>
+    public static void RequireRoot(string command)
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            throw new SixgillException(ExitCodes.Precondition, $"lab {command} works with this machine's namespaces and mounts: it needs root",
+                $"run as root: sudo sixgill lab {command} …");
+        }
+    }
+
+    /// <summary>Stops with exit 3 naming every missing program, its package and the one line that installs them all.</summary>
+    public static void RequirePrograms(IEnumerable<GatewayProgram> programs)
+    {
+        var preflight = GatewayPreflight.Of(programs, ProgramSearch.IsInstalled);
+        if (!preflight.IsReady)
+        {
+            throw new SixgillException(ExitCodes.Precondition, string.Join("; ", preflight.Describe()) + "; nothing was changed", preflight.InstallCommand);
+        }
+    }
+
+    /// <summary>Runs a lab command's behaviour: a missing precondition is exit 3, a lab that could not be built or removed exit 1.</summary>
+    public static async Task<int> GuardAsync(Func<Task<int>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            return await action();
+        }
+        catch (PreconditionFailedException e)
+        {
+            throw new SixgillException(ExitCodes.Precondition, e.Message);
+        }
+        catch (ProgramNotFoundException e)
+        {
+            throw new SixgillException(ExitCodes.Precondition, e.Message, "install it (scripts/setup installs everything the lab needs)");
+        }
+        catch (LabException e)
+        {
+            throw new SixgillException(ExitCodes.ChangeFailed, e.Message, $"'sudo sixgill lab down' removes whatever is left of the lab");
+        }
+    }
+}

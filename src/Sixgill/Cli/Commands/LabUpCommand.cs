@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Sixgill.Host;
+using Sixgill.Lab;
+
+namespace Sixgill.Cli.Commands;
+
+/// <summary>
+/// <c>sixgill lab up</c>: builds the lab of the config (default: the built-in examples/lab.yaml) and
+/// leaves it up — nodes, switch, the IPv4-only internet with its DNS and web servers — for
+/// <c>lab exec</c>, <c>lab status</c> and finally <c>lab down</c>.
+/// </summary>
+internal static class LabUpCommand
+{
+    public static Command Create(GlobalOptions options)
+    {
+        var name = LabGate.NameOption();
+        var command = new Command("up", "build the lab (default config: the built-in examples/lab.yaml) and leave it up") { name };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var invocation = Invocation.From(result, options);
+            var lab = LabGate.Name(result.GetValue(name));
+            var definition = LabGate.Definition(result, options, invocation, lab);
+            return RunAsync(invocation, definition, cancellationToken);
+        });
+        return command;
+    }
+
+    public static Task<int> RunAsync(Invocation invocation, LabDefinition definition, CancellationToken cancellationToken) => LabGate.GuardAsync(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        LabGate.RequireRoot("up");
+        LabGate.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet));
+        var runner = new ProcessRunner();
+        var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken);
+        if (lab.Leftovers is { FoundAnything: true })
+        {
+            invocation.Error.WriteLine($"sixgill: removed what an earlier run of lab '{definition.Name}' had left");
+        }
+
+        var status = await new LabStatusReader(runner).ReadAsync(definition.Name, cancellationToken);
+        if (invocation.Json)
+        {
+            invocation.Out.Write(status.ToJson());
+        }
+        else
+        {
+            status.WriteText(invocation.Out);
+            var nameArgument = RunningLab.NameArgument(definition.Name);
+            var node = definition.Spec.Nodes[^1].Name;
+            invocation.Out.WriteLine();
+            invocation.Out.WriteLine("next:");
+            invocation.Out.WriteLine($"  sudo sixgill lab exec{nameArgument} {node} -- ip -6 address      # any command inside a node");
+            invocation.Out.WriteLine($"  sudo sixgill lab exec{nameArgument} {node} -- $(command -v sixgill) prepare -c {definition.Names.NodeConfig}");
+            invocation.Out.WriteLine($"  sudo sixgill lab down{nameArgument}");
+        }
+
+        return ExitCodes.Done;
+    });
+}

@@ -1,0 +1,47 @@
+using Sixgill.Config;
+
+namespace Sixgill.Lab;
+
+/// <summary>
+/// A lab as a validated cluster file describes it: one node per topology entry (its name and
+/// interface), the gateway (the <c>nat64</c> node) wired to an IPv4-only internet whose DNS server
+/// listens at the config's <c>remote_server</c>. Pure: nothing here touches the machine.
+/// </summary>
+/// <param name="ConfigText">The file's text, copied to where the nodes read it.</param>
+/// <param name="ConfigSource">How the user named the file (or the built-in one).</param>
+internal sealed record LabDefinition(string Name, Cluster Cluster, string ConfigText, string ConfigSource)
+{
+    public LabNames Names => new(Name);
+
+    /// <summary>An internet only when a node can carry its uplink: the gateway of an ipv6 cluster.</summary>
+    public LabSpec Spec => new(Name, [.. Cluster.Nodes.Select(n => new LabNodeSpec(n.Name, n.Interface, n.IsGateway))], WithInternet: Cluster.GatewayNode is not null);
+
+    /// <summary>Where the internet's DNS server listens: the config's <c>remote_server</c>.</summary>
+    public string DnsAddress => Cluster.Dns64?.RemoteServer.ToString() ?? LabInternet.DnsServer;
+
+    /// <summary>The nodes verify runs on: the minions (every cluster node when there is none).</summary>
+    public IReadOnlyList<string> VerifyingNodes =>
+        Cluster.Nodes.Any(n => n.IsMinion) ? [.. Cluster.Nodes.Where(n => n.IsMinion).Select(n => n.Name)] : [.. Cluster.Nodes.Select(n => n.Name)];
+
+    /// <summary>Why this cluster cannot become a lab on this machine, each with its fix; empty when it can.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        try
+        {
+            _ = LabLayout.Plan(Spec);
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add(e.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        if (Spec.WithInternet && !LabInternet.InternetAddresses.Contains(DnsAddress))
+        {
+            // Never a real server: the lab's DNS64 server must forward only into the lab.
+            problems.Add($"dns64.remote_server {DnsAddress} is not an address of the lab internet; use {LabInternet.DnsServer} (the lab's DNS server)");
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Sixgill.Fleet;
+using Sixgill.Host;
+using Sixgill.Verify;
+
+namespace Sixgill.Lab;
+
+/// <summary>
+/// <c>sixgill lab demo</c>: up → prepare every node (the gateway first, then the others at once) →
+/// verify from each minion → clean every node (the reverse) → down, each phase timed. Every node
+/// runs this same <c>sixgill</c> through the lab's transport, exactly as on a machine of its own.
+/// The lab is owned by this process while it runs: if it is killed, the next <c>lab up</c>,
+/// <c>lab demo</c> or <c>lab down</c> of that name removes what is left.
+/// </summary>
+internal sealed class LabDemo
+{
+    private readonly LabDefinition _definition;
+    private readonly IReadOnlyList<string> _program;
+    private readonly IProcessRunner _runner;
+    private readonly TextWriter _progress;
+    private readonly LabTestHooks _hooks = LabTestHooks.FromEnvironment();
+    private readonly List<DemoPhase> _phases = [];
+
+    /// <param name="program">How to start sixgill in the nodes (<see cref="SixgillProgram.Current"/>).</param>
+    /// <param name="progress">Where progress lines go (stderr).</param>
+    public LabDemo(LabDefinition definition, IReadOnlyList<string> program, IProcessRunner runner, TextWriter progress)
+    {
+        _definition = definition;
+        _program = program;
+        _runner = runner;
+        _progress = TextWriter.Synchronized(progress); // nodes of a wave finish at once
+    }
+
+    /// <param name="keep">Leave the lab up and prepared (no clean, no down).</param>
+    public async Task<DemoReport> RunAsync(bool keep, CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+        var checks = new List<DemoCheck>();
+        var clock = Stopwatch.StartNew();
+        Say($"up: lab '{_definition.Name}' with {string.Join(", ", _definition.Spec.Nodes.Select(n => n.IsGateway ? n.Name + " (gateway)" : n.Name))}"
+            + (_definition.Spec.WithInternet ? " and an IPv4-only internet" : ""));
+        var lab = await RunningLab.UpAsync(_definition, keep ? null : LabOwner.Current(), _runner, cancellationToken);
+        if (lab.Leftovers is { FoundAnything: true })
+        {
+            Say($"removed what an earlier run of lab '{_definition.Name}' had left");
+        }
+
+        End(new DemoPhase("up", clock.Elapsed, [], []));
+        try
+        {
+            var transport = new NamespaceTransport(lab.Lab, _program, lab.Names.NodeConfig);
+            var config = transport.ConfigPath;
+            var cluster = _definition.Cluster;
+            await PhaseAsync(transport, "prepare", FleetOrder.Prepare(cluster), node => ["prepare", "--host", node, "-c", config], cancellationToken);
+            var verify = await PhaseAsync(transport, "verify", [_definition.VerifyingNodes],
+                node => ["verify", "--host", node, "-c", config, "--output", "json", "--expect", InternetServices.Page.Trim()], cancellationToken);
+            checks.AddRange(verify.Nodes.SelectMany(ChecksOf));
+            if (!keep)
+            {
+                await PhaseAsync(transport, "clean", FleetOrder.Clean(cluster), node => ["clean", "--host", node, "-c", config], cancellationToken);
+            }
+        }
+        finally
+        {
+            if (!keep)
+            {
+                clock.Restart();
+                Say("down");
+                var down = await RunningLab.DownAsync(_definition.Name, _runner, CancellationToken.None);
+                End(new DemoPhase("down", clock.Elapsed, [], down.Sweep.Problems));
+            }
+        }
+
+        return new DemoReport(_definition.Name, _definition.ConfigSource, _phases, checks, total.Elapsed, keep);
+    }
+
+    private async Task<DemoPhase> PhaseAsync(INodeTransport transport, string name, IReadOnlyList<IReadOnlyList<string>> waves,
+        Func<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        Say($"{name}: {string.Join(" → ", waves.Select(w => string.Join(" ", w)))}");
+        var fleet = new FleetRun(transport, run => Say($"{name} {run.Node}: {(run.Succeeded ? "ok" : $"FAILED (exit {run.ExitCode})")} in {DemoReport.Seconds(run.Elapsed)}"),
+            _ => _hooks.Started(name));
+        var runs = await fleet.RunAsync(waves, arguments, cancellationToken);
+        return End(new DemoPhase(name, clock.Elapsed, runs, []));
+    }
+
+    private DemoPhase End(DemoPhase phase)
+    {
+        _phases.Add(phase);
+        Say($"{phase.Name}: {(phase.Succeeded ? "done" : "FAILED")} in {DemoReport.Seconds(phase.Elapsed)}");
+        return phase;
+    }
+
+    /// <summary>The checks of one node's <c>verify --output json</c>; one failed check when there is no report to read.</summary>
+    internal static IReadOnlyList<DemoCheck> ChecksOf(NodeRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        try
+        {
+            if (JsonSerializer.Deserialize(run.StandardOutput, VerifyJsonContext.Default.VerifyJson) is { Checks.Count: > 0 } report)
+            {
+                return [.. report.Checks.Select(c => new DemoCheck(run.Node, c.Name, c.Outcome, c.Detail, c.Hop, c.Hint))];
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a report: verify could not run. Said below.
+        }
+
+        var said = string.Join(" ", DemoReport.Tail(run.StandardError, 3));
+        return [new DemoCheck(run.Node, "verify", DemoCheck.Failed, $"sixgill verify gave no report (exit {run.ExitCode}): {said}", null, null)];
+    }
+
+    private void Say(string line) => _progress.WriteLine($"lab demo: {line}");
+}

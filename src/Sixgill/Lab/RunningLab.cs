@@ -1,0 +1,139 @@
+using Sixgill.Host;
+
+namespace Sixgill.Lab;
+
+/// <summary>
+/// A lab that is up, as <c>sixgill lab</c> sees it across processes: built here (<c>lab up</c>,
+/// <c>lab demo</c>) or found through its state file (<c>lab status</c>, <c>lab exec</c>); and
+/// <c>lab down</c>, which removes a lab by its name alone, whatever state it is in.
+/// </summary>
+internal sealed class RunningLab
+{
+    private RunningLab(VirtualLab lab, LabState state, LabSweepReport? leftovers)
+    {
+        Lab = lab;
+        State = state;
+        Leftovers = leftovers;
+    }
+
+    public VirtualLab Lab { get; }
+
+    public LabState State { get; private set; }
+
+    public LabNames Names => Lab.Layout.Names;
+
+    /// <summary>What an earlier, crashed run of this lab left and this one removed first; null when there was nothing.</summary>
+    public LabSweepReport? Leftovers { get; }
+
+    /// <summary>
+    /// Builds the lab of <paramref name="definition"/>: removes what a crashed run of the same name
+    /// left, makes the namespaces, shares the config with the nodes, starts the internet's daemons
+    /// detached and records it all in the state file. A lab of that name that is up and kept, or
+    /// in use by a live <c>lab demo</c>, is refused. If a step fails, what was made is removed.
+    /// </summary>
+    /// <param name="owner">The process that will remove the lab (the demo); null to keep it up.</param>
+    public static async Task<RunningLab> UpAsync(LabDefinition definition, LabOwner? owner, IProcessRunner runner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var names = definition.Names;
+        var leftovers = await RemoveLeftoversAsync(names, runner, cancellationToken);
+        var lab = await VirtualLab.CreateAsync(definition.Spec, runner, cancellationToken);
+        try
+        {
+            var state = new LabState(LabState.CurrentVersion, names.Lab, definition.ConfigSource, names.NodeConfig, owner,
+                definition.Spec.Nodes, definition.Spec.WithInternet, []);
+            LabStateFile.Write(names, state);
+            LabSharedDirectory.WriteConfig(names, definition.ConfigText);
+            if (lab.Internet is not null)
+            {
+                await InternetServices.StartAsync(lab, dnsAddress: definition.DnsAddress, cancellationToken: cancellationToken);
+            }
+
+            state = state with { Daemons = lab.Daemons };
+            LabStateFile.Write(names, state);
+            return new RunningLab(lab, state, leftovers);
+        }
+        catch
+        {
+            await lab.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The lab an earlier process brought up, from its state file; throws when it is not up.</summary>
+    public static async Task<RunningLab> AttachAsync(string name, IProcessRunner runner, CancellationToken cancellationToken)
+    {
+        var names = new LabNames(name);
+        var state = LabStateFile.TryRead(names)
+            ?? throw new PreconditionFailedException($"lab '{name}' is not up" + (await new LabSweeper(runner).ExistsAsync(names, cancellationToken)
+                ? " (an earlier run left parts of it: 'sudo sixgill lab down" + NameArgument(name) + "' removes them)"
+                : ": 'sudo sixgill lab up" + NameArgument(name) + "' makes it"));
+        try
+        {
+            return new RunningLab(await VirtualLab.AttachAsync(state.Spec, state.Daemons, runner, cancellationToken), state, null);
+        }
+        catch (LabException e)
+        {
+            throw new PreconditionFailedException(e.Message, e);
+        }
+    }
+
+    /// <summary>Leaves the lab up when this process ends: nobody owns it any more, <c>lab down</c> removes it.</summary>
+    public void Keep()
+    {
+        State = State with { Owner = null };
+        LabStateFile.Write(Names, State);
+    }
+
+    /// <summary>
+    /// Removes lab <paramref name="name"/>, up or left by a crash: its daemons by pid (each only if
+    /// the pid is still that daemon), then everything in its namespaces, its mounts, namespaces and
+    /// directories (<see cref="LabSweeper"/>).
+    /// </summary>
+    public static async Task<LabDownReport> DownAsync(string name, IProcessRunner runner, CancellationToken cancellationToken)
+    {
+        var names = new LabNames(name);
+        var daemons = LabStateFile.TryRead(names)?.Daemons ?? [];
+        var leftAlone = new List<LabDaemon>();
+        foreach (var daemon in daemons)
+        {
+            if (!await daemon.StopAsync(RunningProcess.DefaultGrace, cancellationToken))
+            {
+                leftAlone.Add(daemon);
+            }
+        }
+
+        var sweep = await new LabSweeper(runner).SweepAsync(name, cancellationToken);
+        return new LabDownReport(name, daemons, leftAlone, sweep);
+    }
+
+    /// <summary>
+    /// Before a lab is made: a lab of that name that is up and kept, or owned by a live process, is
+    /// refused; anything else of that name (a crashed run's leftovers) is removed.
+    /// </summary>
+    private static async Task<LabSweepReport?> RemoveLeftoversAsync(LabNames names, IProcessRunner runner, CancellationToken cancellationToken)
+    {
+        var sweeper = new LabSweeper(runner);
+        if (!await sweeper.ExistsAsync(names, cancellationToken))
+        {
+            return null;
+        }
+
+        var state = LabStateFile.TryRead(names);
+        if (state?.Owner is { IsAlive: true } owner)
+        {
+            throw new PreconditionFailedException(
+                $"lab '{names.Lab}' is in use by process {owner.Pid} (a lab demo); wait for it, or remove the lab with 'sudo sixgill lab down{NameArgument(names.Lab)}'");
+        }
+
+        if (state is { Owner: null })
+        {
+            throw new PreconditionFailedException(
+                $"lab '{names.Lab}' is already up ('sixgill lab status{NameArgument(names.Lab)}'); remove it first with 'sudo sixgill lab down{NameArgument(names.Lab)}'");
+        }
+
+        return (await sweeper.SweepAsync(names.Lab, cancellationToken)).EnsureClean();
+    }
+
+    internal static string NameArgument(string name) => name == LabNames.DefaultLab ? "" : " --name " + name;
+}
