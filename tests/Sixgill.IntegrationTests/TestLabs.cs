@@ -21,6 +21,9 @@ internal static partial class TestLabs
     public static LabSpec ThreeNodes(string name, bool withInternet = true) =>
         new(name, [new("gw", "eth1", IsGateway: true), new("w1", "eth1"), new("w2", "eth1")], withInternet);
 
+    /// <summary>Removes (once per run) what crashed earlier test runs left; before a test makes a lab by other means (<c>sixgill lab up</c>).</summary>
+    public static Task SweepLeftoversOnceAsync() => LeftoverSweep.Value;
+
     public static async Task<VirtualLab> CreateAsync(LabSpec spec, IProcessRunner? runner = null)
     {
         await LeftoverSweep.Value;

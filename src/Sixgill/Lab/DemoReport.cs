@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Sixgill.Fleet;
 
@@ -58,7 +57,7 @@ internal sealed record DemoReport(string Lab, string ConfigSource, IReadOnlyList
         }
     }
 
-    public string ToJson() => JsonSerializer.Serialize(DemoJson.From(this), DemoJsonContext.Default.DemoJson) + "\n";
+    public string ToJson() => ReadableJson.Serialize(DemoJson.From(this), DemoJsonContext.Default.DemoJson);
 
     private void WriteChecks(TextWriter output)
     {
@@ -98,11 +97,12 @@ internal sealed record DemoReport(string Lab, string ConfigSource, IReadOnlyList
     {
         foreach (var phase in Phases)
         {
-            foreach (var run in phase.Nodes.Where(n => !n.Succeeded))
+            // What a failed run said on stderr (verify's failures are in the checks above, on stdout).
+            foreach (var run in phase.Nodes.Where(n => !n.Succeeded && n.StandardError.Trim().Length > 0))
             {
                 output.WriteLine();
                 output.WriteLine($"{phase.Name} on {run.Node} failed (exit {Number(run.ExitCode)}):");
-                foreach (var line in Tail(run.StandardError.Length > 0 ? run.StandardError : run.StandardOutput, 8))
+                foreach (var line in Tail(run.StandardError, 8))
                 {
                     output.WriteLine("  " + line);
                 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace Sixgill.Lab;
 
@@ -18,7 +17,7 @@ internal sealed record DaemonStatus(string Name, string Program, int Pid, bool R
 /// What <c>lab status</c> shows: whether the lab is up (or only leftovers of a crashed run are
 /// there), its config, every namespace with its addresses and processes, and its daemons.
 /// </summary>
-/// <param name="State"><c>up</c>, <c>absent</c> or <c>leftovers</c>.</param>
+/// <param name="State"><c>up</c>, <c>absent</c>, or <c>leftovers</c> (parts missing, or its <c>lab demo</c> was killed).</param>
 /// <param name="OwnerPid">The live <c>lab demo</c> that will remove it, if any.</param>
 internal sealed record LabStatus(
     string Lab,
@@ -33,7 +32,7 @@ internal sealed record LabStatus(
     public const string Absent = "absent";
     public const string Leftovers = "leftovers";
 
-    public string ToJson() => JsonSerializer.Serialize(this, LabJsonContext.Default.LabStatus) + "\n";
+    public string ToJson() => ReadableJson.Serialize(this, LabJsonContext.Default.LabStatus);
 
     public void WriteText(TextWriter output)
     {

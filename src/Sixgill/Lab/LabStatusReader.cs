@@ -39,7 +39,8 @@ internal sealed class LabStatusReader
         }
 
         spaces.Add(await NamespaceAsync("switch", "switch", layout.Switch, present, cancellationToken));
-        var complete = spaces.All(s => s.Present);
+        // A lab whose owner (a lab demo) died is what that crash left, however complete it looks.
+        var complete = spaces.All(s => s.Present) && state.Owner is null or { IsAlive: true };
         var daemons = state.Daemons.Select(d => new DaemonStatus(d.Name, d.Program, d.Pid, d.IsRunning, d.LogFile)).ToList();
         return new LabStatus(lab, complete ? LabStatus.Up : LabStatus.Leftovers, state.ConfigSource, state.NodeConfig,
             state.Owner is { IsAlive: true } owner ? owner.Pid : null, spaces, daemons);

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Sixgill.Lab;
+
+namespace Sixgill.IntegrationTests;
+
+/// <summary>
+/// <c>sixgill lab demo</c>, the project's main command, end to end with real named, TAYGA and nft;
+/// and what a crash in the middle of it leaves for the next <c>lab down</c> or <c>lab up</c>.
+/// </summary>
+public sealed class LabDemoTests
+{
+    private static readonly Dictionary<string, string?> KillInPrepare = new() { [LabTestHooks.KillVariable] = "prepare" };
+
+    [Fact]
+    public async Task The_demo_proves_DNS64_and_NAT64_from_every_minion_and_removes_everything()
+    {
+        GatewayRequirements.Require();
+        await SkipUntilPrepareHasTheGatewayAsync();
+        var before = await RootNamespaceSnapshot.TakeAsync();
+        var lab = await LabCli.NewAsync();
+        try
+        {
+            var demo = await lab.RunAsync("demo", "--output", "json");
+            TestContext.Current.TestOutputHelper?.WriteLine(demo.StandardError);
+            TestContext.Current.TestOutputHelper?.WriteLine(demo.StandardOutput);
+
+            demo.ExitCode.ShouldBe(0, demo.StandardOutput + demo.StandardError);
+            using var report = JsonDocument.Parse(demo.StandardOutput);
+            var root = report.RootElement;
+            root.GetProperty("passed").GetBoolean().ShouldBeTrue();
+            root.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldBe(["up", "prepare", "verify", "clean", "down"]);
+            var checks = root.GetProperty("checks").EnumerateArray().ToList();
+            checks.Select(c => c.GetProperty("node").GetString()).Distinct().ShouldBe(["w1", "w2"]);
+            checks.ShouldAllBe(c => c.GetProperty("outcome").GetString() == "passed");
+            checks.Single(c => c.GetProperty("node").GetString() == "w1" && c.GetProperty("name").GetString() == "http-by-name")
+                .GetProperty("detail").GetString()!.ShouldContain("fd00:10:64:ff9b::cb00:7150");
+            await lab.ShouldBeGoneAsync([]);
+        }
+        finally
+        {
+            await lab.DownQuietlyAsync();
+        }
+
+        (await RootNamespaceSnapshot.TakeAsync()).ShouldBe(before);
+    }
+
+    /// <summary>
+    /// Until the prepare command and the gateway's DNS64/NAT64 steps are merged into this branch, the
+    /// demo cannot pass: say so instead of failing. Goes once they are here.
+    /// </summary>
+    private static async Task SkipUntilPrepareHasTheGatewayAsync()
+    {
+        var plan = await new Sixgill.Host.ProcessRunner().RunAsync(
+            new Sixgill.Host.ProcessRequest([SixgillInNode.Executable, "plan", "--host", "gw", "-c", GatewayLab.ExampleConfig()]), TestContext.Current.CancellationToken);
+        if (!plan.Succeeded || !plan.StandardOutput.Contains("tayga", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Skip("prepare with the gateway's DNS64/NAT64 steps is not on this branch yet (branches prepare and gwsteps)");
+        }
+    }
+
+    [Fact]
+    public async Task A_demo_killed_in_the_middle_of_prepare_is_removed_completely_by_lab_down()
+    {
+        GatewayRequirements.Require();
+        var before = await RootNamespaceSnapshot.TakeAsync();
+        var lab = await LabCli.NewAsync();
+        try
+        {
+            var demo = await lab.RunAsync(KillInPrepare, "demo");
+            demo.ExitCode.ShouldBe(137, "killed with SIGKILL by the test hook: " + demo.StandardError);
+            demo.StandardError.ShouldContain("prepare: gw");
+
+            using (var status = await lab.StatusAsync())
+            {
+                status.RootElement.GetProperty("state").GetString().ShouldBe("leftovers", "its owner, the demo, is dead");
+            }
+
+            var pids = await lab.ProcessesAsync();
+            var down = await lab.RunAsync("down");
+            down.ExitCode.ShouldBe(0, down.StandardOutput + down.StandardError);
+            await lab.ShouldBeGoneAsync(pids);
+        }
+        finally
+        {
+            await lab.DownQuietlyAsync();
+        }
+
+        (await RootNamespaceSnapshot.TakeAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task The_next_up_of_the_same_name_sweeps_what_a_killed_demo_left()
+    {
+        GatewayRequirements.Require();
+        var lab = await LabCli.NewAsync();
+        try
+        {
+            (await lab.RunAsync(KillInPrepare, "demo")).ExitCode.ShouldBe(137);
+            var pids = await lab.ProcessesAsync();
+
+            var up = await lab.RunAsync("up");
+            up.ExitCode.ShouldBe(0, up.StandardError);
+            up.StandardError.ShouldContain($"removed what an earlier run of lab '{lab.Name}' had left");
+            pids.Where(LabLeftovers.IsRunning).ShouldBeEmpty();
+            (await lab.RunAsync("down")).ExitCode.ShouldBe(0);
+            await lab.ShouldBeGoneAsync(pids);
+        }
+        finally
+        {
+            await lab.DownQuietlyAsync();
+        }
+    }
+}

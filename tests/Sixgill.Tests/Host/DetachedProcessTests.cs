@@ -1,0 +1,85 @@
+using System.Globalization;
+using Sixgill.Host;
+
+namespace Sixgill.Tests.Host;
+
+/// <summary>Daemons that outlive their starter, and pids checked before they are signalled (no root needed).</summary>
+public sealed class DetachedProcessTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("sixgill-detached-").FullName;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task A_detached_program_runs_in_its_own_session_with_its_output_in_the_log()
+    {
+        var log = Path.Combine(_directory, "d.log");
+        var pid = DetachedProcess.Start(["sh", "-c", "echo out; echo err >&2; exec sleep 30"], log);
+        try
+        {
+            await WaitUntilAsync(() => File.ReadAllText(log).Contains("err", StringComparison.Ordinal) && ProcessTable.ProgramName(pid) == "sleep");
+            ProcessTable.IsAlive(pid).ShouldBeTrue();
+            File.ReadAllText(log).ShouldBe("out\nerr\n");
+            Field(pid, 6).ShouldBe(pid.ToString(CultureInfo.InvariantCulture), "its own session (sid = pid)");
+            (ProcessTable.StartTime(pid) ?? 0).ShouldBeGreaterThan(0);
+        }
+        finally
+        {
+            (await ProcessTable.EndAsync(pid, TimeSpan.FromSeconds(5), Cancel)).ShouldBeTrue();
+        }
+
+        ProcessTable.IsAlive(pid).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task It_does_not_inherit_the_ignored_SIGPIPE_of_dotnet()
+    {
+        var pid = DetachedProcess.Start(["sleep", "30"], Path.Combine(_directory, "s.log"));
+        try
+        {
+            await WaitUntilAsync(() => ProcessTable.ProgramName(pid) == "sleep");
+            var ignored = File.ReadAllLines($"/proc/{pid}/status").Single(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)).Split('\t')[1];
+            (ulong.Parse(ignored, NumberStyles.HexNumber, CultureInfo.InvariantCulture) & (1UL << 12)).ShouldBe(0UL, "SIGPIPE (13) is not ignored");
+        }
+        finally
+        {
+            await ProcessTable.EndAsync(pid, TimeSpan.FromSeconds(5), Cancel);
+        }
+    }
+
+    [Fact]
+    public void A_program_that_does_not_exist_cannot_start()
+    {
+        Should.Throw<ProgramNotFoundException>(() => DetachedProcess.Start(["no-such-program-sixgill"], Path.Combine(_directory, "n.log")));
+    }
+
+    [Fact]
+    public void This_process_is_alive_with_its_name_and_a_start_time_and_is_never_signalled()
+    {
+        ProcessTable.IsAlive(Environment.ProcessId).ShouldBeTrue();
+        ProcessTable.ProgramName(Environment.ProcessId).ShouldNotBeNullOrEmpty();
+        ProcessTable.StartTime(Environment.ProcessId).ShouldNotBeNull();
+        ProcessTable.StartTime(int.MaxValue).ShouldBeNull();
+        Should.Throw<ArgumentOutOfRangeException>(() => ProcessTable.Signal(Environment.ProcessId, 0));
+        Should.Throw<ArgumentOutOfRangeException>(() => ProcessTable.Signal(1, 0));
+    }
+
+    /// <summary>Field <paramref name="number"/> (1-based, as in proc(5)) of /proc/PID/stat.</summary>
+    private static string Field(int pid, int number)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[number - 3];
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 250 && !condition(); i++)
+        {
+            await Task.Delay(20, Cancel);
+        }
+
+        condition().ShouldBeTrue();
+    }
+}
