@@ -29,6 +29,9 @@ case $name in
   dns64|nat64) ;;
   *) echo "build-offline.sh: unknown image '$name' (dns64 or nat64)" >&2; exit 2 ;;
 esac
+for program in debootstrap unshare flock apt-get; do
+  command -v "$program" >/dev/null || { echo "build-offline.sh: '$program' is missing (apt-get install debootstrap util-linux)" >&2; exit 3; }
+done
 for f in packages entrypoint.sh; do
   [ -r "$recipe/$f" ] || { echo "build-offline.sh: $recipe/$f is missing" >&2; exit 2; }
 done
