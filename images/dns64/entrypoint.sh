@@ -8,6 +8,8 @@
 # Done here, at every start, rather than once from outside: a restarted container gets docker's
 # address back, and the settings stay visible in the container's configuration.
 set -eu
+# As PID 1 the shell would ignore a stop request until the daemon replaces it: end at once instead.
+trap 'exit 143' TERM INT
 if [ "${SIXGILL_DROP_IPV4:-}" = yes ]; then
   ip -4 address flush scope global
 fi

@@ -9,6 +9,8 @@
 # The container's own addresses (docker's, on the support network) stay on eth0; only the prefix
 # and the pool are routed into the tunnel, where TAYGA translates between them.
 set -eu
+# As PID 1 the shell would ignore a stop request until the daemon replaces it: end at once instead.
+trap 'exit 143' TERM INT
 conf=/etc/tayga/sixgill.conf
 if [ ! -e "$conf" ]; then
   : "${TAYGA_IPV4_ADDR:?is not set (or mount a tayga.conf at $conf)}"

@@ -191,7 +191,7 @@ internal sealed class DockerDaemon : IAsyncDisposable
                 throw new DockerEngineException($"dockerd exited with {process.ExitCode} before it answered: {Tail(process.StandardError)}");
             }
 
-            if (File.Exists(layout.Socket))
+            if (Path.Exists(layout.Socket))
             {
                 try
                 {

@@ -21,7 +21,7 @@ internal sealed class DockerEngineUnreachableException : Exception
 
     // A missing socket file shows up as "Cannot assign requested address": say what it means.
     private static string Cause(Uri endpoint, Exception inner) =>
-        endpoint.Scheme == "unix" && !File.Exists(endpoint.AbsolutePath) && !Directory.Exists(endpoint.AbsolutePath)
+        endpoint.Scheme == "unix" && !Path.Exists(endpoint.AbsolutePath)
             ? $"there is no socket {endpoint.AbsolutePath}"
             : inner.Message;
 }
