@@ -14,6 +14,9 @@ internal static class ExitCodes
     /// <summary>A precondition is missing: not root, a program absent, the lock held, no such interface.</summary>
     public const int Precondition = 3;
 
+    /// <summary>Stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
+
     /// <summary><c>plan --detailed-exitcode</c>: changes are pending.</summary>
     public const int ChangesPending = 10;
 }

@@ -73,7 +73,10 @@ internal static class LabGate
         }
     }
 
-    /// <summary>Runs a lab command's behaviour: a missing precondition is exit 3, a lab that could not be built or removed exit 1.</summary>
+    /// <summary>
+    /// Runs a lab command's behaviour: a missing precondition is exit 3, a lab that could not be built
+    /// or removed exit 1, Ctrl-C 130 (the demo has removed its lab by then, unless it was kept).
+    /// </summary>
     public static async Task<int> GuardAsync(Func<Task<int>> action)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -88,6 +91,10 @@ internal static class LabGate
         catch (ProgramNotFoundException e)
         {
             throw new SixgillException(ExitCodes.Precondition, e.Message, "install it (scripts/setup installs everything the lab needs)");
+        }
+        catch (OperationCanceledException)
+        {
+            throw new SixgillException(ExitCodes.Interrupted, "interrupted", "'sudo sixgill lab down' removes whatever is left of the lab");
         }
         catch (LabException e)
         {

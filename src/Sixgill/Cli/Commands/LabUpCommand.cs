@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sixgill.Fleet;
 using Sixgill.Host;
 using Sixgill.Lab;
 
@@ -50,7 +51,7 @@ internal static class LabUpCommand
             invocation.Out.WriteLine();
             invocation.Out.WriteLine("next:");
             invocation.Out.WriteLine($"  sudo sixgill lab exec{nameArgument} {node} -- ip -6 address      # any command inside a node");
-            invocation.Out.WriteLine($"  sudo sixgill lab exec{nameArgument} {node} -- $(command -v sixgill) prepare -c {definition.Names.NodeConfig}");
+            invocation.Out.WriteLine($"  sudo sixgill lab exec{nameArgument} {node} -- {string.Join(' ', SixgillProgram.Current())} prepare -c {definition.Names.NodeConfig}");
             invocation.Out.WriteLine($"  sudo sixgill lab down{nameArgument}");
         }
 
