@@ -28,9 +28,15 @@ public sealed class LabCommandTests
     [Fact]
     public void A_config_with_errors_stops_with_exit_2()
     {
-        var run = CliRun.Of("lab", "up", "--name", "unitx", "-c", CliRun.TempConfig("topology: 3\n"));
-
-        run.ExitCode.ShouldBe(ExitCodes.BadInput);
+        var config = CliRun.TempConfig("topology: 3\n");
+        try
+        {
+            CliRun.Of("lab", "up", "--name", "unitx", "-c", config).ExitCode.ShouldBe(ExitCodes.BadInput);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
     }
 
     [Fact]
