@@ -14,7 +14,7 @@ public sealed class PreparePlanTests
     [Fact]
     public void A_minion_gets_address_forwarding_names_resolver_routes_and_kubeadm_config_in_spec_order()
     {
-        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", ResolverSetup.PlainFile);
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", NodeFacts.Plain);
 
         plan.Problems.ShouldBeEmpty();
         plan.Steps.Select(s => s.Id).ShouldBe(
@@ -40,7 +40,7 @@ public sealed class PreparePlanTests
     [Fact]
     public void The_kubeadm_config_is_private_and_the_sysctl_file_public()
     {
-        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", ResolverSetup.PlainFile);
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", NodeFacts.Plain);
 
         var kubeadm = plan.Steps.OfType<EnsureFile>().Single(f => f.Path == "/etc/sixgill/kubeadm.yaml");
         kubeadm.Mode.ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -52,7 +52,7 @@ public sealed class PreparePlanTests
     [Fact]
     public void The_gateway_node_leaves_its_routes_to_the_services_that_own_them()
     {
-        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "gw", ResolverSetup.PlainFile);
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "gw", NodeFacts.Plain);
 
         plan.Steps.OfType<EnsureRoute>().ShouldBeEmpty();
         plan.Steps.Select(s => s.Id).ShouldContain("file:/etc/sixgill/kubeadm.yaml");
@@ -64,7 +64,7 @@ public sealed class PreparePlanTests
         var cluster = TestClusters.DualStack();
         var node = cluster.Nodes.First(n => n.IsMinion).Name;
 
-        var plan = PreparePlan.For(AddressPlan.For(cluster), node, ResolverSetup.PlainFile);
+        var plan = PreparePlan.For(AddressPlan.For(cluster), node, NodeFacts.Plain);
 
         plan.Steps.OfType<EnsureAddress>().Select(a => a.Address.Address.Family).ShouldBe([IpFamily.V6, IpFamily.V4]);
         plan.Steps.OfType<EnsureSysctl>().Select(s => s.Key.Name).ShouldBe(["net.ipv6.conf.all.forwarding", "net.ipv4.ip_forward"]);
@@ -75,7 +75,7 @@ public sealed class PreparePlanTests
     [Fact]
     public void Without_a_token_the_kubeadm_step_is_a_problem_and_never_a_file_with_a_placeholder()
     {
-        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Orca()), "a-minion", ResolverSetup.PlainFile);
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Orca()), "a-minion", NodeFacts.Plain);
 
         plan.Problems.ShouldNotBeEmpty();
         plan.Problems[0].ShouldContain("sixgill init");
@@ -85,7 +85,7 @@ public sealed class PreparePlanTests
     [Fact]
     public void With_systemd_resolved_the_nameserver_goes_into_a_drop_in_and_resolv_conf_is_not_touched()
     {
-        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", ResolverSetup.SystemdResolvedStub);
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", NodeFacts.Plain with { Resolver = ResolverSetup.SystemdResolvedStub });
 
         plan.Steps.OfType<EnsureNameserver>().ShouldBeEmpty();
         var dropIn = plan.Steps.OfType<EnsureFile>().Single(f => f.Path == PreparePlan.ResolvedDropIn);
@@ -95,9 +95,9 @@ public sealed class PreparePlanTests
     [Fact]
     public void A_stub_symlink_into_run_systemd_resolve_is_detected()
     {
-        ResolverSetupDetection.Detect(new StubFiles("/run/systemd/resolve/stub-resolv.conf")).ShouldBe(ResolverSetup.SystemdResolvedStub);
-        ResolverSetupDetection.Detect(new StubFiles("/run/resolvconf/resolv.conf")).ShouldBe(ResolverSetup.PlainFile);
-        ResolverSetupDetection.Detect(new FakeFiles().WithFile("/etc/resolv.conf", "nameserver 203.0.113.53\n")).ShouldBe(ResolverSetup.PlainFile);
+        NodeFactsReader.Resolver(new StubFiles("/run/systemd/resolve/stub-resolv.conf")).ShouldBe(ResolverSetup.SystemdResolvedStub);
+        NodeFactsReader.Resolver(new StubFiles("/run/resolvconf/resolv.conf")).ShouldBe(ResolverSetup.PlainFile);
+        NodeFactsReader.Resolver(new FakeFiles().WithFile("/etc/resolv.conf", "nameserver 203.0.113.53\n")).ShouldBe(ResolverSetup.PlainFile);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class PreparePlanTests
         var executor = new Executor(context, new JournalFile(files, "/var/lib/sixgill/journal.json"), new FakeRunLock());
         string Snapshot() => network.Snapshot() + files.Snapshot() + sysctl.Snapshot();
         var before = Snapshot();
-        var steps = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", ResolverSetupDetection.Detect(files)).Steps;
+        var steps = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", NodeFacts.Plain with { Resolver = NodeFactsReader.Resolver(files) }).Steps;
 
         var run = executor.Run(PreparePlan.Command, steps);
         run.Succeeded.ShouldBeTrue(run.Failure?.Message);
