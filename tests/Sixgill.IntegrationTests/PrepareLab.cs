@@ -86,6 +86,12 @@ internal sealed class PrepareLab : IAsyncDisposable
         {
             await Lab.DisposeAsync();
         }
+        catch
+        {
+            // Whatever stopped the lab's own removal half-way, its namespaces and mounts still go.
+            (await new LabSweeper(new ProcessRunner()).SweepAsync(Lab.Name, CancellationToken.None)).EnsureClean();
+            throw;
+        }
         finally
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -130,7 +130,7 @@ internal sealed class ChangeCommand
         var unreadable = PlanOutput.Unreadable(report);
         if (unreadable > 0)
         {
-            log.Warn($"{ChangeWords.Count(unreadable, "step")} could not be probed (marked ?)" + (node.IsRoot ? "" : ": not running as root, so some of the node could not be read; 'sudo sixgill plan' sees everything"));
+            log.Warn($"{ChangeWords.Count(unreadable, "step")} could not be probed (marked ?)" + (node.IsRoot ? "" : "; running as a normal user, parts of the node may be unreadable: 'sudo sixgill plan' sees everything"));
         }
 
         return detailedExitCode && report.HasChanges ? ExitCodes.ChangesPending : ExitCodes.Done;
