@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Sixgill.Addressing;
 using Sixgill.Cli.Change;
 using Sixgill.Engine;
@@ -206,7 +205,7 @@ internal sealed class ChangeCommand
     {
         if (invocation.Json && !reported)
         {
-            invocation.Out.WriteLine(JsonSerializer.Serialize(new ErrorReport(message, hint, exitCode), ChangeJsonContext.Default.ErrorReport));
+            invocation.Out.Write(ChangeJson.Serialize(new ErrorReport(message, hint, exitCode), ChangeJsonContext.Default.ErrorReport));
         }
     }
 

@@ -93,6 +93,36 @@ public sealed class PreparePlanTests
     }
 
     [Fact]
+    public void Where_systemd_runs_the_drop_in_restarts_systemd_resolved_and_elsewhere_a_warning_says_it_does_not()
+    {
+        var addresses = AddressPlan.For(TestClusters.Lab());
+        NodeFacts Facts(SystemdState systemd) => new(ResolverSetup.SystemdResolvedStub, systemd);
+
+        var running = PreparePlan.For(addresses, "w1", Facts(SystemdState.Running));
+        var notRunning = PreparePlan.For(addresses, "w1", Facts(SystemdState.NotRunning));
+        var noSystemctl = PreparePlan.For(addresses, "w1", Facts(SystemdState.NoSystemctl));
+
+        running.Steps.OfType<ThenRestart>().Single().Unit.ShouldBe("systemd-resolved.service");
+        running.Warnings.ShouldBeEmpty();
+        notRunning.Steps.OfType<ThenRestart>().ShouldBeEmpty();
+        notRunning.Steps.OfType<EnsureFile>().ShouldContain(f => f.Path == PreparePlan.ResolvedDropIn);
+        notRunning.Warnings.Single().ShouldStartWith("PID 1 is not systemd: ");
+        noSystemctl.Warnings.Single().ShouldStartWith("systemctl is not installed: ");
+        PreparePlan.For(addresses, "w1", NodeFacts.Plain).Warnings.ShouldBeEmpty("a plain resolv.conf needs no restart");
+    }
+
+    [Fact]
+    public void Systemd_is_running_when_its_runtime_directory_exists_and_systemctl_is_installed()
+    {
+        var booted = new FakeFiles().WithDirectory("/run/systemd/system");
+
+        NodeFactsReader.Read(booted, _ => true).Systemd.ShouldBe(SystemdState.Running);
+        NodeFactsReader.Read(booted, program => program != "systemctl").Systemd.ShouldBe(SystemdState.NoSystemctl);
+        NodeFactsReader.Read(new FakeFiles().WithFile("/etc/resolv.conf", "nameserver 203.0.113.53\n"), _ => true)
+            .ShouldBe(new NodeFacts(ResolverSetup.PlainFile, SystemdState.NotRunning));
+    }
+
+    [Fact]
     public void A_stub_symlink_into_run_systemd_resolve_is_detected()
     {
         NodeFactsReader.Resolver(new StubFiles("/run/systemd/resolve/stub-resolv.conf")).ShouldBe(ResolverSetup.SystemdResolvedStub);

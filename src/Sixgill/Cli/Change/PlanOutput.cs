@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Sixgill.Engine;
 using Sixgill.Planning;
 
@@ -58,7 +57,7 @@ internal static class PlanOutput
             [.. report.Lines.Select(l => new PlanStepJson(l.Symbol.ToString(), ChangeWords.Change(l.Symbol), l.StepId, l.Description, l.Detail))],
             [.. plan.Problems],
             [.. plan.Warnings]);
-        return JsonSerializer.Serialize(document, ChangeJsonContext.Default.PlanJson) + "\n";
+        return ChangeJson.Serialize(document, ChangeJsonContext.Default.PlanJson);
     }
 
     public static int Unreadable(PlanReport report) => report.Lines.Count(l => l.Symbol == '?');

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Sixgill.Engine;
 
 namespace Sixgill.Cli.Change;
@@ -55,7 +54,7 @@ internal static class RunOutput
             [.. report.RolledBack.Select(ChangeWords.Json)],
             [.. report.Interrupted.Select(e => e.Description)],
             [.. warnings]);
-        return JsonSerializer.Serialize(document, ChangeJsonContext.Default.RunJson) + "\n";
+        return ChangeJson.Serialize(document, ChangeJsonContext.Default.RunJson);
     }
 
     /// <summary>What the step was found as (<c>+</c>, <c>~</c>) when it was applied; <c>=</c> when it was already so.</summary>

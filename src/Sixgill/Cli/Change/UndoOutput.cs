@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Sixgill.Engine;
 
 namespace Sixgill.Cli.Change;
@@ -44,6 +43,6 @@ internal static class UndoOutput
             report.FromJournal,
             [.. report.Results.Select(ChangeWords.Json)],
             [.. warnings]);
-        return JsonSerializer.Serialize(document, ChangeJsonContext.Default.UndoRunJson) + "\n";
+        return ChangeJson.Serialize(document, ChangeJsonContext.Default.UndoRunJson);
     }
 }
