@@ -155,9 +155,12 @@ internal sealed class ChangeCommand
             }
         }
 
-        var target = new NodeTarget(AddressPlan.For(cluster), invocation.NodeName, node.ReadFacts());
+        var addresses = AddressPlan.For(cluster);
+        log.Phase("address plan");
+        var target = new NodeTarget(addresses, invocation.NodeName, node.ReadFacts());
+        log.Phase("node facts");
         var plan = verb.Plan(target);
-        log.Phase("plan");
+        log.Phase("steps");
         foreach (var warning in plan.Warnings)
         {
             log.Warn(warning);

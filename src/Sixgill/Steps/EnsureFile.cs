@@ -30,7 +30,7 @@ internal sealed record EnsureFile(string Path, FileBody Body, UnixFileMode Mode)
             return ProbeResult.Absent();
         }
 
-        if (ContentHash.Of(context.Files.Read(Path) ?? []) != Body.Sha256)
+        if (!Body.Matches(context.Files.Read(Path)))
         {
             return ProbeResult.Different("content differs");
         }
@@ -87,7 +87,7 @@ internal sealed record EnsureFile(string Path, FileBody Body, UnixFileMode Mode)
     {
         ArgumentNullException.ThrowIfNull(context);
         var content = context.Files.Read(Path);
-        return content is not null && ContentHash.Of(content) == Body.Sha256 ? new RestoreFile(Path, Body.Sha256, null, SixgillDirectories()) : null;
+        return content is not null && Body.Matches(content) ? new RestoreFile(Path, Body.Sha256, null, SixgillDirectories()) : null;
     }
 
     // Without a journal nobody knows which directories Sixgill created, except those named after it
