@@ -92,14 +92,14 @@ row "no-op prepare re-run (goal <= 8 ms)" "$(printf '%s\n' "${noop[@]}" | median
 
 echo
 echo "== where the time goes: no-op prepare, -vv"
-sixgill prepare -vv 2>&1 >/dev/null | grep -E '^  (ran|journal|time)'
+sixgill prepare -vv 2>&1 >/dev/null | grep -E '^  (ran|journal|time|applied|undone)'
 sixgill clean >/dev/null
 echo
 echo "== where the time goes: prepare, -vv"
-sixgill prepare -vv 2>&1 >/dev/null | grep -E '^  (ran|journal|time)'
+sixgill prepare -vv 2>&1 >/dev/null | grep -E '^  (ran|journal|time|applied|undone)'
 echo
 echo "== where the time goes: clean, -vv"
-sixgill clean -vv 2>&1 >/dev/null | grep -E '^  (ran|journal|time)'
+sixgill clean -vv 2>&1 >/dev/null | grep -E '^  (ran|journal|time|applied|undone)'
 if command -v strace >/dev/null; then
   echo
   echo "== syscalls of prepare then clean (strace -c -f, top 12 by time)"

@@ -24,7 +24,7 @@ internal static class LocalNode
         runner ??= new ProcessRunner();
         var files = new LinuxFiles();
         var systemd = NodeFactsReader.Read(files, ProgramSearch.IsInstalled).Systemd == SystemdState.Running ? new Systemctl(runner) : null;
-        var context = new StepContext(network ?? new IpRoute2Network(runner), files, new ProcSysctl(), paths.Backups, systemd);
+        var context = new StepContext(network ?? IpRoute2Network.Local(runner), files, new ProcSysctl(), paths.Backups, systemd);
         IJournalStore store = new JournalFile(files, paths.Journal);
         return new Executor(context, journal?.Invoke(store) ?? store, new StateLock(paths.Lock), observe: observe);
     }

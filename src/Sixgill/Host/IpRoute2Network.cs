@@ -10,24 +10,33 @@ namespace Sixgill.Host;
 /// Steps are synchronous (each waits for the kernel anyway), so this waits for the runner.
 /// </summary>
 /// <remarks>
-/// Reads are few and cached until the next change: one <c>ip -j address show dev X</c> answers both
-/// "is the link there and up" and "which addresses", one <c>ip -j route show table main</c> per
-/// family answers every "routes to this destination". Every change drops the cache, so a step's
-/// check after its apply reads the kernel again; waiting for DAD always reads afresh. A process
-/// start costs more than any of these reads, and a prepare probes the same link and table many times.
+/// Reads go through an <see cref="INetworkReader"/>: rtnetlink where the kernel gives a socket (no
+/// process per read), else <c>ip -j</c> with its answers cached. Every change makes the reader
+/// forget, so a step's check after its apply reads the kernel again; waiting for DAD always reads
+/// afresh.
 /// </remarks>
-internal sealed class IpRoute2Network(IProcessRunner runner) : INetwork
+internal sealed class IpRoute2Network : INetwork
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     // iproute2 answers in milliseconds; anything near this means netlink is stuck.
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    // ip -j address show dev <link>, by link; null when the link does not exist.
-    private readonly Dictionary<string, string?> links = new(StringComparer.Ordinal);
-    private readonly Dictionary<IpFamily, IReadOnlyList<KernelRoute>> routes = [];
+    private readonly IProcessRunner runner;
+    private readonly INetworkReader reader;
 
-    public LinkState? FindLink(string name) => LinkJson(name) is { } json ? IpJson.Link(json) : null;
+    /// <param name="reader">How to read; null: <c>ip -j</c> through the same runner.</param>
+    public IpRoute2Network(IProcessRunner runner, INetworkReader? reader = null)
+    {
+        this.runner = runner;
+        this.reader = reader ?? new IpJsonReader(Run);
+    }
+
+    /// <summary>Reads over rtnetlink where this process can open the socket, else through <c>ip -j</c>.</summary>
+    public static IpRoute2Network Local(IProcessRunner runner) =>
+        new(runner, NetlinkReader.TryOpen() is { } netlink ? netlink : null);
+
+    public LinkState? FindLink(string name) => reader.Link(name)?.Link;
 
     public void SetLinkUp(string name, bool up) => Change("link", "set", "dev", name, up ? "up" : "down");
 
@@ -42,7 +51,7 @@ internal sealed class IpRoute2Network(IProcessRunner runner) : INetwork
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            Forget();
+            reader.Forget();
             var state = AddressStates(link).FirstOrDefault(a => a.Address == address)
                 ?? throw new InvalidOperationException($"{address} vanished from {link} while waiting for it");
             if (state.DadFailed)
@@ -64,43 +73,15 @@ internal sealed class IpRoute2Network(IProcessRunner runner) : INetwork
         }
     }
 
-    public IReadOnlyList<KernelRoute> RoutesTo(Prefix destination)
-    {
-        var family = destination.Family;
-        if (!routes.TryGetValue(family, out var table))
-        {
-            var result = Run(["ip", "-j", Family(destination.Network), "route", "show", "table", "main"]);
-            table = IpJson.Routes(result.EnsureSuccess().StandardOutput, family);
-            routes[family] = table;
-        }
-
-        return [.. table.Where(route => route.Destination == destination)];
-    }
+    public IReadOnlyList<KernelRoute> RoutesTo(Prefix destination) =>
+        [.. reader.MainRoutes(destination.Family).Where(route => route.Destination == destination)];
 
     public void ReplaceRoute(KernelRoute route) => Change([Family(route.Destination.Network), "route", "replace", .. RouteArguments(route)]);
 
     public void DeleteRoute(KernelRoute route) => Change([Family(route.Destination.Network), "route", "del", .. RouteArguments(route)]);
 
     private IReadOnlyList<AddressState> AddressStates(string link) =>
-        IpJson.Addresses(LinkJson(link) ?? throw new InvalidOperationException($"interface {link} does not exist"));
-
-    private string? LinkJson(string name)
-    {
-        if (!links.TryGetValue(name, out var json))
-        {
-            var result = Run(["ip", "-j", "address", "show", "dev", name]);
-            json = !result.Succeeded && result.StandardError.Contains("does not exist", StringComparison.Ordinal) ? null : result.EnsureSuccess().StandardOutput;
-            links[name] = json;
-        }
-
-        return json;
-    }
-
-    private void Forget()
-    {
-        links.Clear();
-        routes.Clear();
-    }
+        reader.Link(link)?.Addresses ?? throw new InvalidOperationException($"interface {link} does not exist");
 
     private static string[] RouteArguments(KernelRoute route)
     {
@@ -123,7 +104,7 @@ internal sealed class IpRoute2Network(IProcessRunner runner) : INetwork
 
     private void Change(params string[] arguments)
     {
-        Forget();
+        reader.Forget();
         Run(["ip", .. arguments]).EnsureSuccess();
     }
 

@@ -12,6 +12,7 @@ internal sealed class ChangeLog(Invocation invocation)
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private TimeSpan lap;
+    private TimeSpan stepStart;
 
     public OutputMask Mask { get; set; } = OutputMask.None;
 
@@ -19,9 +20,15 @@ internal sealed class ChangeLog(Invocation invocation)
 
     public void Warn(string message) => Write($"sixgill: warning: {message}");
 
+    /// <summary>With <c>-v</c> a line per event; with <c>-vv</c> each finished step also says how long it took (its journal save, programs and file writes).</summary>
     public void Progress(ExecutionEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
+        if (e.Kind is ExecutionEventKind.Applying or ExecutionEventKind.Reverting)
+        {
+            stepStart = clock.Elapsed;
+        }
+
         if (invocation.Verbosity >= 1)
         {
             var verb = e.Kind switch
@@ -32,7 +39,10 @@ internal sealed class ChangeLog(Invocation invocation)
                 ExecutionEventKind.Reverting => "undoing",
                 _ => "undone",
             };
-            Write($"  {verb}: {e.Description}" + (e.Detail is null ? "" : $" ({e.Detail})"));
+            var took = Tracing && e.Kind is not (ExecutionEventKind.Applying or ExecutionEventKind.Reverting)
+                ? string.Create(CultureInfo.InvariantCulture, $" in {(clock.Elapsed - stepStart).TotalMilliseconds:0.0} ms")
+                : "";
+            Write($"  {verb}: {e.Description}" + (e.Detail is null ? "" : $" ({e.Detail})") + took);
         }
     }
 
