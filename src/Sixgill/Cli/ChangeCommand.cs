@@ -50,14 +50,14 @@ internal sealed class ChangeCommand
 
     private int Apply(ChangeVerb verb)
     {
-        var (target, plan) = Prepare(verb, changing: true);
+        var (target, plan) = Load(verb, changing: true);
         if (!plan.Problems.IsEmpty)
         {
             throw new SixgillException(ExitCodes.Precondition, $"{verb.Name} cannot run on {target.NodeName}: {string.Join("; ", plan.Problems)}");
         }
 
         var link = target.Node.Node.Interface;
-        if (node.Network.FindLink(link) is null)
+        if (verb.NeedsInterface && node.Network.FindLink(link) is null)
         {
             throw new SixgillException(ExitCodes.Precondition,
                 $"interface {link} does not exist on this node ({target.NodeName}); nothing was changed",
@@ -88,7 +88,7 @@ internal sealed class ChangeCommand
 
     private int Undo(ChangeVerb verb)
     {
-        var (target, plan) = Prepare(verb, changing: true);
+        var (target, plan) = Load(verb, changing: true);
         log.Phase("preflight");
         var paths = new StatePaths(invocation.StateDir);
         var report = Executor().Undo(plan.Command, plan.Steps);
@@ -112,7 +112,7 @@ internal sealed class ChangeCommand
 
     private int ShowPlan(ChangeVerb verb, bool detailedExitCode)
     {
-        var (target, plan) = Prepare(verb, changing: false);
+        var (target, plan) = Load(verb, changing: false);
         var executor = Executor();
         PlanReport report;
         try
@@ -136,7 +136,7 @@ internal sealed class ChangeCommand
     }
 
     /// <summary>Config, root and programs (when changing), the node's facts and the verb's plan.</summary>
-    private (NodeTarget Target, NodePlan Plan) Prepare(ChangeVerb verb, bool changing)
+    private (NodeTarget Target, NodePlan Plan) Load(ChangeVerb verb, bool changing)
     {
         var cluster = ConfigGate.Load(invocation, requireHost: true);
         mask = new OutputMask(cluster);
