@@ -82,13 +82,23 @@ for _ in $(seq "$runs"); do
   noop+=($((t1 - t0)))
 done
 
+minimum() { sort -n | head -n 1; }
 e=$(printf '%s\n' "${enter[@]}" | median)
-row() { printf '%-52s %8s ms   (raw %s ms)\n' "$1" "$(ms $(($2 - $3 * e)))" "$(ms "$2")"; }
-echo "sixgill in a lab node, median of $runs runs, minus entering the node ($(ms "$e") ms per process)"
-row "prepare then clean of w1 (goal <= 15 ms)" "$(printf '%s\n' "${pair[@]}" | median)" 2
-row "  prepare of w1" "$(printf '%s\n' "${prep[@]}" | median)" 1
-row "  clean of w1" "$(printf '%s\n' "${clean[@]}" | median)" 1
-row "no-op prepare re-run (goal <= 8 ms)" "$(printf '%s\n' "${noop[@]}" | median)" 1
+emin=$(printf '%s\n' "${enter[@]}" | minimum)
+# row LABEL PROCESSES SAMPLES...: median and minimum, each minus entering the node once per process.
+row() {
+  local label=$1 n=$2; shift 2
+  local med low
+  med=$(printf '%s\n' "$@" | median); low=$(printf '%s\n' "$@" | minimum)
+  printf '%-44s %8s ms   %8s ms   (raw median %s ms)\n' "$label" "$(ms $((med - n * e)))" "$(ms $((low - n * emin)))" "$(ms "$med")"
+}
+echo "sixgill in a lab node, $runs runs; entering the node: median $(ms "$e") ms, minimum $(ms "$emin") ms per process (subtracted)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+printf '%-44s %11s   %11s\n' "" "median" "minimum"
+row "prepare then clean of w1 (goal <= 15 ms)" 2 "${pair[@]}"
+row "  prepare of w1" 1 "${prep[@]}"
+row "  clean of w1" 1 "${clean[@]}"
+row "no-op prepare re-run (goal <= 8 ms)" 1 "${noop[@]}"
 
 echo
 echo "== where the time goes: no-op prepare, -vv"
