@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sixgill.Cli.Change;
 using Sixgill.Cli.Commands;
 
 namespace Sixgill.Cli;
@@ -14,13 +15,19 @@ internal static class SixgillCli
         brings the cluster up and down, and puts every machine back exactly as it was.
 
         Examples:
+          sudo sixgill lab demo
           sixgill validate -c examples/orca.yaml
           sixgill explain -c examples/lab.yaml --host w1
           sixgill explain -c examples/lab.yaml --output json
+          sixgill plan -c config.yaml
+          sudo sixgill prepare -c config.yaml
+          sudo sixgill clean -c config.yaml
         """;
 
-    public static RootCommand Build(GlobalOptions options)
+    /// <param name="environment">How change commands reach their node; this machine unless a test gives fakes.</param>
+    public static RootCommand Build(GlobalOptions options, ChangeEnvironment? environment = null)
     {
+        environment ??= ChangeEnvironment.Local;
         var root = new RootCommand(Description);
         foreach (var option in options.All)
         {
@@ -30,15 +37,21 @@ internal static class SixgillCli
         root.Subcommands.Add(ValidateCommand.Create(options));
         root.Subcommands.Add(ExplainCommand.Create(options));
         root.Subcommands.Add(VerifyCommand.Create(options));
+        root.Subcommands.Add(PlanCommand.Create(options, environment));
+        root.Subcommands.Add(PrepareCommand.Create(options, environment));
+        root.Subcommands.Add(CleanCommand.Create(options, environment));
         root.Subcommands.Add(LabCommand.Create(options));
         root.Subcommands.Add(VersionCommand.Create(options));
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancel = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancel = default) =>
+        RunAsync(args, output, error, ChangeEnvironment.Local, cancel);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, ChangeEnvironment environment, CancellationToken cancel = default)
     {
         var options = new GlobalOptions();
-        var parsed = Build(options).Parse(args);
+        var parsed = Build(options, environment).Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var parseError in parsed.Errors)
