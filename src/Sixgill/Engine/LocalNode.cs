@@ -14,8 +14,10 @@ internal static class LocalNode
             throw new PlatformNotSupportedException("Sixgill changes Linux nodes only");
         }
 
+        runner ??= new ProcessRunner();
         var files = new LinuxFiles();
-        var context = new StepContext(new IpRoute2Network(runner ?? new ProcessRunner()), files, new ProcSysctl(), paths.Backups);
+        var services = new ServiceHost(new MachinePrograms(runner), new ProcProcessTable(), new NftCommand(runner), new UdpDnsTransport());
+        var context = new StepContext(new IpRoute2Network(runner), files, new ProcSysctl(), paths.Backups, services);
         return new Executor(context, new JournalFile(files, paths.Journal), new StateLock(paths.Lock), observe: observe);
     }
 }

@@ -17,8 +17,15 @@ internal static class Dns64AppArmor
     /// <summary>The profile that includes <see cref="LocalProfile"/>.</summary>
     public const string Profile = "/etc/apparmor.d/usr.sbin.named";
 
-    /// <summary>Reads <c>Y</c> when the kernel runs AppArmor; absent or <c>N</c> otherwise.</summary>
-    public const string EnabledFlag = "/sys/module/apparmor/parameters/enabled";
+    /// <summary>The profiles the kernel has loaded, one per line (<c>/usr/sbin/named (enforce)</c>); absent without AppArmor.</summary>
+    public const string LoadedProfiles = "/sys/kernel/security/apparmor/profiles";
+
+    /// <summary>The name Debian's profile for named is loaded under.</summary>
+    public const string ProfileName = "/usr/sbin/named";
+
+    /// <summary>Whether the kernel confines named: its profile is among <see cref="LoadedProfiles"/>.</summary>
+    public static bool ConfinesNamed(string? loadedProfiles) =>
+        loadedProfiles is not null && loadedProfiles.Split('\n').Any(line => line.StartsWith(ProfileName + " ", StringComparison.Ordinal));
 
     public static IReadOnlyList<string> ReloadCommand => ["apparmor_parser", "-r", Profile];
 
@@ -32,6 +39,8 @@ internal static class Dns64AppArmor
             $"{paths.Dns64ConfigDirectory}/** r,",
             $"{paths.Dns64StateDirectory}/ rw,",
             $"{paths.Dns64StateDirectory}/** rwk,",
+            $"{paths.Dns64RunDirectory}/ rw,",
+            $"{paths.Dns64RunDirectory}/** rwk,",
         ];
     }
 

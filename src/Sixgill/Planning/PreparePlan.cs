@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Sixgill.Addressing;
 using Sixgill.Config;
+using Sixgill.Gateway;
 using Sixgill.Host;
 using Sixgill.Kube;
 using Sixgill.Steps;
@@ -16,9 +17,10 @@ namespace Sixgill.Planning;
 /// <param name="Problems">What stops a step from being planned (no bootstrap token for the kubeadm
 /// file): prepare refuses to run while there are any, plan shows them.</param>
 /// <remarks>
-/// Not here yet: the gateway node's DNS64/NAT64 services (§6), which come first on that node and
+/// On the gateway node the native DNS64/NAT64 services (<see cref="GatewayPlan"/>) come first and
 /// carry its routes (every route the plan gives the gateway node leads into those services), and
-/// the restart of systemd-resolved after its drop-in is written.
+/// it forwards IPv4 as well: TAYGA's IPv4 side leaves through the node's uplink. Not here yet: the
+/// restart of systemd-resolved after its drop-in is written.
 /// </remarks>
 internal sealed record PreparePlan(ImmutableArray<Step> Steps, ImmutableArray<string> Problems)
 {
@@ -39,6 +41,12 @@ internal sealed record PreparePlan(ImmutableArray<Step> Steps, ImmutableArray<st
         var steps = ImmutableArray.CreateBuilder<Step>();
         var problems = ImmutableArray.CreateBuilder<string>();
 
+        // 0. The gateway's services (§6.1), before anything else on that node.
+        if (node.Services is { Runtime: ServiceRuntime.Native })
+        {
+            steps.AddRange(GatewayPlan.Steps(plan, GatewayPaths.Default));
+        }
+
         // 1. Management address(es), IPv6 first.
         foreach (var address in node.ManagementAddresses)
         {
@@ -46,7 +54,7 @@ internal sealed record PreparePlan(ImmutableArray<Step> Steps, ImmutableArray<st
         }
 
         // 2. Forwarding, live and across reboots.
-        var sysctls = ForwardingSysctls(plan.Cluster.Mode);
+        var sysctls = ForwardingSysctls(plan.Cluster.Mode, isGateway: node.Services is not null);
         steps.AddRange(sysctls.Select(key => new EnsureSysctl(key, "1")));
         steps.Add(new EnsureFile(SysctlFile, SysctlFileBody(sysctls), Public));
 
@@ -81,8 +89,8 @@ internal sealed record PreparePlan(ImmutableArray<Step> Steps, ImmutableArray<st
         return new PreparePlan(steps.ToImmutable(), problems.ToImmutable());
     }
 
-    private static ImmutableArray<SysctlKey> ForwardingSysctls(ClusterMode mode) =>
-        mode == ClusterMode.Ipv6
+    private static ImmutableArray<SysctlKey> ForwardingSysctls(ClusterMode mode, bool isGateway) =>
+        mode == ClusterMode.Ipv6 && !isGateway
             ? [SysctlKey.Parse("net.ipv6.conf.all.forwarding")]
             : [SysctlKey.Parse("net.ipv6.conf.all.forwarding"), SysctlKey.Parse("net.ipv4.ip_forward")];
 

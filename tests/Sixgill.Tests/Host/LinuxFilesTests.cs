@@ -89,7 +89,7 @@ public sealed class LinuxFilesTests : IDisposable
 
         File.ReadAllText(target).ShouldBe("new\n");
         new FileInfo(Path.Combine(directory, "middle")).LinkTarget.ShouldBe(target);
-        files.Stat(link)!.ShouldBe(new FileFacts(link, target, true, Mode644, files.Stat(target)!.Uid, files.Stat(target)!.Gid));
+        files.Stat(link)!.ShouldBe(new FileFacts(link, target, true, Mode644, files.Stat(target)!.Uid, files.Stat(target)!.Gid, files.Stat(target)!.Modified));
     }
 
     [Fact]
