@@ -6,7 +6,14 @@ namespace Sixgill.Engine;
 /// <summary>The composition for changing the node Sixgill runs on: real adapters, journal and lock under the state directory.</summary>
 internal static class LocalNode
 {
-    public static Executor Executor(StatePaths paths, IProcessRunner? runner = null, Action<ExecutionEvent>? observe = null)
+    /// <param name="journal">Wraps the journal store (tracing, the crash test hook); null keeps the file as it is.</param>
+    /// <param name="network">The network adapter, when the caller already has one (its reads are cached until the next change).</param>
+    public static Executor Executor(
+        StatePaths paths,
+        IProcessRunner? runner = null,
+        Action<ExecutionEvent>? observe = null,
+        Func<IJournalStore, IJournalStore>? journal = null,
+        INetwork? network = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         if (!OperatingSystem.IsLinux())
@@ -16,8 +23,10 @@ internal static class LocalNode
 
         runner ??= new ProcessRunner();
         var files = new LinuxFiles();
+        var systemd = NodeFactsReader.Read(files, ProgramSearch.IsInstalled).Systemd == SystemdState.Running ? new Systemctl(runner) : null;
         var services = new ServiceHost(new MachinePrograms(runner), new ProcProcessTable(), new NftCommand(runner), new UdpDnsTransport());
-        var context = new StepContext(new IpRoute2Network(runner), files, new ProcSysctl(), paths.Backups, services);
-        return new Executor(context, new JournalFile(files, paths.Journal), new StateLock(paths.Lock), observe: observe);
+        var context = new StepContext(network ?? IpRoute2Network.Local(runner), files, new ProcSysctl(), paths.Backups, systemd, services);
+        IJournalStore store = new JournalFile(files, paths.Journal);
+        return new Executor(context, journal?.Invoke(store) ?? store, new StateLock(paths.Lock), observe: observe);
     }
 }

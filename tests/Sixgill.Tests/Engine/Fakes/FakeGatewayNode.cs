@@ -37,7 +37,7 @@ internal sealed class FakeGatewayNode
         Nftables = new FakeNftables(Doom);
         Programs = new FakePrograms(Files, Network, Processes, Doom);
         Dns = new FakeDns(server => Processes.All.Any(p => p.Name == "named"));
-        Context = new StepContext(Network, Files, Sysctl, StateDirectory + "/backups", new ServiceHost(Programs, Processes, Nftables, Dns));
+        Context = new StepContext(Network, Files, Sysctl, StateDirectory + "/backups", Services: new ServiceHost(Programs, Processes, Nftables, Dns));
         IJournalStore store = journalDirectory is null
             ? new JournalFile(Files, StateDirectory + "/journal.json")
             : new JournalFile(OperatingSystem.IsLinux() ? new LinuxFiles() : throw new PlatformNotSupportedException(), Path.Combine(journalDirectory, "journal.json"));
