@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Sixgill.Addressing;
+using Sixgill.Host;
+using Sixgill.Lab;
+
+namespace Sixgill.IntegrationTests;
+
+/// <summary>
+/// A lab from <c>examples/lab.yaml</c> (gw, w1, w2 and the IPv4-only internet with its DNS and web
+/// servers) in which <c>sixgill prepare</c> ran inside the given nodes, the gateway first — the
+/// native DNS64/NAT64 set up by Sixgill's own steps. Disposing cleans the gateway (its daemons
+/// stop, its tunnel goes) before the lab goes.
+/// </summary>
+internal sealed class PreparedGatewayLab : IAsyncDisposable
+{
+    public const string Gateway = "gw";
+
+    private PreparedGatewayLab(PrepareLab lab, InternetServices internet)
+    {
+        Lab = lab;
+        Internet = internet;
+    }
+
+    public PrepareLab Lab { get; }
+
+    public InternetServices Internet { get; }
+
+    /// <summary>Wall time of each node's prepare, as a process in the node (start to exit).</summary>
+    public Dictionary<string, TimeSpan> PrepareTimes { get; } = [];
+
+    public LabNode Node(string name) => Lab.Node(name);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>A lab with <paramref name="nodes"/> prepared, in that order; <paramref name="editConfig"/> changes the config copy first.</summary>
+    public static async Task<PreparedGatewayLab> CreateAsync(Func<string, string>? editConfig, params string[] nodes)
+    {
+        GatewayRequirements.Require();
+        var lab = await PrepareLab.ThreeNodesAsync(editConfig);
+        PreparedGatewayLab? prepared = null;
+        try
+        {
+            var internet = await InternetServices.StartAsync(lab.Lab, dnsAddress: LabInternet.DnsServer, cancellationToken: Cancel);
+            prepared = new PreparedGatewayLab(lab, internet);
+            foreach (var node in nodes)
+            {
+                await prepared.PrepareAsync(node);
+            }
+
+            return prepared;
+        }
+        catch
+        {
+            if (prepared is not null)
+            {
+                await prepared.DisposeAsync();
+            }
+            else
+            {
+                await lab.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary><c>sixgill prepare</c> in the node; fails the test unless it exits 0.</summary>
+    public async Task<ProcessResult> PrepareAsync(string node)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await Lab.SixgillAsync(Node(node), "prepare");
+        PrepareTimes[node] = clock.Elapsed;
+        result.ExitCode.ShouldBe(0, $"prepare on {node}: {result.StandardOutput}{result.StandardError}");
+        return result;
+    }
+
+    public Task<ProcessResult> SixgillAsync(string node, params string[] arguments) => Lab.SixgillAsync(Node(node), arguments);
+
+    /// <summary>The pid in a daemon's pid file on the gateway (<c>/run/sixgill/…</c>).</summary>
+    public async Task<int> PidAsync(string pidFile) =>
+        int.Parse((await PrepareLab.ShAsync(Node(Gateway), $"cat {pidFile}")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            // Sixgill's own clean stops named and TAYGA and deletes the tunnel; whatever it left, the
+            // tunnel still goes by name before its namespace (TESTING.md §4), the daemons with the lab.
+            var gateway = Node(Gateway);
+            await Lab.SixgillAsync(gateway, "clean");
+            if ((await gateway.RunAsync(["ip", "link", "show", GatewayServices.Nat64Tunnel], CancellationToken.None)).Succeeded)
+            {
+                (await gateway.RunAsync(["ip", "link", "delete", GatewayServices.Nat64Tunnel], CancellationToken.None)).EnsureSuccess();
+            }
+        }
+        finally
+        {
+            await Lab.DisposeAsync();
+        }
+    }
+}
