@@ -10,7 +10,8 @@ namespace Sixgill.Planning;
 /// The steps of the native DNS64/NAT64 gateway (SPEC §6.1), which come first in the gateway node's
 /// prepare: the preflight, the daemons' directories and configs, the AppArmor rules where AppArmor
 /// confines named, <c>sixgill0</c> with <c>dns64.ip</c>, TAYGA's tunnel and the routes into it, the
-/// NAT44 table, and the two daemons. Pure: computed from the address plan alone.
+/// NAT44 table, and the two daemons — as systemd units where systemd is PID 1, started directly
+/// otherwise. Pure: computed from the address plan and how the node supervises services.
 /// </summary>
 /// <remarks>
 /// Clean undoes them newest first: the daemons stop before their tunnel, table, links and files go,
@@ -26,7 +27,7 @@ internal static class GatewayPlan
 
     private static readonly UnixFileMode GroupDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
 
-    public static ImmutableArray<Step> Steps(AddressPlan plan, GatewayPaths paths)
+    public static ImmutableArray<Step> Steps(AddressPlan plan, GatewayPaths paths, Supervision supervision)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(paths);
@@ -48,6 +49,7 @@ internal static class GatewayPlan
             new EnsureDirectory(paths.Nat64RunDirectory, PublicDirectory, Root, Root, HoldsDaemonFiles: true),
             new EnsureFile(paths.Dns64Config, named, Public),
             new EnsureFile(paths.Nat64Config, tayga, Public),
+            .. supervision == Supervision.Systemd ? [new EnsureFile(paths.Nat44Ruleset, FileBody.FromText(Nat44Ruleset.Render(plan)), Public)] : Array.Empty<Step>(),
             new EnsureAppArmorRules(Dns64AppArmor.LocalProfile, Dns64AppArmor.Profile, [.. Dns64AppArmor.Rules(paths)]),
 
             new EnsureBridge(GatewayServices.SupportBridge, new InterfaceAddress(gateway.Dns64Address, gateway.SupportNetwork.Length)),
@@ -55,10 +57,14 @@ internal static class GatewayPlan
             .. plan[gateway.NodeName].PrepareRoutes.Select(route => new EnsureRoute(new KernelRoute(route.Destination, route.Via, route.Device))),
             new EnsureNat44(gateway.Nat64Pool, Nat44Ruleset.Render(plan)),
 
-            new EnsureDaemon(Dns64Daemon(gateway, paths, named)),
-            new EnsureDaemon(Nat64Daemon(paths, tayga)),
+            .. Daemons(plan, paths, supervision, Dns64Daemon(gateway, paths, named), Nat64Daemon(paths, tayga)),
         ];
     }
+
+    private static Step[] Daemons(AddressPlan plan, GatewayPaths paths, Supervision supervision, DaemonSpec dns64, DaemonSpec nat64) =>
+        supervision == Supervision.Systemd
+            ? [new EnsureSystemdService(SystemdUnits.Dns64(plan, paths), dns64), new EnsureSystemdService(SystemdUnits.Nat64(plan, paths), nat64)]
+            : [new EnsureDaemon(dns64), new EnsureDaemon(nat64)];
 
     /// <summary>named as its own instance (<c>-u bind</c>: it drops root once port 53 is bound), checked by named-checkconf, ready when it answers on <c>dns64.ip</c>.</summary>
     public static DaemonSpec Dns64Daemon(GatewayServices gateway, GatewayPaths paths, FileBody config)

@@ -47,7 +47,7 @@ internal static class PreparePlan
         // 0. The gateway's services (§6.1), before anything else on that node.
         if (node.Services is { Runtime: ServiceRuntime.Native })
         {
-            steps.AddRange(GatewayPlan.Steps(plan, GatewayPaths.Default));
+            steps.AddRange(GatewayPlan.Steps(plan, GatewayPaths.Default, GatewaySupervision(facts.Systemd, warnings)));
         }
 
         // 1. Management address(es), IPv6 first.
@@ -90,6 +90,19 @@ internal static class PreparePlan
         }
 
         return new NodePlan(Command, steps.ToImmutable(), problems.ToImmutable(), warnings.ToImmutable());
+    }
+
+    // Units where systemd can run them; elsewhere the daemons are started directly, and the user learns they will not come back after a reboot.
+    private static Supervision GatewaySupervision(SystemdState systemd, ImmutableArray<string>.Builder warnings)
+    {
+        if (systemd == SystemdState.Running)
+        {
+            return Supervision.Systemd;
+        }
+
+        var why = systemd == SystemdState.NoSystemctl ? "systemctl is not installed" : "PID 1 is not systemd";
+        warnings.Add($"{why}: named and TAYGA are started directly (pid files under /run/sixgill) and do not start again after a reboot; run prepare again then");
+        return Supervision.Direct;
     }
 
     // systemd-resolved reads its drop-ins when it starts: restart it where systemd can, and say so where it cannot.

@@ -26,6 +26,7 @@ namespace Sixgill.Steps;
 [JsonDerivedType(typeof(DeleteNftTable), "nftables")]
 [JsonDerivedType(typeof(StopDaemon), "daemon")]
 [JsonDerivedType(typeof(ReloadProfileAfter), "apparmor")]
+[JsonDerivedType(typeof(RemoveSystemdService), "unit")]
 internal abstract record Undo
 {
     /// <summary>What undoing does, for people: <c>remove fd00:20::2/64 from eth0</c>.</summary>

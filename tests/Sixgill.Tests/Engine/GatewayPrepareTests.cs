@@ -1,5 +1,6 @@
 using Sixgill.Engine;
 using Sixgill.Host;
+using Sixgill.Planning;
 using Sixgill.Steps;
 using Sixgill.Tests.Engine.Fakes;
 
@@ -95,14 +96,39 @@ public sealed class GatewayPrepareTests : IDisposable
         node.Snapshot().ShouldBe(before);
     }
 
-    public static TheoryData<int> CrashPoints()
+    [Fact]
+    public void With_systemd_the_daemons_are_units_enabled_and_running_and_clean_disables_and_removes_them()
     {
-        var probe = new FakeGatewayNode();
-        probe.Executor().Run("prepare", FakeGatewayNode.GatewaySteps);
-        var data = new TheoryData<int>();
-        for (var n = 0; n <= probe.Doom.Changes; n++)
+        var node = new FakeGatewayNode(supervision: Supervision.Systemd);
+        var before = node.Snapshot();
+
+        var run = node.Executor().Run("prepare", node.Steps);
+
+        run.Succeeded.ShouldBeTrue(run.Failure?.Error.ToString());
+        node.Systemd.Snapshot().ShouldBe("enabled sixgill-dns64.service\nenabled sixgill-nat64.service\nactive sixgill-dns64.service\nactive sixgill-nat64.service\n");
+        node.Files.Text("/etc/systemd/system/sixgill-dns64.service")!.ShouldContain("ExecStart=/usr/sbin/named -f -u bind -c /etc/sixgill/dns64/named.conf");
+        node.Files.Text("/etc/sixgill/nat64/nat44.nft")!.ShouldContain("masquerade");
+        node.Processes.All.Select(p => p.Name).ShouldBe(["named", "tayga"]);
+        node.Executor().Run("prepare", node.Steps).AppliedCount.ShouldBe(0);
+
+        var clean = node.Executor().Undo("prepare", node.Steps);
+
+        clean.Succeeded.ShouldBeTrue(string.Join("; ", clean.Results.Select(r => r.Error)));
+        node.Systemd.Log.TakeLast(4).ShouldBe(["disable --now sixgill-nat64.service", "daemon-reload", "disable --now sixgill-dns64.service", "daemon-reload"]);
+        node.Snapshot().ShouldBe(before);
+    }
+
+    public static TheoryData<bool, int> CrashPoints()
+    {
+        var data = new TheoryData<bool, int>();
+        foreach (var systemd in new[] { false, true })
         {
-            data.Add(n);
+            var probe = new FakeGatewayNode(supervision: systemd ? Supervision.Systemd : Supervision.Direct);
+            probe.Executor().Run("prepare", probe.Steps);
+            for (var n = 0; n <= probe.Doom.Changes; n++)
+            {
+                data.Add(systemd, n);
+            }
         }
 
         return data;
@@ -110,21 +136,21 @@ public sealed class GatewayPrepareTests : IDisposable
 
     [Theory]
     [MemberData(nameof(CrashPoints))]
-    public void After_a_crash_at_any_point_of_the_gateways_prepare_clean_restores_the_node_exactly(int changesBeforeCrash)
+    public void After_a_crash_at_any_point_of_the_gateways_prepare_clean_restores_the_node_exactly(bool systemd, int changesBeforeCrash)
     {
-        var node = new FakeGatewayNode(directory);
+        var node = new FakeGatewayNode(directory, systemd ? Supervision.Systemd : Supervision.Direct);
         var before = node.Snapshot();
         node.Doom.DieAfter(changesBeforeCrash);
         try
         {
-            node.Executor().Run("prepare", FakeGatewayNode.GatewaySteps);
+            node.Executor().Run("prepare", node.Steps);
         }
         catch (ProcessDiedException)
         {
         }
 
         node.Doom.Revive();
-        var clean = node.Executor().Undo("prepare", FakeGatewayNode.GatewaySteps);
+        var clean = node.Executor().Undo("prepare", node.Steps);
 
         clean.Succeeded.ShouldBeTrue(string.Join("; ", clean.Results.Select(r => r.Error)));
         node.Snapshot().ShouldBe(before);

@@ -79,6 +79,8 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
         files[path] = new FakeFile(Encoding.UTF8.GetBytes(text), old?.Mode ?? DefaultMode, old?.Uid ?? 0, old?.Gid ?? 0, Tick());
     }
 
+    public void RemoveAsDaemon(string path) => files.Remove(path);
+
     public bool Delete(string path)
     {
         var existed = false;

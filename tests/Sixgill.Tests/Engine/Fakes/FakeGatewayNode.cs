@@ -12,7 +12,7 @@ namespace Sixgill.Tests.Engine.Fakes;
 /// <summary>
 /// The gateway node of examples/lab.yaml made of fakes: a fresh Debian box with bind9, tayga and
 /// nftables installed (the <c>bind</c> user exists), its uplink and management interface, and no
-/// AppArmor. The gateway's steps come from the real plan.
+/// AppArmor; with systemd as PID 1 or without. The gateway's steps come from the real plan.
 /// </summary>
 internal sealed class FakeGatewayNode
 {
@@ -20,8 +20,9 @@ internal sealed class FakeGatewayNode
 
     public const uint BindId = 106;
 
-    public FakeGatewayNode(string? journalDirectory = null)
+    public FakeGatewayNode(string? journalDirectory = null, Supervision supervision = Supervision.Direct)
     {
+        Supervision = supervision;
         Network = new FakeNetwork(Doom)
             .WithLink("lo", true, "127.0.0.1/8", "::1/128")
             .WithLink("eth0", true, "203.0.113.2/24")
@@ -37,7 +38,16 @@ internal sealed class FakeGatewayNode
         Nftables = new FakeNftables(Doom);
         Programs = new FakePrograms(Files, Network, Processes, Doom);
         Dns = new FakeDns(server => Processes.All.Any(p => p.Name == "named"));
-        Context = new StepContext(Network, Files, Sysctl, StateDirectory + "/backups", Services: new ServiceHost(Programs, Processes, Nftables, Dns));
+        Systemd = new FakeSystemd(Doom)
+        {
+            // What the units' ExecStart lines do: run the daemon (here through the fake programs), and end it.
+            Starting = unit => Programs.Run(unit == SystemdUnits.Dns64Unit
+                ? ["named", "-u", "bind", "-c", GatewayPaths.Default.Dns64Config]
+                : ["tayga", "-c", GatewayPaths.Default.Nat64Config, "--pidfile", GatewayPaths.Default.Nat64PidFile]),
+            Stopping = unit => Processes.End(unit == SystemdUnits.Dns64Unit ? "named" : "tayga"),
+        };
+        Context = new StepContext(Network, Files, Sysctl, StateDirectory + "/backups", supervision == Supervision.Systemd ? Systemd : null,
+            new ServiceHost(Programs, Processes, Nftables, Dns));
         IJournalStore store = journalDirectory is null
             ? new JournalFile(Files, StateDirectory + "/journal.json")
             : new JournalFile(OperatingSystem.IsLinux() ? new LinuxFiles() : throw new PlatformNotSupportedException(), Path.Combine(journalDirectory, "journal.json"));
@@ -46,8 +56,18 @@ internal sealed class FakeGatewayNode
 
     public static AddressPlan Plan { get; } = AddressPlan.For(TestClusters.Lab());
 
-    /// <summary>The gateway's own steps (SPEC §6.1), as prepare plans them on gw.</summary>
-    public static ImmutableArray<Step> GatewaySteps { get; } = GatewayPlan.Steps(Plan, GatewayPaths.Default);
+    /// <summary>The gateway's own steps (SPEC §6.1), as prepare plans them on gw without systemd.</summary>
+    public static ImmutableArray<Step> GatewaySteps { get; } = GatewayPlan.Steps(Plan, GatewayPaths.Default, Supervision.Direct);
+
+    /// <summary>The same where systemd is PID 1: units instead of directly started daemons.</summary>
+    public static ImmutableArray<Step> SystemdSteps { get; } = GatewayPlan.Steps(Plan, GatewayPaths.Default, Supervision.Systemd);
+
+    public Supervision Supervision { get; }
+
+    /// <summary>This node's steps: <see cref="GatewaySteps"/> or <see cref="SystemdSteps"/>.</summary>
+    public ImmutableArray<Step> Steps => Supervision == Supervision.Systemd ? SystemdSteps : GatewaySteps;
+
+    public FakeSystemd Systemd { get; }
 
     public Doom Doom { get; } = new();
 
@@ -84,15 +104,15 @@ internal sealed class FakeGatewayNode
     /// <summary>Applies the gateway's steps up to (not including) the one with this id, as a prepare would have.</summary>
     public void ApplyUntil(string stepId)
     {
-        foreach (var step in GatewaySteps.TakeWhile(s => s.Id != stepId).Where(s => s.Probe(Context).NeedsChange))
+        foreach (var step in Steps.TakeWhile(s => s.Id != stepId).Where(s => s.Probe(Context).NeedsChange))
         {
             Apply(step);
         }
     }
 
     public T Step<T>(string stepId)
-        where T : Step => (T)GatewaySteps.Single(s => s.Id == stepId);
+        where T : Step => (T)Steps.Single(s => s.Id == stepId);
 
     /// <summary>Everything on the node except Sixgill's state directory (journal, backups).</summary>
-    public string Snapshot() => Network.Snapshot() + Files.Snapshot(StateDirectory + "/journal.json", StateDirectory + "/backups") + Sysctl.Snapshot() + Processes.Snapshot() + Nftables.Snapshot();
+    public string Snapshot() => Network.Snapshot() + Files.Snapshot(StateDirectory + "/journal.json", StateDirectory + "/backups") + Sysctl.Snapshot() + Processes.Snapshot() + Nftables.Snapshot() + Systemd.Snapshot();
 }

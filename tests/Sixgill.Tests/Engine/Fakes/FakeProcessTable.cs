@@ -7,16 +7,19 @@ internal sealed class FakeProcessTable(Doom? doom = null) : IProcessTable
 {
     private readonly Doom doom = doom ?? new Doom();
     private readonly SortedDictionary<int, RunningProgram> processes = [];
+    private readonly Dictionary<int, Action> atExit = [];
     private int nextPid = 1000;
 
     public List<string> Log { get; } = [];
 
     public IEnumerable<RunningProgram> All => processes.Values;
 
-    public RunningProgram Spawn(string program, IReadOnlyList<string> arguments)
+    /// <param name="onExit">What the program does as it ends (named removes its pid file).</param>
+    public RunningProgram Spawn(string program, IReadOnlyList<string> arguments, Action? onExit = null)
     {
         var process = new RunningProgram(nextPid++, program, "/usr/sbin/" + program, [program, .. arguments]);
         processes[process.Pid] = process;
+        atExit[process.Pid] = onExit ?? (() => { });
         return process;
     }
 
@@ -37,7 +40,24 @@ internal sealed class FakeProcessTable(Doom? doom = null) : IProcessTable
     {
         doom.Change();
         Log.Add($"{signal} {pid}");
-        processes.Remove(pid);
+        Exit(pid);
+    }
+
+    /// <summary>The program ends by itself (systemd stopped its unit), not by a signal from Sixgill.</summary>
+    public void End(string program)
+    {
+        foreach (var pid in processes.Values.Where(p => p.Name == program).Select(p => p.Pid).ToList())
+        {
+            Exit(pid);
+        }
+    }
+
+    private void Exit(int pid)
+    {
+        if (processes.Remove(pid) && atExit.Remove(pid, out var onExit))
+        {
+            onExit();
+        }
     }
 
     public string Snapshot() => string.Concat(processes.Values.Select(p => $"process {p.Pid} {string.Join(' ', p.Arguments)}\n"));

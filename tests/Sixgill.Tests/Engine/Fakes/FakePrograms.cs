@@ -71,7 +71,8 @@ internal sealed partial class FakePrograms(FakeFiles files, FakeNetwork network,
             return new ProcessResult(command, 1, "", $"couldn't open pid file '{pidFile}': file not found", TimeSpan.Zero);
         }
 
-        var process = processes.Spawn(program, command.Skip(1).ToList());
+        // named removes its pid file when it ends; TAYGA leaves its own behind.
+        var process = processes.Spawn(program, command.Skip(1).ToList(), program == "named" ? () => files.RemoveAsDaemon(pidFile) : null);
         files.WriteAsDaemon(pidFile, $"{process.Pid}\n");
         return Done(command);
     }
