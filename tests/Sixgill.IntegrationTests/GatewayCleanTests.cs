@@ -21,7 +21,7 @@ public sealed class GatewayCleanTests
     {
         GatewayRequirements.Require();
         var machine = await RootNamespaceSnapshot.TakeAsync();
-        await using var lab = await PreparedGatewayLab.CreateAsync(null);
+        await using var lab = await GatewayLab.CreateAsync(null);
         var before = new Dictionary<string, string>();
         foreach (var node in Nodes)
         {

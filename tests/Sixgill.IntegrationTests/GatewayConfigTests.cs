@@ -17,7 +17,7 @@ public sealed class GatewayConfigTests
     public async Task With_allow_aaaa_use_a_real_AAAA_is_used_and_turning_it_off_restarts_named_which_then_synthesizes()
     {
         GatewayRequirements.Require();
-        await using var lab = await PreparedGatewayLab.CreateAsync(text => AllowAaaaUse(text, allow: true), "gw", "w1");
+        await using var lab = await GatewayLab.CreateAsync(text => AllowAaaaUse(text, allow: true), "gw", "w1");
         var w1 = lab.Node("w1");
         (await DigAsync(w1, InternetZone.DualStackName)).ShouldBe(InternetZone.DualStackIPv6);
         (await DigAsync(w1, InternetZone.WebName)).ShouldBe(Synthesized);

@@ -10,7 +10,7 @@ namespace Sixgill.IntegrationTests;
 /// native DNS64/NAT64 that Sixgill's steps set up, and an IPv6-only minion reaches the IPv4-only
 /// web server by name.
 /// </summary>
-public sealed class GatewayPrepareTests(PreparedGatewayFixture fixture) : IClassFixture<PreparedGatewayFixture>
+public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixture<GatewayLabFixture>
 {
     private const string Synthesized = "fd00:10:64:ff9b::cb00:7150";
 
@@ -40,6 +40,8 @@ public sealed class GatewayPrepareTests(PreparedGatewayFixture fixture) : IClass
         var tayga = await lab.PidAsync(GatewayPaths.Default.Nat64PidFile);
         (await PrepareLab.ShAsync(gw, $"cat /proc/{tayga}/comm")).Trim().ShouldBe("tayga");
         (await PrepareLab.ShAsync(gw, "stat -c '%U:%G %a' /var/lib/sixgill/dns64 /run/sixgill/dns64")).ShouldBe("bind:bind 750\nbind:bind 750\n");
+        (await PrepareLab.ShAsync(gw, $"stat -c '%U %n' {GatewayPaths.Default.Dns64PidFile} {GatewayPaths.Default.Dns64SessionKey}"))
+            .ShouldBe($"bind {GatewayPaths.Default.Dns64PidFile}\nbind {GatewayPaths.Default.Dns64SessionKey}\n");
         (await PrepareLab.ShAsync(gw, "cat /proc/sys/net/ipv6/conf/all/forwarding /proc/sys/net/ipv4/ip_forward")).ShouldBe("1\n1\n");
     }
 
@@ -69,18 +71,35 @@ public sealed class GatewayPrepareTests(PreparedGatewayFixture fixture) : IClass
         page.ExitCode.ShouldBe(0, page.StandardError);
         page.StandardOutput.ShouldBe(InternetServices.Page);
         (await w1.RunAsync(["ip", "-4", "route"], Cancel)).StandardOutput.Trim().ShouldBeEmpty();
+        using var v4 = JsonDocument.Parse((await w1.RunAsync(["ip", "-4", "-j", "address"], Cancel)).StandardOutput);
+        v4.RootElement.EnumerateArray().Where(l => l.GetProperty("addr_info").GetArrayLength() > 0)
+            .Select(l => l.GetProperty("ifname").GetString()).ShouldBe(["lo"], "no IPv4 address but loopback's");
     }
 
     [Fact]
-    public async Task Verify_passes_on_a_minion_and_on_the_gateway()
+    public async Task Named_checkconf_accepts_the_rendered_config_and_rejects_a_broken_one()
     {
-        foreach (var node in new[] { "w1", "gw" })
-        {
-            var result = await fixture.Lab.SixgillAsync(node, "verify", "--host", node, "--expect", "hello");
+        var gw = fixture.Lab.Node("gw");
+        (await gw.RunAsync(["named-checkconf", GatewayPaths.Default.Dns64Config], Cancel)).ExitCode.ShouldBe(0);
 
-            result.ExitCode.ShouldBe(0, result.StandardOutput + result.StandardError);
-            result.StandardOutput.ShouldContain("7 passed, 0 failed, 0 skipped");
-        }
+        var broken = (await PrepareLab.ShAsync(gw, $"cat {GatewayPaths.Default.Dns64Config}")).Replace("forward only;", "forward sometimes;", StringComparison.Ordinal);
+        var check = await gw.RunAsync(new Host.ProcessRequest(["named-checkconf", "/dev/stdin"]) { StandardInput = broken }, Cancel);
+
+        check.ExitCode.ShouldNotBe(0);
+        check.StandardOutput.ShouldContain("'sometimes' unexpected");
+    }
+
+    [Fact]
+    public async Task The_nat44_ruleset_loaded_again_keeps_one_table_with_one_rule()
+    {
+        var gw = fixture.Lab.Node("gw");
+        var ruleset = Nat44Ruleset.Render(Addressing.AddressPlan.For(Config.ConfigLoader.LoadFile(fixture.Lab.ConfigPath).Cluster!));
+
+        (await gw.RunAsync(new Host.ProcessRequest(["nft", "-f", "-"]) { StandardInput = ruleset }, Cancel)).EnsureSuccess();
+
+        using var table = JsonDocument.Parse(await PrepareLab.ShAsync(gw, string.Join(' ', Nat44Ruleset.ListCommand)));
+        table.RootElement.GetProperty("nftables").EnumerateArray().Count(e => e.TryGetProperty("rule", out _)).ShouldBe(1);
+        (await fixture.Lab.SixgillAsync("gw", "plan", "--detailed-exitcode")).ExitCode.ShouldBe(0, "the table is still as prepare wants it");
     }
 
     [Fact]
@@ -116,5 +135,9 @@ public sealed class GatewayPrepareTests(PreparedGatewayFixture fixture) : IClass
         }
 
         gateway.Exists.ShouldBeTrue();
+        foreach (var daemon in new[] { lab.Internet.Dns, lab.Internet.Web })
+        {
+            new FileInfo($"/proc/{daemon.Pid.ToString(CultureInfo.InvariantCulture)}/ns/net").LinkTarget.ShouldNotBe(machine, string.Join(' ', daemon.Command));
+        }
     }
 }
