@@ -76,7 +76,7 @@ internal static class GatewayPlan
             GatewayPrograms.Named.Name,
             ["-u", Dns64NamedConf.ServiceUser, "-c", paths.Dns64Config],
             paths.Dns64Config,
-            config.Sha256,
+            config,
             paths.Dns64PidFile,
             [GatewayPrograms.NamedCheckconf.Name, paths.Dns64Config],
             gateway.Dns64Address);
@@ -91,7 +91,7 @@ internal static class GatewayPlan
             GatewayPrograms.Tayga.Name,
             ["-c", paths.Nat64Config, "--pidfile", paths.Nat64PidFile],
             paths.Nat64Config,
-            config.Sha256,
+            config,
             paths.Nat64PidFile,
             [],
             null);

@@ -40,7 +40,7 @@ internal static class DaemonProcess
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(daemon);
         var content = context.Files.Read(daemon.Config);
-        if (content is null || ContentHash.Of(content) != daemon.ConfigSha256)
+        if (content is null || !daemon.ConfigBody.Matches(content))
         {
             return $"{daemon.Config} is about to change";
         }

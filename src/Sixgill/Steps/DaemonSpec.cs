@@ -11,7 +11,7 @@ namespace Sixgill.Steps;
 /// <param name="Program">Its name (<c>named</c>): looked up like every program, and the name its process carries.</param>
 /// <param name="Arguments">Started directly: these arguments, after which the program forks and its parent exits.</param>
 /// <param name="Config">Its config file, which is also in its argument vector: that is how its process is told from others of the same program.</param>
-/// <param name="ConfigSha256">The config as the plan renders it: while the file differs, the daemon runs an old one.</param>
+/// <param name="ConfigBody">The config as the plan renders it: while the file differs, the daemon runs an old one.</param>
 /// <param name="PidFile">Written by the daemon itself, after it has read its config.</param>
 /// <param name="ConfigCheck">Run before it starts (<c>named-checkconf FILE</c>); empty for none.</param>
 /// <param name="AnswersDnsAt">Ready when a DNS query to this address gets a reply (the DNS64 server); null: ready once its pid file names it.</param>
@@ -19,7 +19,7 @@ internal sealed record DaemonSpec(
     string Program,
     ImmutableArray<string> Arguments,
     string Config,
-    string ConfigSha256,
+    FileBody ConfigBody,
     string PidFile,
     ImmutableArray<string> ConfigCheck,
     Ip? AnswersDnsAt)

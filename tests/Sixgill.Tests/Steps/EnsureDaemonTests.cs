@@ -47,7 +47,7 @@ public sealed class EnsureDaemonTests
         var old = node.Processes.All.Single(p => p.Name == "named").Pid;
         var file = node.Step<EnsureFile>("file:" + NamedConf);
         var changed = file with { Body = FileBody.FromText(Encoding.UTF8.GetString(file.Body.Bytes) + "// allow_aaaa_use changed\n") };
-        var restart = Named(node) with { Daemon = Named(node).Daemon with { ConfigSha256 = changed.Body.Sha256 } };
+        var restart = Named(node) with { Daemon = Named(node).Daemon with { ConfigBody = changed.Body } };
 
         restart.Probe(node.Context).ShouldBe(ProbeResult.Different($"restart: {NamedConf} is about to change"));
         node.Apply(changed);
