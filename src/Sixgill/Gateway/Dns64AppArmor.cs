@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Sixgill.Gateway;
 
 /// <summary>
@@ -11,7 +9,7 @@ namespace Sixgill.Gateway;
 /// </summary>
 internal static class Dns64AppArmor
 {
-    /// <summary>Site additions to the named profile; reloaded with <see cref="ReloadCommand"/>.</summary>
+    /// <summary>Site additions to the named profile (then <c>apparmor_parser -r</c> <see cref="Profile"/>).</summary>
     public const string LocalProfile = "/etc/apparmor.d/local/usr.sbin.named";
 
     /// <summary>The profile that includes <see cref="LocalProfile"/>.</summary>
@@ -27,8 +25,6 @@ internal static class Dns64AppArmor
     public static bool ConfinesNamed(string? loadedProfiles) =>
         loadedProfiles is not null && loadedProfiles.Split('\n').Any(line => line.StartsWith(ProfileName + " ", StringComparison.Ordinal));
 
-    public static IReadOnlyList<string> ReloadCommand => ["apparmor_parser", "-r", Profile];
-
     /// <summary>The rules, one per line, to add to <see cref="LocalProfile"/>.</summary>
     public static IReadOnlyList<string> Rules(GatewayPaths paths)
     {
@@ -42,16 +38,5 @@ internal static class Dns64AppArmor
             $"{paths.Dns64RunDirectory}/ rw,",
             $"{paths.Dns64RunDirectory}/** rwk,",
         ];
-    }
-
-    public static string Render(GatewayPaths paths)
-    {
-        var text = new StringBuilder("# Sixgill's DNS64 server: its own config and state (SPEC §6.1)\n");
-        foreach (var rule in Rules(paths))
-        {
-            text.Append(rule).Append('\n');
-        }
-
-        return text.ToString();
     }
 }

@@ -17,7 +17,7 @@ internal sealed record EnsureDaemon(DaemonSpec Daemon) : Step
     {
         if (DaemonProcess.Find(context, Daemon.Program, Daemon.Config, Daemon.PidFile) is null)
         {
-            return ProbeResult.Absent($"not running");
+            return ProbeResult.Absent("not running");
         }
 
         return DaemonProcess.OutdatedConfig(context, Daemon) is { } why ? ProbeResult.Different($"restart: {why}") : ProbeResult.Present;

@@ -20,7 +20,7 @@ internal sealed record RequirePrograms(ImmutableArray<GatewayProgram> Programs) 
     {
         ArgumentNullException.ThrowIfNull(context);
         var programs = context.RequireServices().Programs;
-        var preflight = new GatewayPreflight([.. Programs.Where(p => programs.Find(p.Name) is null)]);
+        var preflight = GatewayPrograms.Check(name => programs.Find(name) is not null, Programs);
         if (preflight.IsReady)
         {
             return ProbeResult.Present;
