@@ -35,27 +35,29 @@ internal static class GatewayPlan
         var bind = Dns64NamedConf.ServiceUser;
         var named = FileBody.FromText(Dns64NamedConf.Render(plan, paths));
         var tayga = FileBody.FromText(Nat64TaygaConf.Render(plan, paths));
+        var nat44 = Nat44Ruleset.Render(plan);
 
         return
         [
             new RequirePrograms([.. GatewayPrograms.Required]),
 
-            // named writes its session key and pid file after dropping root to bind.
             new EnsureDirectory(paths.Dns64ConfigDirectory, PublicDirectory, Root, Root, HoldsDaemonFiles: false),
             new EnsureDirectory(paths.Nat64ConfigDirectory, PublicDirectory, Root, Root, HoldsDaemonFiles: false),
+
+            // named writes its session key and pid file after dropping root to bind.
             new EnsureDirectory(paths.Dns64StateDirectory, GroupDirectory, bind, bind, HoldsDaemonFiles: true),
             new EnsureDirectory(paths.Dns64RunDirectory, GroupDirectory, bind, bind, HoldsDaemonFiles: true),
             new EnsureDirectory(paths.Nat64StateDirectory, PublicDirectory, Root, Root, HoldsDaemonFiles: true),
             new EnsureDirectory(paths.Nat64RunDirectory, PublicDirectory, Root, Root, HoldsDaemonFiles: true),
             new EnsureFile(paths.Dns64Config, named, Public),
             new EnsureFile(paths.Nat64Config, tayga, Public),
-            .. supervision == Supervision.Systemd ? [new EnsureFile(paths.Nat44Ruleset, FileBody.FromText(Nat44Ruleset.Render(plan)), Public)] : Array.Empty<Step>(),
+            .. supervision == Supervision.Systemd ? [new EnsureFile(paths.Nat44Ruleset, FileBody.FromText(nat44), Public)] : Array.Empty<Step>(),
             new EnsureAppArmorRules(Dns64AppArmor.LocalProfile, Dns64AppArmor.Profile, [.. Dns64AppArmor.Rules(paths)]),
 
             new EnsureBridge(GatewayServices.SupportBridge, new InterfaceAddress(gateway.Dns64Address, gateway.SupportNetwork.Length)),
             new EnsureNat64Tunnel(GatewayServices.Nat64Tunnel, paths.Nat64Config),
             .. plan[gateway.NodeName].PrepareRoutes.Select(route => new EnsureRoute(new KernelRoute(route.Destination, route.Via, route.Device))),
-            new EnsureNat44(gateway.Nat64Pool, Nat44Ruleset.Render(plan)),
+            new EnsureNat44(gateway.Nat64Pool, nat44),
 
             .. Daemons(plan, paths, supervision, Dns64Daemon(gateway, paths, named), Nat64Daemon(paths, tayga)),
         ];
