@@ -24,7 +24,8 @@ internal static class LocalNode
         runner ??= new ProcessRunner();
         var files = new LinuxFiles();
         var systemd = NodeFactsReader.Read(files, ProgramSearch.IsInstalled).Systemd == SystemdState.Running ? new Systemctl(runner) : null;
-        var context = new StepContext(network ?? IpRoute2Network.Local(runner), files, new ProcSysctl(), paths.Backups, systemd);
+        var services = new ServiceHost(new MachinePrograms(runner), new ProcProcessTable(), new NftCommand(runner), new UdpDnsTransport());
+        var context = new StepContext(network ?? IpRoute2Network.Local(runner), files, new ProcSysctl(), paths.Backups, systemd, services);
         IJournalStore store = new JournalFile(files, paths.Journal);
         return new Executor(context, journal?.Invoke(store) ?? store, new StateLock(paths.Lock), observe: observe);
     }

@@ -3,13 +3,6 @@ namespace Sixgill.Gateway;
 /// <summary>What the preflight found missing, and how to fix it.</summary>
 internal sealed record GatewayPreflight(IReadOnlyList<GatewayProgram> Missing)
 {
-    /// <summary>The programs of <paramref name="required"/> that <paramref name="isInstalled"/> says are absent, in that order.</summary>
-    public static GatewayPreflight Of(IEnumerable<GatewayProgram> required, Func<string, bool> isInstalled)
-    {
-        ArgumentNullException.ThrowIfNull(isInstalled);
-        return new GatewayPreflight([.. required.Where(p => !isInstalled(p.Name)).DistinctBy(p => p.Name)]);
-    }
-
     public bool IsReady => Missing.Count == 0;
 
     /// <summary>The packages to install, each once, in the order their programs were listed.</summary>

@@ -18,8 +18,6 @@ internal static partial class LibC
     public const int Append = 0x400;
 
     public const int SignalPipe = 13;
-    public const int SignalTerminate = 15;
-    public const int SignalKill = 9;
 
     /// <summary>Big enough for glibc's <c>posix_spawn_file_actions_t</c> (80 bytes), <c>posix_spawnattr_t</c> (336) and <c>sigset_t</c> (128).</summary>
     public const int OpaqueSize = 1024;

@@ -1,48 +1,39 @@
-using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Sixgill.Host;
 
 /// <summary>
-/// What <c>/proc</c> says about a process, and signals to one exact pid. Used to stop the lab's
-/// daemons from a later process: a pid is trusted only while its program name and start time
-/// still match what was recorded (a pid can be reused after its process ended).
+/// This machine's processes (<see cref="ProcProcessTable"/>) for the lab, which stops daemons and
+/// checks owners from processes that did not start them, outside any step: lookups by pid, and
+/// ending one exact pid without blocking a thread.
 /// </summary>
 internal static class ProcessTable
 {
-    /// <summary>Alive and not a zombie (a zombie holds nothing; it only waits for its parent).</summary>
-    public static bool IsAlive(int pid) => State(pid) is { } state && state != 'Z';
+    // Typed as the interface: the Linux-only class stays behind the platform check (CA1416).
+    [SuppressMessage("Performance", "CA1859", Justification = "keeps ProcProcessTable's platform check in one place")]
+    private static readonly IProcessTable Machine = OperatingSystem.IsLinux()
+        ? new ProcProcessTable()
+        : throw new PlatformNotSupportedException("the lab runs on Linux only");
 
-    /// <summary>The program name the kernel shows (<c>/proc/PID/comm</c>, at most 15 bytes), or null when gone.</summary>
-    public static string? ProgramName(int pid) => Read(pid, "comm")?.TrimEnd('\n');
+    /// <summary>The process with this pid; null when there is none or it is a zombie.</summary>
+    public static RunningProgram? Find(int pid) => pid > 0 ? Machine.Find(pid) : null;
 
-    /// <summary>When the process started, in clock ticks since boot (field 22 of <c>/proc/PID/stat</c>); null when gone.</summary>
-    public static long? StartTime(int pid)
-    {
-        var fields = AfterName(pid);
-        // Field 3 (state) is the first after the name; start time is field 22.
-        return fields is { Length: > 19 } && long.TryParse(fields[19], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) ? ticks : null;
-    }
+    public static bool IsAlive(int pid) => Find(pid) is not null;
 
-    /// <summary>Sends <paramref name="signal"/> to exactly <paramref name="pid"/>; false when it is gone.</summary>
-    public static bool Signal(int pid, int signal)
+    /// <summary>SIGTERM, then SIGKILL once <paramref name="grace"/> has passed; true when it ended. Never init or this process.</summary>
+    public static async Task<bool> EndAsync(int pid, TimeSpan grace, CancellationToken cancellationToken = default)
     {
         if (pid <= 1 || pid == Environment.ProcessId)
         {
             throw new ArgumentOutOfRangeException(nameof(pid), pid, "never init or this process");
         }
 
-        return LibC.Kill(pid, signal) == 0;
-    }
-
-    /// <summary>SIGTERM, then SIGKILL once <paramref name="grace"/> has passed; true when it ended.</summary>
-    public static async Task<bool> EndAsync(int pid, TimeSpan grace, CancellationToken cancellationToken = default)
-    {
         if (!IsAlive(pid))
         {
             return true;
         }
 
-        Signal(pid, LibC.SignalTerminate);
+        Machine.Signal(pid, ProcessSignal.Terminate);
         var deadline = DateTime.UtcNow + grace;
         while (IsAlive(pid) && DateTime.UtcNow < deadline)
         {
@@ -51,7 +42,7 @@ internal static class ProcessTable
 
         if (IsAlive(pid))
         {
-            Signal(pid, LibC.SignalKill);
+            Machine.Signal(pid, ProcessSignal.Kill);
             for (var i = 0; i < 50 && IsAlive(pid); i++)
             {
                 await Task.Delay(20, cancellationToken);
@@ -59,26 +50,5 @@ internal static class ProcessTable
         }
 
         return !IsAlive(pid);
-    }
-
-    private static char? State(int pid) => AfterName(pid) is { Length: > 0 } fields && fields[0].Length > 0 ? fields[0][0] : null;
-
-    /// <summary>The fields of <c>/proc/PID/stat</c> after <c>(comm)</c>, which may itself hold spaces and parentheses.</summary>
-    private static string[]? AfterName(int pid)
-    {
-        var stat = Read(pid, "stat");
-        return stat is null ? null : stat[(stat.LastIndexOf(')') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    private static string? Read(int pid, string file)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/{file}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 }

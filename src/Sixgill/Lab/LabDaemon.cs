@@ -34,7 +34,7 @@ internal sealed record LabDaemon(
         var log = $"{directory}/{name}.log";
         var pidFile = $"{directory}/{name}.pid";
         var pid = DetachedProcess.Start(NamespaceCommand.InNetwork(namespaceName, command), log);
-        var daemon = new LabDaemon(name, namespaceName, Path.GetFileName(command[0]), pid, ProcessTable.StartTime(pid) ?? 0, pidFile, log, command);
+        var daemon = new LabDaemon(name, namespaceName, Path.GetFileName(command[0]), pid, ProcessTable.Find(pid)?.StartTime ?? 0, pidFile, log, command);
         var temporary = pidFile + ".new";
         File.WriteAllText(temporary, pid.ToString(CultureInfo.InvariantCulture) + "\n");
         File.Move(temporary, pidFile, overwrite: true);
@@ -43,7 +43,7 @@ internal sealed record LabDaemon(
 
     /// <summary>Its pid still runs and is still this daemon (same start time).</summary>
     [JsonIgnore]
-    public bool IsRunning => ProcessTable.IsAlive(Pid) && ProcessTable.StartTime(Pid) == StartTime;
+    public bool IsRunning => ProcessTable.Find(Pid) is { } process && process.StartTime == StartTime;
 
     /// <summary>
     /// Ends it by pid (SIGTERM, then SIGKILL after <paramref name="grace"/>) if that pid is still this
@@ -54,10 +54,9 @@ internal sealed record LabDaemon(
     public async Task<bool> StopAsync(TimeSpan grace, CancellationToken cancellationToken = default)
     {
         var ended = true;
-        if (IsRunning)
+        if (ProcessTable.Find(Pid) is { } process && process.StartTime == StartTime)
         {
-            var name = ProcessTable.ProgramName(Pid);
-            ended = (name == Program || name == Launcher) && await ProcessTable.EndAsync(Pid, grace, cancellationToken);
+            ended = (process.Name == Program || process.Name == Launcher) && await ProcessTable.EndAsync(Pid, grace, cancellationToken);
         }
 
         try

@@ -11,8 +11,8 @@ namespace Sixgill.Lab;
 /// </summary>
 internal sealed record LabOwner(int Pid, long StartTime)
 {
-    public static LabOwner Current() => new(Environment.ProcessId, ProcessTable.StartTime(Environment.ProcessId) ?? 0);
+    public static LabOwner Current() => new(Environment.ProcessId, ProcessTable.Find(Environment.ProcessId)?.StartTime ?? 0);
 
     [JsonIgnore]
-    public bool IsAlive => ProcessTable.IsAlive(Pid) && ProcessTable.StartTime(Pid) == StartTime;
+    public bool IsAlive => ProcessTable.Find(Pid) is { } process && process.StartTime == StartTime;
 }

@@ -56,7 +56,7 @@ internal sealed class LabStatusReader
         var addresses = await _runner.RunAsync(["ip", "-j", "-n", namespaceName, "address", "show"], cancellationToken);
         var pids = await _runner.RunAsync(["ip", "netns", "pids", namespaceName], cancellationToken);
         var processes = LabTeardown.ProcessesToEnd(pids.StandardOutput, Environment.ProcessId)
-            .Select(pid => (Pid: pid, Program: ProcessTable.ProgramName(pid)))
+            .Select(pid => (Pid: pid, Program: ProcessTable.Find(pid)?.Name))
             .Where(p => p.Program is not null)
             .Select(p => $"{p.Program} (pid {p.Pid.ToString(CultureInfo.InvariantCulture)})")
             .ToList();

@@ -21,6 +21,12 @@ namespace Sixgill.Steps;
 [JsonDerivedType(typeof(RestoreFile), "file")]
 [JsonDerivedType(typeof(RevertLineEdit), "lines")]
 [JsonDerivedType(typeof(RevertThenRestart), "restart")]
+[JsonDerivedType(typeof(RemoveLink), "link")]
+[JsonDerivedType(typeof(RemoveDirectory), "directory")]
+[JsonDerivedType(typeof(DeleteNftTable), "nftables")]
+[JsonDerivedType(typeof(StopDaemon), "daemon")]
+[JsonDerivedType(typeof(ReloadProfileAfter), "apparmor")]
+[JsonDerivedType(typeof(RemoveSystemdService), "unit")]
 internal abstract record Undo
 {
     /// <summary>What undoing does, for people: <c>remove fd00:20::2/64 from eth0</c>.</summary>

@@ -66,7 +66,7 @@ internal static class LabGate
     /// <summary>Stops with exit 3 naming every missing program, its package and the one line that installs them all.</summary>
     public static void RequirePrograms(IEnumerable<GatewayProgram> programs, Func<string, bool>? isInstalled = null)
     {
-        var preflight = GatewayPreflight.Of(programs, isInstalled ?? ProgramSearch.IsInstalled);
+        var preflight = GatewayPrograms.Check(isInstalled ?? ProgramSearch.IsInstalled, programs);
         if (!preflight.IsReady)
         {
             throw new SixgillException(ExitCodes.Precondition, string.Join("; ", preflight.Describe()) + "; nothing was changed", preflight.InstallCommand);

@@ -39,7 +39,34 @@ internal sealed class FakeNetwork(Doom? doom = null) : INetwork
         return links.TryGetValue(name, out var up) ? new LinkState(name, up) : null;
     }
 
-    public void SetLinkUp(string name, bool up) => Change($"link set {name} {(up ? "up" : "down")}", () => links[name] = up);
+    public void SetLinkUp(string name, bool up) =>
+        Change($"link set {name} {(up ? "up" : "down")}", () => links[name] = links.ContainsKey(name) ? up : throw new InvalidOperationException($"Cannot find device \"{name}\""));
+
+    public void AddBridge(string name) => Change($"link add {name} type bridge", () => AddLink(name));
+
+    /// <summary>A link made by something other than ip (TAYGA's --mktun): down, without addresses.</summary>
+    public void AddLink(string name)
+    {
+        if (!links.TryAdd(name, false))
+        {
+            throw new InvalidOperationException("RTNETLINK answers: File exists");
+        }
+
+        addresses[name] = [];
+    }
+
+    // Like the kernel: the link's addresses and the routes through it go with it.
+    public void DeleteLink(string name) =>
+        Change($"link delete {name}", () =>
+        {
+            if (!links.Remove(name))
+            {
+                throw new InvalidOperationException($"Cannot find device \"{name}\"");
+            }
+
+            addresses.Remove(name);
+            routes.RemoveAll(r => r.Device == name);
+        });
 
     public IReadOnlyList<InterfaceAddress> Addresses(string link)
     {
@@ -47,8 +74,8 @@ internal sealed class FakeNetwork(Doom? doom = null) : INetwork
         return addresses.TryGetValue(link, out var list) ? [.. list] : [];
     }
 
-    public void AddAddress(string link, InterfaceAddress address) =>
-        Change($"address replace {address} dev {link}", () =>
+    public void AddAddress(string link, InterfaceAddress address, bool withoutDad = false) =>
+        Change($"address replace {address} dev {link}{(withoutDad ? " nodad" : "")}", () =>
         {
             var list = addresses[link];
             if (!list.Contains(address))
@@ -78,6 +105,11 @@ internal sealed class FakeNetwork(Doom? doom = null) : INetwork
     public void ReplaceRoute(KernelRoute route) =>
         Change($"route replace {route}", () =>
         {
+            if (route.Device is { } device && !links.ContainsKey(device))
+            {
+                throw new InvalidOperationException($"Cannot find device \"{device}\"");
+            }
+
             routes.RemoveAll(r => r.Destination == route.Destination);
             routes.Add(route);
         });
