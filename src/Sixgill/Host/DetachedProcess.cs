@@ -8,7 +8,8 @@ namespace Sixgill.Host;
 /// Starts a program that outlives this process: in a session of its own (Ctrl-C in the terminal
 /// does not reach it), stdin from <c>/dev/null</c>, stdout and stderr appended to a log file, no
 /// signal blocked or ignored (.NET ignores SIGPIPE; a daemon must not inherit that). The caller
-/// gets the pid and stops it by pid later, from any process.
+/// gets the pid and stops it by pid later, from any process (<see cref="ProcessTable.EndAsync"/>,
+/// which also reaps it when the caller is its parent).
 /// </summary>
 internal static class DetachedProcess
 {

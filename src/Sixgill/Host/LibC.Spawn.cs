@@ -52,6 +52,11 @@ internal static partial class LibC
     [LibraryImport(Library, EntryPoint = "posix_spawnattr_setsigdefault")]
     public static partial int SpawnAttributesSetSignalDefault(IntPtr attributes, IntPtr signals);
 
+    public const int NoHang = 1;
+
+    [LibraryImport(Library, EntryPoint = "waitpid", SetLastError = true)]
+    public static partial int WaitPid(int pid, out int status, int options);
+
     [LibraryImport(Library, EntryPoint = "sigemptyset")]
     public static partial int SignalSetEmpty(IntPtr signals);
 

@@ -30,6 +30,7 @@ internal static class ProcessTable
 
         if (!IsAlive(pid))
         {
+            _ = LibC.WaitPid(pid, out _, LibC.NoHang);
             return true;
         }
 
@@ -49,6 +50,14 @@ internal static class ProcessTable
             }
         }
 
-        return !IsAlive(pid);
+        var ended = !IsAlive(pid);
+        if (ended)
+        {
+            // A daemon this process started (lab demo, the tests) is its child: reap it, or it stays
+            // a zombie until this process ends. Anyone else's child: ECHILD, nothing happens.
+            _ = LibC.WaitPid(pid, out _, LibC.NoHang);
+        }
+
+        return ended;
     }
 }

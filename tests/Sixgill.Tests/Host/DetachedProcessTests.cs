@@ -31,6 +31,7 @@ public sealed class DetachedProcessTests : IDisposable
         }
 
         ProcessTable.IsAlive(pid).ShouldBeFalse();
+        Directory.Exists($"/proc/{pid}").ShouldBeFalse("reaped by its parent, this process: no zombie left");
     }
 
     [Fact]
