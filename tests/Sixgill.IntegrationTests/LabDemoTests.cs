@@ -44,6 +44,42 @@ public sealed class LabDemoTests
     }
 
     [Fact]
+    public async Task With_keep_the_lab_stays_up_prepared_until_lab_down()
+    {
+        GatewayRequirements.Require();
+        var lab = await LabCli.NewAsync();
+        try
+        {
+            var demo = await lab.RunAsync("demo", "--keep");
+            demo.ExitCode.ShouldBe(0, demo.StandardOutput + demo.StandardError);
+            demo.StandardOutput.ShouldContain("the lab is still up");
+
+            using (var status = await lab.StatusAsync())
+            {
+                var root = status.RootElement;
+                root.GetProperty("state").GetString().ShouldBe("up");
+                root.TryGetProperty("ownerPid", out _).ShouldBeFalse("a kept lab has no owner");
+                var gw = root.GetProperty("namespaces")[0];
+                var programs = gw.GetProperty("processes").EnumerateArray().Select(p => p.GetString()!.Split(' ')[0]).ToList();
+                programs.ShouldContain("named");
+                programs.ShouldContain("tayga");
+            }
+
+            var page = await lab.RunAsync("exec", "w1", "--", "curl", "--silent", "--noproxy", "*", "--max-time", "5", InternetServices.WebUrl());
+            page.ExitCode.ShouldBe(0, page.StandardError);
+            page.StandardOutput.ShouldBe(InternetServices.Page);
+
+            var pids = await lab.ProcessesAsync();
+            (await lab.RunAsync("down")).ExitCode.ShouldBe(0);
+            await lab.ShouldBeGoneAsync(pids);
+        }
+        finally
+        {
+            await lab.DownQuietlyAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_demo_killed_in_the_middle_of_prepare_is_removed_completely_by_lab_down()
     {
         GatewayRequirements.Require();
