@@ -31,4 +31,8 @@ internal interface IFiles
 
     /// <summary>Deletes the directory if it is empty; false when it is absent or not empty.</summary>
     bool DeleteDirectoryIfEmpty(string path);
+
+    /// <summary>Gives the file or directory (through symlinks) to another owner: a file Sixgill writes for a person, such as their kubeconfig.</summary>
+    /// <remarks>Stubs that never write for a person need not implement it.</remarks>
+    void SetOwner(string path, uint uid, uint gid) => throw new NotSupportedException($"{GetType().Name} cannot change owners");
 }

@@ -13,6 +13,9 @@ internal interface INetwork
 
     void SetLinkUp(string name, bool up);
 
+    /// <summary>Deletes the link (and with it its addresses and routes).</summary>
+    void DeleteLink(string name);
+
     /// <summary>The addresses on the link, every family and scope.</summary>
     IReadOnlyList<InterfaceAddress> Addresses(string link);
 

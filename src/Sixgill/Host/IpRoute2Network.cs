@@ -29,6 +29,8 @@ internal sealed class IpRoute2Network(IProcessRunner runner) : INetwork
 
     public void SetLinkUp(string name, bool up) => Change("link", "set", "dev", name, up ? "up" : "down");
 
+    public void DeleteLink(string name) => Change("link", "delete", "dev", name);
+
     public IReadOnlyList<InterfaceAddress> Addresses(string link) => AddressStates(link).Select(a => a.Address).ToList();
 
     public void AddAddress(string link, InterfaceAddress address) => Change(Family(address.Address), "address", "replace", address.ToString(), "dev", link);

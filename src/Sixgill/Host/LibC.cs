@@ -47,6 +47,9 @@ internal static partial class LibC
     [LibraryImport(Library, EntryPoint = "fchown", SetLastError = true)]
     public static partial int Fchown(int fd, uint owner, uint group);
 
+    [LibraryImport(Library, EntryPoint = "chown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Chown(string path, uint owner, uint group);
+
     [LibraryImport(Library, EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Rename(string from, string to);
 

@@ -126,6 +126,14 @@ internal sealed class LinuxFiles : IFiles
         return true;
     }
 
+    public void SetOwner(string path, uint uid, uint gid)
+    {
+        if (LibC.Chown(path, uid, gid) != 0)
+        {
+            throw LibC.Error("chown", path);
+        }
+    }
+
     /// <summary>The file a path finally names: itself (also when absent), or the end of its chain of symlinks.</summary>
     private static string RealPath(string path) =>
         TryStatx(path, LibC.NoFollowSymlink, out var own) && (own.Mode & TypeMask) == SymlinkType

@@ -6,4 +6,12 @@ namespace Sixgill.Steps;
 /// Everything a step may touch: the host interfaces, and where file steps keep backups of files they
 /// replace. Steps have no other way to reach the machine.
 /// </summary>
-internal sealed record StepContext(INetwork Network, IFiles Files, ISysctl Sysctl, string BackupDirectory);
+internal sealed record StepContext(INetwork Network, IFiles Files, ISysctl Sysctl, string BackupDirectory)
+{
+    /// <summary>kubeadm, for the steps of <c>up</c> and <c>down</c>; null where nothing runs it.</summary>
+    public IKubeadm? Kubeadm { get; init; }
+
+    /// <summary><see cref="Kubeadm"/>, or an error naming what is missing from the composition.</summary>
+    public IKubeadm RequireKubeadm() =>
+        Kubeadm ?? throw new InvalidOperationException("this step runs kubeadm, but no kubeadm adapter was given to the engine");
+}

@@ -20,6 +20,8 @@ namespace Sixgill.Steps;
 [JsonDerivedType(typeof(RevertSysctl), "sysctl")]
 [JsonDerivedType(typeof(RestoreFile), "file")]
 [JsonDerivedType(typeof(RevertLineEdit), "lines")]
+[JsonDerivedType(typeof(RevertCniConfig), "cni")]
+[JsonDerivedType(typeof(ResetKubeadm), "kubeadm")]
 internal abstract record Undo
 {
     /// <summary>What undoing does, for people: <c>remove fd00:20::2/64 from eth0</c>.</summary>

@@ -11,6 +11,7 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
     private readonly Doom doom = doom ?? new Doom();
     private readonly SortedDictionary<string, (byte[] Content, UnixFileMode Mode)> files = new(StringComparer.Ordinal);
     private readonly SortedSet<string> directories = new(StringComparer.Ordinal) { "/" };
+    private readonly Dictionary<string, (uint Uid, uint Gid)> owners = new(StringComparer.Ordinal);
 
     public Func<string, bool> FailWhen { get; set; } = _ => false;
 
@@ -31,6 +32,9 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
 
     public string? Text(string path) => files.TryGetValue(path, out var file) ? Encoding.UTF8.GetString(file.Content) : null;
 
+    /// <summary>Who owns the file or directory: root unless <see cref="SetOwner"/> said otherwise.</summary>
+    public (uint Uid, uint Gid) OwnerOf(string path) => owners.GetValueOrDefault(path);
+
     public UnixFileMode? ModeOf(string path) => files.TryGetValue(path, out var file) ? file.Mode : null;
 
     public IEnumerable<string> Paths => files.Keys;
@@ -38,7 +42,8 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
     public FileFacts? Stat(string path)
     {
         doom.Check();
-        return files.TryGetValue(path, out var file) ? new FileFacts(path, path, false, file.Mode, 0, 0) : null;
+        var (uid, gid) = OwnerOf(path);
+        return files.TryGetValue(path, out var file) ? new FileFacts(path, path, false, file.Mode, uid, gid) : null;
     }
 
     public byte[]? Read(string path)
@@ -64,7 +69,11 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
     public bool Delete(string path)
     {
         var existed = false;
-        Change($"delete {path}", () => existed = files.Remove(path));
+        Change($"delete {path}", () =>
+        {
+            existed = files.Remove(path);
+            owners.Remove(path);
+        });
         return existed;
     }
 
@@ -84,11 +93,26 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
             && !directories.Any(d => d.StartsWith(path + "/", StringComparison.Ordinal));
         if (empty)
         {
-            Change($"rmdir {path}", () => directories.Remove(path));
+            Change($"rmdir {path}", () =>
+            {
+                directories.Remove(path);
+                owners.Remove(path);
+            });
         }
 
         return empty;
     }
+
+    public void SetOwner(string path, uint uid, uint gid) =>
+        Change($"chown {uid}:{gid} {path}", () =>
+        {
+            if (!files.ContainsKey(path) && !directories.Contains(path))
+            {
+                throw new FileNotFoundException($"no such file or directory: {path}");
+            }
+
+            owners[path] = (uid, gid);
+        });
 
     /// <summary>Every file and directory outside <paramref name="excluded"/> (Sixgill's state directory), to compare before and after.</summary>
     public string Snapshot(string excluded = "/var/lib/sixgill")
@@ -96,16 +120,18 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
         var text = new StringBuilder();
         foreach (var directory in directories.Where(d => !Under(d, excluded)))
         {
-            text.Append("dir ").AppendLine(directory);
+            text.Append("dir ").Append(directory).AppendLine(OwnerText(directory));
         }
 
         foreach (var (path, file) in files.Where(f => !Under(f.Key, excluded)))
         {
-            text.Append(path).Append(' ').Append(Convert.ToString((int)file.Mode, 8)).Append(' ').AppendLine(Convert.ToBase64String(file.Content));
+            text.Append(path).Append(' ').Append(Convert.ToString((int)file.Mode, 8)).Append(OwnerText(path)).Append(' ').AppendLine(Convert.ToBase64String(file.Content));
         }
 
         return text.ToString();
     }
+
+    private string OwnerText(string path) => owners.TryGetValue(path, out var owner) ? $" {owner.Uid}:{owner.Gid}" : "";
 
     private static bool Under(string path, string directory) => path == directory || path.StartsWith(directory + "/", StringComparison.Ordinal);
 

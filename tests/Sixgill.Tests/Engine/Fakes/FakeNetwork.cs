@@ -41,6 +41,18 @@ internal sealed class FakeNetwork(Doom? doom = null) : INetwork
 
     public void SetLinkUp(string name, bool up) => Change($"link set {name} {(up ? "up" : "down")}", () => links[name] = up);
 
+    public void DeleteLink(string name) =>
+        Change($"link delete {name}", () =>
+        {
+            if (!links.Remove(name))
+            {
+                throw new InvalidOperationException($"Cannot find device \"{name}\"");
+            }
+
+            addresses.Remove(name);
+            routes.RemoveAll(r => r.Device == name);
+        });
+
     public IReadOnlyList<InterfaceAddress> Addresses(string link)
     {
         doom.Check();
