@@ -32,38 +32,19 @@ public class ConfigBenchmarks
         return AddressPlan.For(cluster).Nodes.Length;
     }
 
-    /// <summary>The same cluster as bench/make-config.sh: n2 is master and gateway, the rest minions.</summary>
+    /// <summary>The same cluster as bench/make-config.sh: examples/lab.yaml with n2 as master and gateway and the rest minions.</summary>
     private static string Generate(int nodes)
     {
-        var yaml = new StringBuilder("general:\n  mode: ipv6\n  insecure: true\ntopology:\n");
+        var lab = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "lab.yaml"));
+        var topology = lab.IndexOf("topology:\n", StringComparison.Ordinal) + "topology:\n".Length;
+        var afterTopology = lab.IndexOf("support_net:", StringComparison.Ordinal);
+        var yaml = new StringBuilder(lab[..topology]);
         for (var id = 2; id < nodes + 2; id++)
         {
             var modes = id == 2 ? "master dns64 nat64" : "minion";
             yaml.Append($"  n{id}:\n    interface: eth1\n    opmodes: \"{modes}\"\n    id: {id}\n");
         }
 
-        yaml.Append("""
-            support_net:
-              cidr: "fd00:10::/64"
-              v4cidr: "198.51.100.0/24"
-            mgmt_net:
-              cidr: "fd00:20::/64"
-            pod_net:
-              cidr: "fd00:40::/64"
-              node_size: 80
-            service_net:
-              cidr: "fd00:30::/110"
-            nat64:
-              v4_cidr: "198.51.100.128/25"
-              v4_ip: "198.51.100.2"
-              ip: "fd00:10::200"
-            dns64:
-              remote_server: "203.0.113.53"
-              cidr: "fd00:10:64:ff9b::/96"
-              ip: "fd00:10::100"
-              dnssec_validation: "no"
-
-            """);
-        return yaml.ToString();
+        return yaml.Append(lab[afterTopology..]).ToString();
     }
 }

@@ -1,0 +1,39 @@
+namespace Sixgill.Gateway;
+
+/// <summary>
+/// Where the native DNS64/NAT64 services keep their files (SPEC §6.1): configs under
+/// <c>/etc/sixgill</c>, state under <c>/var/lib/sixgill</c>. Both roots are parameters so that
+/// tests and the lab can put an instance elsewhere; the file names below them never change.
+/// </summary>
+internal sealed record GatewayPaths(string ConfigRoot, string StateRoot)
+{
+    public const string DefaultConfigRoot = "/etc/sixgill";
+
+    public const string DefaultStateRoot = "/var/lib/sixgill";
+
+    /// <summary>Where systemd looks for units an administrator installed.</summary>
+    public const string SystemdUnitDirectory = "/etc/systemd/system";
+
+    public static GatewayPaths Default { get; } = new(DefaultConfigRoot, DefaultStateRoot);
+
+    public string Dns64ConfigDirectory => $"{ConfigRoot}/dns64";
+
+    public string Dns64Config => $"{Dns64ConfigDirectory}/named.conf";
+
+    /// <summary>named's <c>directory</c>: its working directory, pid file and session key.</summary>
+    public string Dns64StateDirectory => $"{StateRoot}/dns64";
+
+    public string Dns64PidFile => $"{Dns64StateDirectory}/named.pid";
+
+    public string Dns64SessionKey => $"{Dns64StateDirectory}/session.key";
+
+    public string Nat64ConfigDirectory => $"{ConfigRoot}/nat64";
+
+    public string Nat64Config => $"{Nat64ConfigDirectory}/tayga.conf";
+
+    /// <summary>The NAT44 ruleset as a file, so the NAT64 unit can put it back after a reboot.</summary>
+    public string Nat44Ruleset => $"{Nat64ConfigDirectory}/nat44.nft";
+
+    /// <summary>TAYGA's <c>data-dir</c>: it keeps its dynamic address map there.</summary>
+    public string Nat64StateDirectory => $"{StateRoot}/nat64";
+}

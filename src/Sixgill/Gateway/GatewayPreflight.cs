@@ -1,0 +1,17 @@
+namespace Sixgill.Gateway;
+
+/// <summary>What the preflight found missing, and how to fix it.</summary>
+internal sealed record GatewayPreflight(IReadOnlyList<GatewayProgram> Missing)
+{
+    public bool IsReady => Missing.Count == 0;
+
+    /// <summary>The packages to install, each once, in the order their programs were listed.</summary>
+    public IReadOnlyList<string> Packages => [.. Missing.Select(p => p.Package).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The fix, e.g. <c>apt-get install -y bind9 tayga</c>; null when nothing is missing.</summary>
+    public string? InstallCommand => IsReady ? null : "apt-get install -y " + string.Join(' ', Packages);
+
+    /// <summary>One line per missing program: <c>named (the DNS64 server): install package bind9</c>.</summary>
+    public IEnumerable<string> Describe() =>
+        Missing.Select(p => $"{p.Name} ({p.Purpose}) is missing: it is in the Debian package {p.Package}");
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Sixgill.Verify;
+
+/// <summary>What <c>verify</c> found on one node: every check in order, with timings.</summary>
+internal sealed record VerifyReport(string Node, string Mode, string Name, IReadOnlyList<CheckResult> Checks, TimeSpan Elapsed)
+{
+    /// <summary>True when no check failed (skipped ones do not count against it).</summary>
+    public bool Passed => Checks.All(c => c.Outcome != CheckOutcome.Failed);
+
+    public int Count(CheckOutcome outcome) => Checks.Count(c => c.Outcome == outcome);
+
+    /// <summary>The first failed check: where the path broke.</summary>
+    public CheckResult? FirstFailure => Checks.FirstOrDefault(c => c.Outcome == CheckOutcome.Failed);
+
+    public void WriteText(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine($"verify on {Node} (mode {Mode}), name {Name}");
+        var width = Checks.Max(c => c.Name.Length);
+        foreach (var check in Checks)
+        {
+            var mark = check.Outcome switch
+            {
+                CheckOutcome.Passed => "ok  ",
+                CheckOutcome.Failed => "FAIL",
+                _ => "skip",
+            };
+            output.WriteLine($"  {mark}  {check.Name.PadRight(width)}  {Milliseconds(check.Elapsed),7}  {check.Title}");
+            output.WriteLine($"        {new string(' ', width)}           {check.Detail}");
+            if (check.Hop is not null)
+            {
+                output.WriteLine($"        {new string(' ', width)}           hop: {check.Hop}");
+            }
+
+            if (check.Hint is not null)
+            {
+                output.WriteLine($"        {new string(' ', width)}           fix: {check.Hint}");
+            }
+        }
+
+        var summary = $"{Count(CheckOutcome.Passed)} passed, {Count(CheckOutcome.Failed)} failed, {Count(CheckOutcome.Skipped)} skipped in {Milliseconds(Elapsed)}";
+        output.WriteLine(Passed ? $"{summary}: {Node} reaches IPv4-only sites by name" : $"{summary}: broken at {FirstFailure!.Hop}");
+    }
+
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            JsonSerializer.Serialize(writer, VerifyJson.From(this), VerifyJsonContext.Default.VerifyJson);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static readonly JsonWriterOptions JsonOptions = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        // Hints quote commands ('sixgill prepare', allow-query { … }): keep them readable, as explain does.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static string Milliseconds(TimeSpan elapsed) => elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+}

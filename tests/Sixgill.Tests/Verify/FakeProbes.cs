@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using Sixgill.Host;
+using Sixgill.Verify;
+
+namespace Sixgill.Tests.Verify;
+
+/// <summary>A DNS server in a function: what it does with each question, or how the network fails.</summary>
+internal sealed class FakeDns : IDnsTransport
+{
+    public Func<DnsResponse, IPEndPoint, byte[], DnsExchange> Answer { get; set; } = (_, _, query) => new DnsExchange(DnsWire.Reply(query, DnsResponseCode.Refused), DnsTransportError.None, null);
+
+    public List<(IPEndPoint Server, string Name, DnsRecordType Type)> Asked { get; } = [];
+
+    public Task<DnsExchange> ExchangeAsync(IPEndPoint server, byte[] query, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        // Read the question back with the parser: a query is a message without answers.
+        var question = DnsResponse.Parse(query);
+        Asked.Add((server, question.QuestionName, question.QuestionType));
+        return Task.FromResult(Answer(question, server, query));
+    }
+
+    /// <summary>A healthy DNS64 server: synthesizes 203.0.113.80 for the web name, answers version.bind.</summary>
+    public static FakeDns Healthy(string synthesized = "fd00:10:64:ff9b::cb00:7150") => new()
+    {
+        Answer = (question, _, query) => new DnsExchange(question.QuestionType switch
+        {
+            DnsRecordType.Aaaa => DnsWire.Reply(query, DnsResponseCode.NoError, DnsWire.Address(synthesized)),
+            DnsRecordType.A => DnsWire.Reply(query, DnsResponseCode.NoError, DnsWire.Address("203.0.113.80")),
+            _ => DnsWire.Reply(query, DnsResponseCode.NoError, DnsWire.Txt("9.18")),
+        }, DnsTransportError.None, null),
+    };
+}
+
+internal sealed class FakeResolver : ISystemResolver
+{
+    public Func<string, IPAddress[]> Answer { get; set; } = _ => [IPAddress.Parse("fd00:10:64:ff9b::cb00:7150"), IPAddress.Parse("203.0.113.80")];
+
+    public Task<IPAddress[]> ResolveAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default) => Task.FromResult(Answer(name));
+}
+
+internal sealed class FakeHttp : IHttpProbe
+{
+    public Func<Uri, HttpProbeResult> Answer { get; set; } = _ =>
+        new HttpProbeResult(200, "hello from the IPv4-only web\n", new IPEndPoint(IPAddress.Parse("fd00:10:64:ff9b::cb00:7150"), 8080), HttpProbeError.None, null);
+
+    public Task<HttpProbeResult> GetAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken = default) => Task.FromResult(Answer(url));
+}
+
+/// <summary>Answers <c>ip -j route get</c> and <c>ping</c> like a prepared minion of the lab.</summary>
+internal sealed class FakeNodeRunner : IProcessRunner
+{
+    public Func<IReadOnlyList<string>, ProcessResult?> Override { get; set; } = _ => null;
+
+    public List<IReadOnlyList<string>> Ran { get; } = [];
+
+    public HashSet<string> Unreachable { get; } = [];
+
+    public string RouteJson { get; set; } =
+        """[{"dst":"fd00:10:64:ff9b::cb00:7150","gateway":"fd00:20::2","dev":"eth1","prefsrc":"fd00:20::3","flags":[],"pref":"medium"}]""";
+
+    public Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken = default)
+    {
+        var command = request.Command;
+        lock (Ran)
+        {
+            Ran.Add(command);
+        }
+
+        if (Override(command) is { } overridden)
+        {
+            return Task.FromResult(overridden);
+        }
+
+        var result = command[0] switch
+        {
+            "ip" => new ProcessResult(command, 0, RouteJson, "", TimeSpan.Zero),
+            "ping" when Unreachable.Contains(command[^1]) => new ProcessResult(command, 1, "1 packets transmitted, 0 received", "", TimeSpan.Zero),
+            "ping" => new ProcessResult(command, 0, "64 bytes from x: icmp_seq=1 ttl=64 time=0.050 ms\n", "", TimeSpan.Zero),
+            _ => throw new ProgramNotFoundException(command[0], new SocketException()),
+        };
+        return Task.FromResult(result);
+    }
+}
