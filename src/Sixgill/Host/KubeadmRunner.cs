@@ -27,7 +27,7 @@ internal sealed class KubeadmRunner(IProcessRunner runner, TimeSpan timeout, Tex
         return result?.EnsureSuccess().StandardOutput.Trim();
     }
 
-    public bool KubeletInstalled() => Query([Kubelet, "--version"]) is not null;
+    public bool KubeletInstalled() => ProgramSearch.IsInstalled(Kubelet);
 
     public void Run(IReadOnlyList<string> arguments)
     {
