@@ -29,6 +29,7 @@ internal static class SixgillCli
 
         root.Subcommands.Add(ValidateCommand.Create(options));
         root.Subcommands.Add(ExplainCommand.Create(options));
+        root.Subcommands.Add(VerifyCommand.Create(options));
         root.Subcommands.Add(VersionCommand.Create(options));
         return root;
     }

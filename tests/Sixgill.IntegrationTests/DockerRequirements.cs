@@ -1,0 +1,48 @@
+namespace Sixgill.IntegrationTests;
+
+/// <summary>
+/// The guard of the docker runtime's tests: the lab's requirements, plus the Docker Engine and what
+/// the test lab's gateway and internet run. Skips where something is missing, fails in CI
+/// (<c>CI=true</c>), like <see cref="LabRequirements"/>.
+/// </summary>
+public static class DockerRequirements
+{
+    /// <summary>Programs these tests run, with the Debian package that has each.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Programs = new Dictionary<string, string>
+    {
+        ["dockerd"] = "docker.io",
+        ["containerd"] = "containerd",
+        ["runc"] = "runc",
+        ["debootstrap"] = "debootstrap",
+        ["flock"] = "util-linux",
+        ["dnsmasq"] = "dnsmasq-base",
+        ["dig"] = "bind9-dnsutils",
+        ["curl"] = "curl",
+        ["nft"] = "nftables",
+        ["python3"] = "python3",
+    };
+
+    public static IReadOnlyList<string> Missing() =>
+    [
+        .. LabRequirements.Missing(),
+        .. Programs.Where(p => !LabRequirements.IsOnPath(p.Key)).Select(p => $"program '{p.Key}' (Debian package {p.Value})"),
+        .. File.Exists("/dev/net/tun") ? [] : new[] { "/dev/net/tun" },
+    ];
+
+    public static void Require()
+    {
+        var missing = Missing();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var message = "docker runtime tests need " + string.Join(", ", missing);
+        if (LabRequirements.IsCi)
+        {
+            Assert.Fail(message + " — CI=true, so this fails instead of skipping");
+        }
+
+        Assert.Skip(message);
+    }
+}
