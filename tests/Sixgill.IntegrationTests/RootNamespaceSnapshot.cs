@@ -32,7 +32,8 @@ internal sealed record RootNamespaceSnapshot(string Links, string Addresses, str
         return new RootNamespaceSnapshot(await Ip("link"), await Ip("address"), await Ip("-4", "route"), await Ip("-6", "route"), sysctls);
     }
 
-    private static string Normalize(string json)
+    /// <summary>`ip -j` output without the fields that move on their own (lifetimes, expiry, counters).</summary>
+    internal static string Normalize(string json)
     {
         var node = JsonNode.Parse(json.Trim().Length == 0 ? "[]" : json);
         Strip(node);

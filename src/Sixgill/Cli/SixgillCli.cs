@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sixgill.Cli.Change;
 using Sixgill.Cli.Commands;
 
 namespace Sixgill.Cli;
@@ -17,10 +18,15 @@ internal static class SixgillCli
           sixgill validate -c examples/orca.yaml
           sixgill explain -c examples/lab.yaml --host w1
           sixgill explain -c examples/lab.yaml --output json
+          sixgill plan -c config.yaml
+          sudo sixgill prepare -c config.yaml
+          sudo sixgill clean -c config.yaml
         """;
 
-    public static RootCommand Build(GlobalOptions options)
+    /// <param name="environment">How change commands reach their node; this machine unless a test gives fakes.</param>
+    public static RootCommand Build(GlobalOptions options, ChangeEnvironment? environment = null)
     {
+        environment ??= ChangeEnvironment.Local;
         var root = new RootCommand(Description);
         foreach (var option in options.All)
         {
@@ -30,14 +36,20 @@ internal static class SixgillCli
         root.Subcommands.Add(ValidateCommand.Create(options));
         root.Subcommands.Add(ExplainCommand.Create(options));
         root.Subcommands.Add(VerifyCommand.Create(options));
+        root.Subcommands.Add(PlanCommand.Create(options, environment));
+        root.Subcommands.Add(PrepareCommand.Create(options, environment));
+        root.Subcommands.Add(CleanCommand.Create(options, environment));
         root.Subcommands.Add(VersionCommand.Create(options));
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancel = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancel = default) =>
+        RunAsync(args, output, error, ChangeEnvironment.Local, cancel);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, ChangeEnvironment environment, CancellationToken cancel = default)
     {
         var options = new GlobalOptions();
-        var parsed = Build(options).Parse(args);
+        var parsed = Build(options, environment).Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var parseError in parsed.Errors)

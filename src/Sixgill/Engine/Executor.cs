@@ -10,7 +10,8 @@ namespace Sixgill.Engine;
 /// </summary>
 /// <remarks>
 /// Crash safety: before a step is applied its entry (with the undo) is saved as
-/// <see cref="JournalEntryState.Applying"/>, after it as <see cref="JournalEntryState.Applied"/>.
+/// <see cref="JournalEntryState.Applying"/>; after it, it is marked <see cref="JournalEntryState.Applied"/>
+/// in the next save (the next step's intent, or the end of the run).
 /// A kill -9 at any point leaves a journal whose undos, newest first, restore the node — an
 /// Applying entry's undo is harmless if the apply never happened (<see cref="Steps.Undo"/>).
 /// </remarks>
@@ -112,6 +113,7 @@ internal sealed class Executor(
             }
         }
 
+        journal.Flush();
         return new RunReport([.. outcomes], null, [], interrupted);
     }
 

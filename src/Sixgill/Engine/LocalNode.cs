@@ -6,8 +6,16 @@ namespace Sixgill.Engine;
 /// <summary>The composition for changing the node Sixgill runs on: real adapters, journal and lock under the state directory.</summary>
 internal static class LocalNode
 {
+    /// <param name="journal">Wraps the journal store (tracing, the crash test hook); null keeps the file as it is.</param>
+    /// <param name="network">The network adapter, when the caller already has one (its reads are cached until the next change).</param>
     /// <param name="kubeadm">How kubeadm runs (time limit, where its output goes); by default ten minutes and output dropped.</param>
-    public static Executor Executor(StatePaths paths, IProcessRunner? runner = null, Action<ExecutionEvent>? observe = null, IKubeadm? kubeadm = null)
+    public static Executor Executor(
+        StatePaths paths,
+        IProcessRunner? runner = null,
+        Action<ExecutionEvent>? observe = null,
+        Func<IJournalStore, IJournalStore>? journal = null,
+        INetwork? network = null,
+        IKubeadm? kubeadm = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         if (!OperatingSystem.IsLinux())
@@ -17,10 +25,12 @@ internal static class LocalNode
 
         runner ??= new ProcessRunner();
         var files = new LinuxFiles();
-        var context = new StepContext(new IpRoute2Network(runner), files, new ProcSysctl(), paths.Backups)
+        var systemd = NodeFactsReader.Read(files, ProgramSearch.IsInstalled).Systemd == SystemdState.Running ? new Systemctl(runner) : null;
+        var context = new StepContext(network ?? IpRoute2Network.Local(runner), files, new ProcSysctl(), paths.Backups, systemd)
         {
             Kubeadm = kubeadm ?? new KubeadmRunner(runner, KubeadmRunner.DefaultTimeout, progress: null),
         };
-        return new Executor(context, new JournalFile(files, paths.Journal), new StateLock(paths.Lock), observe: observe);
+        IJournalStore store = new JournalFile(files, paths.Journal);
+        return new Executor(context, journal?.Invoke(store) ?? store, new StateLock(paths.Lock), observe: observe);
     }
 }

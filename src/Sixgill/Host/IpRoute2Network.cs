@@ -9,23 +9,34 @@ namespace Sixgill.Host;
 /// splits its input on whitespace, and one argv per change lets a failure name exactly one change.
 /// Steps are synchronous (each waits for the kernel anyway), so this waits for the runner.
 /// </summary>
-internal sealed class IpRoute2Network(IProcessRunner runner) : INetwork
+/// <remarks>
+/// Reads go through an <see cref="INetworkReader"/>: rtnetlink where the kernel gives a socket (no
+/// process per read), else <c>ip -j</c> with its answers cached. Every change makes the reader
+/// forget, so a step's check after its apply reads the kernel again; waiting for DAD always reads
+/// afresh.
+/// </remarks>
+internal sealed class IpRoute2Network : INetwork
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     // iproute2 answers in milliseconds; anything near this means netlink is stuck.
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    public LinkState? FindLink(string name)
-    {
-        var result = Run(["ip", "-j", "link", "show", "dev", name]);
-        if (!result.Succeeded && result.StandardError.Contains("does not exist", StringComparison.Ordinal))
-        {
-            return null;
-        }
+    private readonly IProcessRunner runner;
+    private readonly INetworkReader reader;
 
-        return IpJson.Link(result.EnsureSuccess().StandardOutput);
+    /// <param name="reader">How to read; null: <c>ip -j</c> through the same runner.</param>
+    public IpRoute2Network(IProcessRunner runner, INetworkReader? reader = null)
+    {
+        this.runner = runner;
+        this.reader = reader ?? new IpJsonReader(Run);
     }
+
+    /// <summary>Reads over rtnetlink where this process can open the socket, else through <c>ip -j</c>.</summary>
+    public static IpRoute2Network Local(IProcessRunner runner) =>
+        new(runner, NetlinkReader.TryOpen() is { } netlink ? netlink : null);
+
+    public LinkState? FindLink(string name) => reader.Link(name)?.Link;
 
     public void SetLinkUp(string name, bool up) => Change("link", "set", "dev", name, up ? "up" : "down");
 
@@ -42,6 +53,7 @@ internal sealed class IpRoute2Network(IProcessRunner runner) : INetwork
         var clock = Stopwatch.StartNew();
         while (true)
         {
+            reader.Forget();
             var state = AddressStates(link).FirstOrDefault(a => a.Address == address)
                 ?? throw new InvalidOperationException($"{address} vanished from {link} while waiting for it");
             if (state.DadFailed)
@@ -63,19 +75,15 @@ internal sealed class IpRoute2Network(IProcessRunner runner) : INetwork
         }
     }
 
-    public IReadOnlyList<KernelRoute> RoutesTo(Prefix destination)
-    {
-        var family = destination.Family;
-        var result = Run(["ip", "-j", Family(destination.Network), "route", "show", "table", "main", "exact", destination.ToString()]);
-        return IpJson.Routes(result.EnsureSuccess().StandardOutput, family);
-    }
+    public IReadOnlyList<KernelRoute> RoutesTo(Prefix destination) =>
+        [.. reader.MainRoutes(destination.Family).Where(route => route.Destination == destination)];
 
     public void ReplaceRoute(KernelRoute route) => Change([Family(route.Destination.Network), "route", "replace", .. RouteArguments(route)]);
 
     public void DeleteRoute(KernelRoute route) => Change([Family(route.Destination.Network), "route", "del", .. RouteArguments(route)]);
 
     private IReadOnlyList<AddressState> AddressStates(string link) =>
-        IpJson.Addresses(Run(["ip", "-j", "address", "show", "dev", link]).EnsureSuccess().StandardOutput);
+        reader.Link(link)?.Addresses ?? throw new InvalidOperationException($"interface {link} does not exist");
 
     private static string[] RouteArguments(KernelRoute route)
     {
@@ -96,7 +104,11 @@ internal sealed class IpRoute2Network(IProcessRunner runner) : INetwork
 
     private static string Family(Ip address) => address.IsV6 ? "-6" : "-4";
 
-    private void Change(params string[] arguments) => Run(["ip", .. arguments]).EnsureSuccess();
+    private void Change(params string[] arguments)
+    {
+        reader.Forget();
+        Run(["ip", .. arguments]).EnsureSuccess();
+    }
 
     private ProcessResult Run(string[] command) => runner.RunAsync(new ProcessRequest(command) { Timeout = Timeout }).GetAwaiter().GetResult();
 }

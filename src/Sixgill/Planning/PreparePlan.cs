@@ -10,17 +10,14 @@ namespace Sixgill.Planning;
 
 /// <summary>
 /// The steps <c>prepare</c> takes on one node, in order (SPEC §5.1 steps 1–6), computed from the
-/// address plan alone: pure, so <c>plan</c>, <c>prepare</c> and a journal-less <c>clean</c> see the
-/// same list.
+/// address plan and the node's <see cref="NodeFacts"/> alone: pure, so <c>plan</c>, <c>prepare</c>
+/// and a journal-less <c>clean</c> see the same list.
 /// </summary>
-/// <param name="Problems">What stops a step from being planned (no bootstrap token for the kubeadm
-/// file): prepare refuses to run while there are any, plan shows them.</param>
 /// <remarks>
 /// Not here yet: the gateway node's DNS64/NAT64 services (§6), which come first on that node and
-/// carry its routes (every route the plan gives the gateway node leads into those services), and
-/// the restart of systemd-resolved after its drop-in is written.
+/// carry its routes (every route the plan gives the gateway node leads into those services).
 /// </remarks>
-internal sealed record PreparePlan(ImmutableArray<Step> Steps, ImmutableArray<string> Problems)
+internal static class PreparePlan
 {
     public const string Command = "prepare";
 
@@ -28,16 +25,22 @@ internal sealed record PreparePlan(ImmutableArray<Step> Steps, ImmutableArray<st
 
     public const string ResolvedDropIn = "/etc/systemd/resolved.conf.d/60-sixgill.conf";
 
+    public const string ResolvedUnit = "systemd-resolved.service";
+
+    private const string Marker = "# written by sixgill prepare, removed by sixgill clean\n";
+
     private static readonly UnixFileMode Public = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     private static readonly UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    public static PreparePlan For(AddressPlan plan, string nodeName, ResolverSetup resolver)
+    public static NodePlan For(AddressPlan plan, string nodeName, NodeFacts facts)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(facts);
         var node = plan.Find(nodeName) ?? throw new ArgumentException($"'{nodeName}' is not in the topology", nameof(nodeName));
         var steps = ImmutableArray.CreateBuilder<Step>();
         var problems = ImmutableArray.CreateBuilder<string>();
+        var warnings = ImmutableArray.CreateBuilder<string>();
 
         // 1. Management address(es), IPv6 first.
         foreach (var address in node.ManagementAddresses)
@@ -56,8 +59,8 @@ internal sealed record PreparePlan(ImmutableArray<Step> Steps, ImmutableArray<st
         // 4. DNS64 as first nameserver (ipv6 mode, master and minion: the plan decides).
         if (node.Nameserver is { } nameserver)
         {
-            steps.Add(resolver == ResolverSetup.SystemdResolvedStub
-                ? new EnsureFile(ResolvedDropIn, FileBody.FromText($"# written by sixgill prepare, removed by sixgill clean\n[Resolve]\nDNS={nameserver}\nDomains=~.\n"), Public)
+            steps.Add(facts.Resolver == ResolverSetup.SystemdResolvedStub
+                ? ResolvedDropInStep(nameserver, facts.Systemd, warnings)
                 : new EnsureNameserver(EnsureNameserver.DefaultPath, nameserver));
         }
 
@@ -78,7 +81,21 @@ internal sealed record PreparePlan(ImmutableArray<Step> Steps, ImmutableArray<st
             }
         }
 
-        return new PreparePlan(steps.ToImmutable(), problems.ToImmutable());
+        return new NodePlan(Command, steps.ToImmutable(), problems.ToImmutable(), warnings.ToImmutable());
+    }
+
+    // systemd-resolved reads its drop-ins when it starts: restart it where systemd can, and say so where it cannot.
+    private static Step ResolvedDropInStep(Ip nameserver, SystemdState systemd, ImmutableArray<string>.Builder warnings)
+    {
+        var dropIn = new EnsureFile(ResolvedDropIn, FileBody.FromText($"{Marker}[Resolve]\nDNS={nameserver}\nDomains=~.\n"), Public);
+        if (systemd == SystemdState.Running)
+        {
+            return new ThenRestart(dropIn, ResolvedUnit);
+        }
+
+        var why = systemd == SystemdState.NoSystemctl ? "systemctl is not installed" : "PID 1 is not systemd";
+        warnings.Add($"{why}: {ResolvedDropIn} is written but {ResolvedUnit} is not restarted; it takes effect when systemd-resolved next starts");
+        return dropIn;
     }
 
     private static ImmutableArray<SysctlKey> ForwardingSysctls(ClusterMode mode) =>
@@ -88,7 +105,7 @@ internal sealed record PreparePlan(ImmutableArray<Step> Steps, ImmutableArray<st
 
     private static FileBody SysctlFileBody(IEnumerable<SysctlKey> keys)
     {
-        var text = new StringBuilder("# written by sixgill prepare, removed by sixgill clean\n");
+        var text = new StringBuilder(Marker);
         foreach (var key in keys)
         {
             text.Append(key.Name).Append(" = 1\n");

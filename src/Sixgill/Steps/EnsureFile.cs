@@ -30,7 +30,7 @@ internal sealed record EnsureFile(string Path, FileBody Body, UnixFileMode Mode)
             return ProbeResult.Absent();
         }
 
-        if (ContentHash.Of(context.Files.Read(Path) ?? []) != Body.Sha256)
+        if (!Body.Matches(context.Files.Read(Path)))
         {
             return ProbeResult.Different("content differs");
         }
@@ -87,7 +87,23 @@ internal sealed record EnsureFile(string Path, FileBody Body, UnixFileMode Mode)
     {
         ArgumentNullException.ThrowIfNull(context);
         var content = context.Files.Read(Path);
-        return content is not null && ContentHash.Of(content) == Body.Sha256 ? new RestoreFile(Path, Body.Sha256, null, []) : null;
+        return content is not null && Body.Matches(content) ? new RestoreFile(Path, Body.Sha256, null, SixgillDirectories()) : null;
+    }
+
+    // Without a journal nobody knows which directories Sixgill created, except those named after it
+    // (/etc/sixgill): they go too, if empty. Outermost first, as in MissingDirectories.
+    private ImmutableArray<string> SixgillDirectories()
+    {
+        var owned = new List<string>();
+        for (var directory = System.IO.Path.GetDirectoryName(Path); !string.IsNullOrEmpty(directory); directory = System.IO.Path.GetDirectoryName(directory))
+        {
+            if (System.IO.Path.GetFileName(directory) == "sixgill")
+            {
+                owned.Insert(0, directory);
+            }
+        }
+
+        return [.. owned];
     }
 
     private string BackupPath(StepContext context, string hash) =>

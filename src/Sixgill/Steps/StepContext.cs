@@ -6,7 +6,8 @@ namespace Sixgill.Steps;
 /// Everything a step may touch: the host interfaces, and where file steps keep backups of files they
 /// replace. Steps have no other way to reach the machine.
 /// </summary>
-internal sealed record StepContext(INetwork Network, IFiles Files, ISysctl Sysctl, string BackupDirectory)
+/// <param name="Systemd">The service manager; null where systemd does not run (a unit is then not restarted, and the step says so).</param>
+internal sealed record StepContext(INetwork Network, IFiles Files, ISysctl Sysctl, string BackupDirectory, ISystemd? Systemd = null)
 {
     /// <summary>kubeadm, for the steps of <c>up</c> and <c>down</c>; null where nothing runs it.</summary>
     public IKubeadm? Kubeadm { get; init; }

@@ -20,6 +20,7 @@ namespace Sixgill.Steps;
 [JsonDerivedType(typeof(RevertSysctl), "sysctl")]
 [JsonDerivedType(typeof(RestoreFile), "file")]
 [JsonDerivedType(typeof(RevertLineEdit), "lines")]
+[JsonDerivedType(typeof(RevertThenRestart), "restart")]
 [JsonDerivedType(typeof(RevertCniConfig), "cni")]
 [JsonDerivedType(typeof(ResetKubeadm), "kubeadm")]
 internal abstract record Undo

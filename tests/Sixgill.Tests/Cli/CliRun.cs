@@ -1,4 +1,5 @@
 using Sixgill.Cli;
+using Sixgill.Cli.Change;
 
 namespace Sixgill.Tests.Cli;
 
@@ -10,6 +11,15 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = SixgillCli.RunAsync(args, output, error).GetAwaiter().GetResult();
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The change commands against a node of fakes instead of this machine.</summary>
+    public static CliRun On(ChangeEnvironment node, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = SixgillCli.RunAsync(args, output, error, node).GetAwaiter().GetResult();
         return new CliRun(code, output.ToString(), error.ToString());
     }
 

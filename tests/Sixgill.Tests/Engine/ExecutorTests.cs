@@ -57,7 +57,7 @@ public sealed class ExecutorTests
     }
 
     [Fact]
-    public void Each_step_is_journalled_as_intent_before_its_change_and_as_applied_before_the_next_step()
+    public void Each_step_is_journalled_as_intent_before_its_change_and_as_applied_with_the_next_steps_intent()
     {
         var node = new FakeNode();
         var order = new List<string>();
@@ -83,12 +83,11 @@ public sealed class ExecutorTests
 
         executor.Run("prepare", steps).Succeeded.ShouldBeTrue();
 
-        // The sysctl fake has no hook; its change sits between its intent and its "applied".
+        // The sysctl fake has no hook; its change sits between its intent and the next save, which marks it applied.
         order.ShouldBe(
         [
             "start sysctl net.ipv6.conf.all.forwarding = 1",
             "journal sysctl:net.ipv6.conf.all.forwarding=Applying",
-            "journal sysctl:net.ipv6.conf.all.forwarding=Applied",
             "start route fd00:10::/64 via fd00:20::3 dev eth0",
             "journal sysctl:net.ipv6.conf.all.forwarding=Applied,route:fd00:10::/64=Applying",
             "host route replace fd00:10::/64 via fd00:20::3 dev eth0",

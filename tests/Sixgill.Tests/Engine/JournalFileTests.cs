@@ -19,6 +19,7 @@ public sealed class JournalFileTests
         new RevertSysctl("net.ipv6.conf.all.forwarding", "0", "1"),
         new RestoreFile("/etc/sixgill/kubeadm.yaml", new string('a', 64), new PreviousFile("/var/lib/sixgill/backups/x", new string('b', 64), (UnixFileMode)Convert.ToInt32("640", 8)), ["/etc/sixgill"]),
         new RevertLineEdit("/etc/hosts", new LineEdit(["fd00:20::2 n1 # sixgill"], ["127.0.1.1 n1"], true), FileExisted: true),
+        new RevertThenRestart(new RevertSysctl("net.ipv6.conf.all.forwarding", "0", "1"), "systemd-resolved.service"),
     ];
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed class JournalFileTests
         var loaded = store.Load()!;
 
         loaded.Entries.Select(e => e.Undo.GetType()).ShouldBe(EveryKind.Select(u => u.GetType()));
-        for (var i = 0; i < EveryKind.Length - 2; i++)
+        foreach (var i in new[] { 0, 1, 2, 5 })
         {
             loaded.Entries[i].Undo.ShouldBe(EveryKind[i]); // plain records compare by value
         }

@@ -62,7 +62,7 @@ public sealed class IpRoute2NetworkTests
 
         network.FindLink("nosuch").ShouldBeNull();
         Should.Throw<ProcessFailedException>(() => network.FindLink("eth0")).Message.ShouldContain("Permission denied");
-        runner.Commands[0].ShouldBe("ip -j link show dev nosuch");
+        runner.Commands[0].ShouldBe("ip -j address show dev nosuch");
     }
 
     [Fact]
@@ -90,13 +90,40 @@ public sealed class IpRoute2NetworkTests
     }
 
     [Fact]
-    public void Routes_to_a_destination_ask_for_exactly_that_prefix_in_the_main_table()
+    public void Routes_to_a_destination_are_those_of_the_main_table_with_exactly_that_prefix()
     {
-        var runner = new RecordingProcessRunner().Then("""[{"dst":"fd00:10::/64","gateway":"fd00:20::3","dev":"br0","metric":1024,"flags":[]}]""");
+        var runner = new RecordingProcessRunner().Then(Routes6);
+        var network = new IpRoute2Network(runner);
 
-        new IpRoute2Network(runner).RoutesTo(Prefix.Parse("fd00:10::/64")).Single().Via.ShouldBe(Ip.Parse("fd00:20::3"));
+        network.RoutesTo(Prefix.Parse("fd00:10::/64")).Single().Via.ShouldBe(Ip.Parse("fd00:20::3"));
+        network.RoutesTo(Prefix.Parse("fd00:10::/96")).ShouldBeEmpty();
+        network.RoutesTo(Prefix.Parse("::/0")).Single().Device.ShouldBe("eth0");
 
-        runner.Commands.ShouldBe(["ip -j -6 route show table main exact fd00:10::/64"]);
+        runner.Commands.ShouldBe(["ip -j -6 route show table main"]);
+    }
+
+    [Fact]
+    public void Reads_are_cached_until_the_next_change()
+    {
+        var runner = new RecordingProcessRunner().Then(TentativeAddresses).Then(Routes6).Then("").Then(UsableAddresses).Then(Routes6);
+        var network = new IpRoute2Network(runner);
+
+        network.FindLink("br0").ShouldBe(new LinkState("br0", true));
+        network.Addresses("br0").Count.ShouldBe(3);
+        network.RoutesTo(Prefix.Parse("fd00:10::/64")).Count.ShouldBe(1);
+        network.RoutesTo(Prefix.Parse("fd00:10::200/128")).Count.ShouldBe(1);
+        network.ReplaceRoute(new KernelRoute(Prefix.Parse("fd00:10::/64"), Ip.Parse("fd00:20::3"), "br0"));
+        network.Addresses("br0").Count.ShouldBe(1);
+        network.RoutesTo(Prefix.Parse("fd00:10::/64")).Count.ShouldBe(1);
+
+        runner.Commands.ShouldBe(
+        [
+            "ip -j address show dev br0",
+            "ip -j -6 route show table main",
+            "ip -6 route replace fd00:10::/64 via fd00:20::3 dev br0",
+            "ip -j address show dev br0",
+            "ip -j -6 route show table main",
+        ]);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class PreparePlanTests
     [Fact]
     public void A_minion_gets_address_forwarding_names_resolver_routes_and_kubeadm_config_in_spec_order()
     {
-        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", ResolverSetup.PlainFile);
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", NodeFacts.Plain);
 
         plan.Problems.ShouldBeEmpty();
         plan.Steps.Select(s => s.Id).ShouldBe(
@@ -40,7 +40,7 @@ public sealed class PreparePlanTests
     [Fact]
     public void The_kubeadm_config_is_private_and_the_sysctl_file_public()
     {
-        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", ResolverSetup.PlainFile);
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", NodeFacts.Plain);
 
         var kubeadm = plan.Steps.OfType<EnsureFile>().Single(f => f.Path == "/etc/sixgill/kubeadm.yaml");
         kubeadm.Mode.ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -52,7 +52,7 @@ public sealed class PreparePlanTests
     [Fact]
     public void The_gateway_node_leaves_its_routes_to_the_services_that_own_them()
     {
-        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "gw", ResolverSetup.PlainFile);
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "gw", NodeFacts.Plain);
 
         plan.Steps.OfType<EnsureRoute>().ShouldBeEmpty();
         plan.Steps.Select(s => s.Id).ShouldContain("file:/etc/sixgill/kubeadm.yaml");
@@ -64,7 +64,7 @@ public sealed class PreparePlanTests
         var cluster = TestClusters.DualStack();
         var node = cluster.Nodes.First(n => n.IsMinion).Name;
 
-        var plan = PreparePlan.For(AddressPlan.For(cluster), node, ResolverSetup.PlainFile);
+        var plan = PreparePlan.For(AddressPlan.For(cluster), node, NodeFacts.Plain);
 
         plan.Steps.OfType<EnsureAddress>().Select(a => a.Address.Address.Family).ShouldBe([IpFamily.V6, IpFamily.V4]);
         plan.Steps.OfType<EnsureSysctl>().Select(s => s.Key.Name).ShouldBe(["net.ipv6.conf.all.forwarding", "net.ipv4.ip_forward"]);
@@ -75,7 +75,7 @@ public sealed class PreparePlanTests
     [Fact]
     public void Without_a_token_the_kubeadm_step_is_a_problem_and_never_a_file_with_a_placeholder()
     {
-        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Orca()), "a-minion", ResolverSetup.PlainFile);
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Orca()), "a-minion", NodeFacts.Plain);
 
         plan.Problems.ShouldNotBeEmpty();
         plan.Problems[0].ShouldContain("sixgill init");
@@ -85,7 +85,7 @@ public sealed class PreparePlanTests
     [Fact]
     public void With_systemd_resolved_the_nameserver_goes_into_a_drop_in_and_resolv_conf_is_not_touched()
     {
-        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", ResolverSetup.SystemdResolvedStub);
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", NodeFacts.Plain with { Resolver = ResolverSetup.SystemdResolvedStub });
 
         plan.Steps.OfType<EnsureNameserver>().ShouldBeEmpty();
         var dropIn = plan.Steps.OfType<EnsureFile>().Single(f => f.Path == PreparePlan.ResolvedDropIn);
@@ -93,11 +93,41 @@ public sealed class PreparePlanTests
     }
 
     [Fact]
+    public void Where_systemd_runs_the_drop_in_restarts_systemd_resolved_and_elsewhere_a_warning_says_it_does_not()
+    {
+        var addresses = AddressPlan.For(TestClusters.Lab());
+        NodeFacts Facts(SystemdState systemd) => new(ResolverSetup.SystemdResolvedStub, systemd);
+
+        var running = PreparePlan.For(addresses, "w1", Facts(SystemdState.Running));
+        var notRunning = PreparePlan.For(addresses, "w1", Facts(SystemdState.NotRunning));
+        var noSystemctl = PreparePlan.For(addresses, "w1", Facts(SystemdState.NoSystemctl));
+
+        running.Steps.OfType<ThenRestart>().Single().Unit.ShouldBe("systemd-resolved.service");
+        running.Warnings.ShouldBeEmpty();
+        notRunning.Steps.OfType<ThenRestart>().ShouldBeEmpty();
+        notRunning.Steps.OfType<EnsureFile>().ShouldContain(f => f.Path == PreparePlan.ResolvedDropIn);
+        notRunning.Warnings.Single().ShouldStartWith("PID 1 is not systemd: ");
+        noSystemctl.Warnings.Single().ShouldStartWith("systemctl is not installed: ");
+        PreparePlan.For(addresses, "w1", NodeFacts.Plain).Warnings.ShouldBeEmpty("a plain resolv.conf needs no restart");
+    }
+
+    [Fact]
+    public void Systemd_is_running_when_its_runtime_directory_exists_and_systemctl_is_installed()
+    {
+        var booted = new FakeFiles().WithDirectory("/run/systemd/system");
+
+        NodeFactsReader.Read(booted, _ => true).Systemd.ShouldBe(SystemdState.Running);
+        NodeFactsReader.Read(booted, program => program != "systemctl").Systemd.ShouldBe(SystemdState.NoSystemctl);
+        NodeFactsReader.Read(new FakeFiles().WithFile("/etc/resolv.conf", "nameserver 203.0.113.53\n"), _ => true)
+            .ShouldBe(new NodeFacts(ResolverSetup.PlainFile, SystemdState.NotRunning));
+    }
+
+    [Fact]
     public void A_stub_symlink_into_run_systemd_resolve_is_detected()
     {
-        ResolverSetupDetection.Detect(new StubFiles("/run/systemd/resolve/stub-resolv.conf")).ShouldBe(ResolverSetup.SystemdResolvedStub);
-        ResolverSetupDetection.Detect(new StubFiles("/run/resolvconf/resolv.conf")).ShouldBe(ResolverSetup.PlainFile);
-        ResolverSetupDetection.Detect(new FakeFiles().WithFile("/etc/resolv.conf", "nameserver 203.0.113.53\n")).ShouldBe(ResolverSetup.PlainFile);
+        NodeFactsReader.Resolver(new StubFiles("/run/systemd/resolve/stub-resolv.conf")).ShouldBe(ResolverSetup.SystemdResolvedStub);
+        NodeFactsReader.Resolver(new StubFiles("/run/resolvconf/resolv.conf")).ShouldBe(ResolverSetup.PlainFile);
+        NodeFactsReader.Resolver(new FakeFiles().WithFile("/etc/resolv.conf", "nameserver 203.0.113.53\n")).ShouldBe(ResolverSetup.PlainFile);
     }
 
     [Fact]
@@ -114,7 +144,7 @@ public sealed class PreparePlanTests
         var executor = new Executor(context, new JournalFile(files, "/var/lib/sixgill/journal.json"), new FakeRunLock());
         string Snapshot() => network.Snapshot() + files.Snapshot() + sysctl.Snapshot();
         var before = Snapshot();
-        var steps = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", ResolverSetupDetection.Detect(files)).Steps;
+        var steps = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", NodeFacts.Plain with { Resolver = NodeFactsReader.Resolver(files) }).Steps;
 
         var run = executor.Run(PreparePlan.Command, steps);
         run.Succeeded.ShouldBeTrue(run.Failure?.Message);

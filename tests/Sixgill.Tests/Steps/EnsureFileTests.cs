@@ -23,6 +23,22 @@ public sealed class EnsureFileTests
     }
 
     [Fact]
+    public void Without_a_journal_the_file_and_the_empty_directories_named_after_sixgill_go()
+    {
+        var node = new StepTestNode();
+        node.Apply(Kubeadm);
+        node.Apply(new EnsureFile("/etc/sysctl.d/60-sixgill.conf", FileBody.FromText("x\n"), Private));
+
+        var kubeadm = (RestoreFile)Kubeadm.FindUndo(node.Context)!;
+        var sysctl = (RestoreFile)new EnsureFile("/etc/sysctl.d/60-sixgill.conf", FileBody.FromText("x\n"), Private).FindUndo(node.Context)!;
+
+        kubeadm.CreatedDirectories.ShouldBe(["/etc/sixgill"]);
+        sysctl.CreatedDirectories.ShouldBeEmpty("/etc/sysctl.d is the system's, even when Sixgill made it");
+        kubeadm.Revert(node.Context).Status.ShouldBe(UndoStatus.Reverted);
+        node.Files.DirectoryExists("/etc/sixgill").ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_replaced_file_is_backed_up_privately_and_restored_with_its_mode()
     {
         var node = new StepTestNode();

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Sixgill.Planning;
+
+namespace Sixgill.Cli.Change;
+
+/// <summary>Whether a command makes its plan so, or takes back what its partner command made.</summary>
+internal enum ChangeDirection
+{
+    /// <summary>prepare, up: apply what is not already so.</summary>
+    Apply,
+
+    /// <summary>clean, down: undo the partner's journal entries (or, with no journal, what the probes find).</summary>
+    Undo,
+}
+
+/// <summary>A program a command runs, and the Debian package to install when it is missing.</summary>
+internal sealed record RequiredProgram(string Name, string Package);
+
+/// <summary>
+/// A command that changes a node, as <see cref="ChangeCommand"/> runs it: its name, its direction,
+/// and the planner of its steps. <c>clean</c> is <c>prepare</c>'s planner run backwards; <c>up</c> and
+/// <c>down</c> are one more pair of these.
+/// </summary>
+/// <param name="Programs">Checked before anything is read or changed (exit 3 with the package to install).</param>
+internal sealed record ChangeVerb(string Name, ChangeDirection Direction, Func<NodeTarget, NodePlan> Plan, ImmutableArray<RequiredProgram> Programs)
+{
+    public static readonly RequiredProgram IpRoute2 = new("ip", "iproute2");
+
+    /// <summary>Applying needs the management interface; undoing does not (it may be gone, and that is fine).</summary>
+    public bool NeedsInterface => Direction == ChangeDirection.Apply;
+}
+
+/// <summary>Every command that changes a node; <c>plan [command]</c> accepts these names.</summary>
+internal static class ChangeVerbs
+{
+    public static ChangeVerb Prepare { get; } = new("prepare", ChangeDirection.Apply, PlanPrepare, [ChangeVerb.IpRoute2]);
+
+    public static ChangeVerb Clean { get; } = new("clean", ChangeDirection.Undo, PlanPrepare, [ChangeVerb.IpRoute2]);
+
+    public static IReadOnlyList<ChangeVerb> All { get; } = [Prepare, Clean];
+
+    public static ChangeVerb? Find(string name) => All.FirstOrDefault(verb => verb.Name == name);
+
+    private static NodePlan PlanPrepare(NodeTarget target) => PreparePlan.For(target.Addresses, target.NodeName, target.Facts);
+}

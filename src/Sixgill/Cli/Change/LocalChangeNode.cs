@@ -1,0 +1,20 @@
+using Sixgill.Engine;
+using Sixgill.Host;
+
+namespace Sixgill.Cli.Change;
+
+/// <summary>This machine, through the real adapters; every program run goes through <paramref name="runner"/>. The preflight and the steps share one network adapter, and so its cached reads.</summary>
+internal sealed class LocalChangeNode(IProcessRunner runner) : IChangeNode
+{
+    public bool IsRoot => Environment.IsPrivilegedProcess;
+
+    public INetwork Network { get; } = IpRoute2Network.Local(runner);
+
+    public bool HasProgram(string program) => ProgramSearch.IsInstalled(program);
+
+    public NodeFacts ReadFacts() =>
+        OperatingSystem.IsLinux() ? NodeFactsReader.Read(new LinuxFiles(), ProgramSearch.IsInstalled) : throw new PlatformNotSupportedException("Sixgill changes Linux nodes only");
+
+    public Executor Executor(StatePaths paths, Action<ExecutionEvent> observe, Func<IJournalStore, IJournalStore> journal) =>
+        LocalNode.Executor(paths, runner, observe, journal, Network);
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sixgill.Engine;
+using Sixgill.Steps;
+
+namespace Sixgill.Cli.Change;
+
+/// <summary>
+/// Faults on demand, for the integration tests that prove rollback and crash recovery on real lab
+/// nodes; the only place that reads these variables (docs/testing.md lists them):
+/// <list type="bullet">
+/// <item><c>SIXGILL_TEST_FAIL_STEP=&lt;k or step id&gt;</c>: the k-th step of the plan (1-based, as
+/// <c>plan</c> lists them) applies its change and then fails, so the run must roll it back with the rest.</item>
+/// <item><c>SIXGILL_TEST_KILL_AFTER=&lt;n&gt;</c>: the process kills itself with SIGKILL right after the
+/// n-th journal save of the run — a kill -9 at an exact point, without racing a signal. In a prepare
+/// save n is step n's intent (its change not made yet); the last save marks the last step applied.</item>
+/// <item><c>SIXGILL_TEST_KILL_BEFORE=&lt;n&gt;</c>: the same, right before the n-th save: in a prepare,
+/// step n−1 has made its change and the journal still says "applying".</item>
+/// </list>
+/// Unset (always, outside tests), they change nothing.
+/// </summary>
+internal sealed record TestHooks(string? FailStep, int? KillAfterSave, int? KillBeforeSave)
+{
+    public const string FailStepVariable = "SIXGILL_TEST_FAIL_STEP";
+
+    public const string KillAfterVariable = "SIXGILL_TEST_KILL_AFTER";
+
+    public const string KillBeforeVariable = "SIXGILL_TEST_KILL_BEFORE";
+
+    public static TestHooks None { get; } = new(null, null, null);
+
+    public static TestHooks FromEnvironment()
+    {
+        var fail = Environment.GetEnvironmentVariable(FailStepVariable);
+        return new TestHooks(string.IsNullOrEmpty(fail) ? null : fail, Number(KillAfterVariable), Number(KillBeforeVariable));
+    }
+
+    public IReadOnlyList<Step> Apply(IReadOnlyList<Step> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        if (FailStep is null)
+        {
+            return steps;
+        }
+
+        var index = int.TryParse(FailStep, NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k - 1 : -1;
+        return [.. steps.Select((step, i) => i == index || step.Id == FailStep ? new FailAfterApply(step) : step)];
+    }
+
+    public IJournalStore Wrap(IJournalStore store) =>
+        KillAfterSave is null && KillBeforeSave is null ? store : new KillAtSave(store, KillBeforeSave, KillAfterSave);
+
+    private static int? Number(string variable) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>The step, applied for real, then a failure: rollback must take the change back.</summary>
+    private sealed record FailAfterApply(Step Inner) : Step
+    {
+        public override string Id => Inner.Id;
+
+        public override string Description => Inner.Description;
+
+        public override ProbeResult Probe(StepContext context) => Inner.Probe(context);
+
+        public override Undo PrepareUndo(StepContext context) => Inner.PrepareUndo(context);
+
+        public override void Apply(StepContext context, Undo undo)
+        {
+            Inner.Apply(context, undo);
+            throw new InvalidOperationException($"failed on purpose after applying ({FailStepVariable})");
+        }
+
+        public override Undo? FindUndo(StepContext context) => Inner.FindUndo(context);
+    }
+
+    private sealed class KillAtSave(IJournalStore inner, int? before, int? after) : IJournalStore
+    {
+        private int count;
+
+        public JournalDocument? Load() => inner.Load();
+
+        public void Save(JournalDocument document)
+        {
+            count++;
+            KillIf(before);
+            inner.Save(document);
+            KillIf(after);
+        }
+
+        private void KillIf(int? save)
+        {
+            if (count == save)
+            {
+                Process.GetCurrentProcess().Kill(); // SIGKILL on Linux: no finally blocks, no flush
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sixgill.Engine;
+
+namespace Sixgill.Cli.Change;
+
+/// <summary>With <c>-vv</c>: each journal load and save (with its fsyncs) and how long it took, on stderr.</summary>
+internal sealed class TracingJournalStore(IJournalStore inner, Action<string> log) : IJournalStore
+{
+    public JournalDocument? Load()
+    {
+        var clock = Stopwatch.StartNew();
+        var document = inner.Load();
+        log(string.Create(CultureInfo.InvariantCulture, $"journal loaded ({(document is null ? "none" : $"{document.Entries.Length} entries")}) in {clock.Elapsed.TotalMilliseconds:0.0} ms"));
+        return document;
+    }
+
+    public void Save(JournalDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var clock = Stopwatch.StartNew();
+        inner.Save(document);
+        log(string.Create(CultureInfo.InvariantCulture, $"journal saved ({document.Entries.Length} entries) in {clock.Elapsed.TotalMilliseconds:0.0} ms"));
+    }
+}

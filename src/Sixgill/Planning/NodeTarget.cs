@@ -1,0 +1,10 @@
+using Sixgill.Addressing;
+using Sixgill.Host;
+
+namespace Sixgill.Planning;
+
+/// <summary>What a command's planner gets: the cluster's address plan, which node this is, and the node's facts.</summary>
+internal sealed record NodeTarget(AddressPlan Addresses, string NodeName, NodeFacts Facts)
+{
+    public NodeAddresses Node => Addresses[NodeName];
+}

@@ -1,0 +1,83 @@
+using Sixgill.Addressing;
+using Sixgill.Cli.Change;
+using Sixgill.Engine;
+using Sixgill.Host;
+using Sixgill.Steps;
+using Sixgill.Tests.Engine.Fakes;
+
+namespace Sixgill.Tests.Cli;
+
+/// <summary>
+/// Node w1 of examples/lab.yaml made of fakes, for running the change commands in-process without
+/// root: eth1 up with a link-local address, plain hosts and resolv.conf, forwarding off.
+/// </summary>
+internal sealed class FakeChangeNode : IChangeNode
+{
+    public const string Hosts = "127.0.0.1 localhost\n127.0.1.1 w1\n";
+
+    public const string Resolv = "nameserver 203.0.113.53\n";
+
+    public FakeNetwork FakeNetwork { get; } = new FakeNetwork().WithLink("lo", true, "::1/128").WithLink("eth1", true, "fe80::3/64");
+
+    public FakeFiles Files { get; } = new FakeFiles()
+        .WithFile("/etc/hosts", Hosts)
+        .WithFile("/etc/resolv.conf", Resolv)
+        .WithDirectory("/etc/sysctl.d")
+        .WithDirectory("/var/lib");
+
+    public FakeSysctl Sysctl { get; } = new FakeSysctl().With("net.ipv6.conf.all.forwarding", "0");
+
+    public FakeRunLock Lock { get; } = new();
+
+    public bool IsRoot { get; set; } = true;
+
+    public HashSet<string> Programs { get; } = ["ip", "systemctl"];
+
+    public NodeFacts Facts { get; set; } = NodeFacts.Plain;
+
+    /// <summary>Replaces the network the steps see (a decorator that fails, say); the preflight sees it too.</summary>
+    public INetwork? NetworkOverride { get; set; }
+
+    public INetwork Network => NetworkOverride ?? FakeNetwork;
+
+    public bool HasProgram(string program) => Programs.Contains(program);
+
+    public NodeFacts ReadFacts() => Facts;
+
+    public Executor Executor(StatePaths paths, Action<ExecutionEvent> observe, Func<IJournalStore, IJournalStore> journal)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(journal);
+        var context = new StepContext(Network, Files, Sysctl, paths.Backups);
+        return new Executor(context, journal(new JournalFile(Files, paths.Journal)), Lock, observe: observe);
+    }
+
+    /// <summary>The environment the CLI gets: this node, and the given hooks (none unless a test says).</summary>
+    public ChangeEnvironment Environment(TestHooks? hooks = null) => new(_ => this, () => hooks ?? TestHooks.None);
+
+    public string Snapshot() => FakeNetwork.Snapshot() + Files.Snapshot() + Sysctl.Snapshot();
+}
+
+/// <summary>A network whose route changes fail with a given message (e.g. one that quotes a secret).</summary>
+internal sealed class FailingRouteNetwork(INetwork inner, string message) : INetwork
+{
+    public LinkState? FindLink(string name) => inner.FindLink(name);
+
+    public void SetLinkUp(string name, bool up) => inner.SetLinkUp(name, up);
+
+    public void DeleteLink(string name) => inner.DeleteLink(name);
+
+    public IReadOnlyList<InterfaceAddress> Addresses(string link) => inner.Addresses(link);
+
+    public void AddAddress(string link, InterfaceAddress address) => inner.AddAddress(link, address);
+
+    public void DeleteAddress(string link, InterfaceAddress address) => inner.DeleteAddress(link, address);
+
+    public void WaitUntilUsable(string link, InterfaceAddress address, TimeSpan timeout) => inner.WaitUntilUsable(link, address, timeout);
+
+    public IReadOnlyList<KernelRoute> RoutesTo(Prefix destination) => inner.RoutesTo(destination);
+
+    public void ReplaceRoute(KernelRoute route) => throw new InvalidOperationException(message);
+
+    public void DeleteRoute(KernelRoute route) => inner.DeleteRoute(route);
+}

@@ -1,0 +1,117 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+using Sixgill.Addressing;
+using Sixgill.Host;
+
+namespace Sixgill.Tests.Host;
+
+/// <summary>Reading links, addresses and routes over rtnetlink: the messages by hand, and the same answers as <c>ip -j</c> on this machine (read only).</summary>
+public sealed class NetlinkReaderTests
+{
+    [Fact]
+    public async Task On_this_machine_netlink_answers_exactly_as_ip_j_does()
+    {
+        using var netlink = NetlinkReader.TryOpen().ShouldNotBeNull("an rtnetlink socket can be opened by any user");
+        var ip = new IpJsonReader(command => new ProcessRunner().RunAsync(command, TestContext.Current.CancellationToken).GetAwaiter().GetResult());
+        using var links = JsonDocument.Parse((await new ProcessRunner().RunCheckedAsync(["ip", "-j", "link", "show"], TestContext.Current.CancellationToken)).StandardOutput);
+
+        foreach (var name in links.RootElement.EnumerateArray().Select(l => l.GetProperty("ifname").GetString()!))
+        {
+            var fromNetlink = netlink.Link(name).ShouldNotBeNull(name);
+            var fromIp = ip.Link(name).ShouldNotBeNull(name);
+            fromNetlink.Link.ShouldBe(fromIp.Link);
+            fromNetlink.Addresses.ShouldBe(fromIp.Addresses, ignoreOrder: true);
+        }
+
+        netlink.Link("sg-nosuch0").ShouldBeNull();
+        ip.Link("sg-nosuch0").ShouldBeNull();
+        foreach (var family in new[] { IpFamily.V6, IpFamily.V4 })
+        {
+            netlink.MainRoutes(family).ShouldBe(ip.MainRoutes(family), ignoreOrder: true, family.ToString());
+        }
+    }
+
+    [Fact]
+    public void A_link_message_gives_index_name_and_whether_it_is_up()
+    {
+        var message = Message(Header(16, h => { Int(h, 4, 3); Int(h, 8, 0x1 | 0x2 | 0x1000); }), Attribute(3, Encoding.ASCII.GetBytes("eth1\0")), Attribute(4, [0, 5, 0, 0]));
+
+        RtNetlinkMessages.Link(message).ShouldBe(new NetlinkLink(3, "eth1", true));
+        RtNetlinkMessages.Link(Message(Header(16, h => Int(h, 4, 7)), Attribute(3, Encoding.ASCII.GetBytes("eth2\0")))).IsUp.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void An_address_message_gives_the_address_its_length_and_its_DAD_state_from_the_32_bit_flags()
+    {
+        var address = Ip.Parse("fd00:20::3");
+        var message = Message(
+            Header(8, h => { h[0] = 10; h[1] = 64; h[2] = 0; Int(h, 4, 3); }),
+            Attribute(1, address.ToIPAddress().GetAddressBytes()),
+            Attribute(8, BitConverter.GetBytes(0x40u | 0x08u)));
+
+        RtNetlinkMessages.Address(message).ShouldBe(new NetlinkAddress(3, new AddressState(InterfaceAddress.Parse("fd00:20::3/64"), true, true)));
+    }
+
+    [Fact]
+    public void A_point_to_point_address_is_its_local_end_as_ip_prints_it()
+    {
+        var message = Message(
+            Header(8, h => { h[0] = 2; h[1] = 32; Int(h, 4, 9); }),
+            Attribute(1, [10, 0, 0, 2]),
+            Attribute(2, [10, 0, 0, 1]));
+
+        RtNetlinkMessages.Address(message)!.State.Address.ShouldBe(InterfaceAddress.Parse("10.0.0.1/32"));
+        RtNetlinkMessages.Address(Message(Header(8, h => h[0] = 17))).ShouldBeNull("not IPv4 or IPv6");
+    }
+
+    [Fact]
+    public void A_route_message_gives_table_destination_gateway_and_output_link()
+    {
+        var message = Message(
+            Header(12, h => { h[0] = 10; h[1] = 96; h[4] = 254; }),
+            Attribute(15, BitConverter.GetBytes(254u)),
+            Attribute(1, Ip.Parse("fd00:10:64:ff9b::").ToIPAddress().GetAddressBytes()),
+            Attribute(5, Ip.Parse("fd00:20::2").ToIPAddress().GetAddressBytes()),
+            Attribute(4, BitConverter.GetBytes(3)));
+
+        RtNetlinkMessages.Route(message).ShouldBe(new NetlinkRoute(254, Prefix.Parse("fd00:10:64:ff9b::/96"), Ip.Parse("fd00:20::2"), 3, false));
+    }
+
+    [Fact]
+    public void A_default_route_has_no_destination_attribute_and_a_table_above_255_comes_from_its_attribute()
+    {
+        var message = Message(Header(12, h => { h[0] = 2; h[4] = 252; Int(h, 8, 0x200); }), Attribute(15, BitConverter.GetBytes(1000u)));
+
+        RtNetlinkMessages.Route(message).ShouldBe(new NetlinkRoute(1000, Prefix.Parse("0.0.0.0/0"), null, null, true));
+    }
+
+    [Fact]
+    public void An_attribute_that_runs_past_its_message_is_an_error_not_a_guess()
+    {
+        var message = Message(Header(16, _ => { }), [200, 0, 3, 0, (byte)'e']);
+
+        Should.Throw<FormatException>(() => RtNetlinkMessages.Link(message));
+        Should.Throw<FormatException>(() => RtNetlinkMessages.Route(new byte[4]));
+    }
+
+    private static byte[] Header(int size, Action<byte[]> fill)
+    {
+        var header = new byte[size];
+        fill(header);
+        return header;
+    }
+
+    private static void Int(byte[] bytes, int offset, int value) => BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(offset), value);
+
+    private static byte[] Attribute(ushort type, byte[] value)
+    {
+        var attribute = new byte[(4 + value.Length + 3) & ~3];
+        BinaryPrimitives.WriteUInt16LittleEndian(attribute, (ushort)(4 + value.Length));
+        BinaryPrimitives.WriteUInt16LittleEndian(attribute.AsSpan(2), type);
+        value.CopyTo(attribute, 4);
+        return attribute;
+    }
+
+    private static byte[] Message(params byte[][] parts) => [.. parts.SelectMany(p => p)];
+}
