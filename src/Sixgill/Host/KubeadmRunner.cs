@@ -8,8 +8,10 @@ namespace Sixgill.Host;
 /// <paramref name="progress"/> (stderr: stdout carries Sixgill's results), with every bootstrap token
 /// masked — <c>kubeadm init</c> prints the join command, token included.
 /// </summary>
-internal sealed class KubeadmRunner(IProcessRunner runner, TimeSpan timeout, TextWriter? progress) : IKubeadm
+internal sealed class KubeadmRunner(IProcessRunner runner, TimeSpan timeout, Action<string>? progress) : IKubeadm
 {
+    private readonly Lock gate = new();
+
     public const string Program = "kubeadm";
 
     public const string Kubelet = "kubelet";
@@ -34,8 +36,16 @@ internal sealed class KubeadmRunner(IProcessRunner runner, TimeSpan timeout, Tex
         ArgumentNullException.ThrowIfNull(arguments);
         IReadOnlyList<string> command = [Program, .. arguments];
         var shown = CommandLine.Format(command);
-        var stdout = new MaskedLines(progress);
-        var stderr = new MaskedLines(progress);
+        // One line at a time, whole, whichever of kubeadm's two streams it came from.
+        Action<string>? sink = progress is null ? null : line =>
+        {
+            lock (gate)
+            {
+                progress(line);
+            }
+        };
+        var stdout = new MaskedLines(sink);
+        var stderr = new MaskedLines(sink);
         ProcessResult result;
         try
         {

@@ -4,11 +4,11 @@ using Sixgill.Config;
 namespace Sixgill.Host;
 
 /// <summary>
-/// Turns a program's output, which arrives in chunks, into whole lines written to a person's stream
+/// Turns a program's output, which arrives in chunks, into whole lines handed to <paramref name="sink"/>
 /// with every bootstrap token masked (a token split over two chunks is still one line here). One per
-/// stream of the program; lines of different streams never mix.
+/// stream of the program, so lines of different streams never mix.
 /// </summary>
-internal sealed class MaskedLines(TextWriter? sink)
+internal sealed class MaskedLines(Action<string>? sink)
 {
     private readonly StringBuilder pending = new();
     private readonly Lock gate = new();
@@ -56,14 +56,9 @@ internal sealed class MaskedLines(TextWriter? sink)
 
     private void Write(string lines)
     {
-        // Writers are shared by both streams of the program: one line at a time, whole.
         foreach (var line in lines.Split('\n'))
         {
-            var masked = Secrets.MaskTokensIn(line.TrimEnd('\r'));
-            lock (sink!)
-            {
-                sink.WriteLine(masked);
-            }
+            sink!(Secrets.MaskTokensIn(line.TrimEnd('\r')));
         }
     }
 }

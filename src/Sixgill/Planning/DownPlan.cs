@@ -1,6 +1,5 @@
-using System.Collections.Immutable;
 using Sixgill.Addressing;
-using Sixgill.Steps;
+using Sixgill.Host;
 
 namespace Sixgill.Planning;
 
@@ -8,14 +7,12 @@ namespace Sixgill.Planning;
 /// What <c>down</c> takes back (SPEC §5.5): every journal entry <c>up</c> left, newest first — the
 /// admin kubeconfig, <c>kubeadm reset --force</c>, the CA copy, the pod routes, the CNI config and the
 /// bridge its plugin made. Without a journal it follows the probes of <c>up</c>'s own steps, so this is
-/// <see cref="UpPlan"/>'s list; the engine's <c>Undo(UpPlan.Command, Steps)</c> does the rest.
+/// <see cref="UpPlan"/>'s plan (command <c>up</c>): the engine's <c>Undo(plan.Command, plan.Steps)</c>
+/// does the rest, as <c>clean</c> does with <c>prepare</c>'s.
 /// </summary>
-internal sealed record DownPlan(ImmutableArray<Step> Steps)
+internal static class DownPlan
 {
     public const string Command = "down";
 
-    /// <summary>The journal entries down takes back are those of this command.</summary>
-    public const string Undoes = UpPlan.Command;
-
-    public static DownPlan For(AddressPlan plan, string nodeName, UpFacts facts) => new(UpPlan.For(plan, nodeName, facts).Steps);
+    public static NodePlan For(AddressPlan plan, string nodeName, UpFacts facts) => UpPlan.For(plan, nodeName, facts);
 }

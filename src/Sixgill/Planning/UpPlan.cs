@@ -14,10 +14,12 @@ namespace Sixgill.Planning;
 /// init</c> and the admin kubeconfig for the person who ran it; on a minion <c>kubeadm join</c>. Pure:
 /// <c>plan up</c>, <c>up</c>, <c>plan down</c> and a journal-less <c>down</c> see the same list.
 /// </summary>
-/// <param name="Problems">What in the config stops <c>up</c> (no token, a CA that is not the one the
-/// config pins): up refuses to run while there are any, plan shows them. Nothing secret is quoted.</param>
-/// <remarks>A node that is neither master nor minion gets no steps and no problems: up has nothing to do there.</remarks>
-internal sealed record UpPlan(ImmutableArray<Step> Steps, ImmutableArray<string> Problems)
+/// <remarks>
+/// The plan's problems are what in the config stops <c>up</c> (no token, a CA that is not the one the
+/// config pins): up refuses to run while there are any, plan shows them; nothing secret is quoted. A
+/// node that is neither master nor minion gets no steps, only a note: up has nothing to do there.
+/// </remarks>
+internal static class UpPlan
 {
     public const string Command = "up";
 
@@ -25,14 +27,14 @@ internal sealed record UpPlan(ImmutableArray<Step> Steps, ImmutableArray<string>
 
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    public static UpPlan For(AddressPlan plan, string nodeName, UpFacts facts)
+    public static NodePlan For(AddressPlan plan, string nodeName, UpFacts facts)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(facts);
         var node = plan.Find(nodeName) ?? throw new ArgumentException($"'{nodeName}' is not in the topology", nameof(nodeName));
         if (!node.Node.IsClusterNode)
         {
-            return new UpPlan([], []);
+            return new NodePlan(Command, [], [], [$"{nodeName} is neither master nor minion: Kubernetes does not run here, so there is nothing to do"]);
         }
 
         var cluster = plan.Cluster;
@@ -62,15 +64,22 @@ internal sealed record UpPlan(ImmutableArray<Step> Steps, ImmutableArray<string>
         if (kubeadmProblems.IsEmpty)
         {
             var kubeadmFile = FileBody.FromText(KubeadmConfig.Render(plan, node));
-            steps.Add(new RunKubeadm(node.Node.IsMaster ? KubeadmVerb.Init : KubeadmVerb.Join, KubeadmConfig.FilePath, kubeadmFile.Sha256, cluster.KubernetesVersion));
+            steps.Add(new RunKubeadm(node.Node.IsMaster ? KubeadmVerb.Init : KubeadmVerb.Join, KubeadmConfig.FilePath, kubeadmFile, cluster.KubernetesVersion));
             if (node.Node.IsMaster)
             {
-                var owner = facts.KubeconfigOwner;
-                steps.Add(new CopyFile(RunKubeadm.AdminConf, owner.KubeconfigPath, Private, owner.FileOwner));
+                if (facts.KubeconfigOwner is { } owner)
+                {
+                    steps.Add(new CopyFile(RunKubeadm.AdminConf, owner.KubeconfigPath, Private, owner.FileOwner));
+                }
+                else
+                {
+                    problems.Add($"the user who ran sudo ({facts.SudoUser}, from SUDO_USER) is not in {KubeconfigOwner.PasswdPath}, so Sixgill cannot tell "
+                        + "where their ~/.kube/config goes: run as root without sudo, or unset SUDO_USER");
+                }
             }
         }
 
-        return new UpPlan(steps.ToImmutable(), problems.ToImmutable());
+        return new NodePlan(Command, steps.ToImmutable(), problems.ToImmutable(), []);
     }
 
     // Minions pin the hash in the config; kubeadm on the master must sign with the CA of that hash.

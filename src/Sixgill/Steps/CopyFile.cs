@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sixgill.Host;
 
 namespace Sixgill.Steps;
 

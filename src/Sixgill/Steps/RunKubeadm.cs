@@ -16,9 +16,9 @@ internal enum KubeadmVerb
 /// <c>prepare</c> writes for this config — so that, the engine probing every step first, a missing
 /// piece stops <c>up</c> before anything changed.
 /// </summary>
-/// <param name="ConfigSha256">The hash of the kubeadm file this config gives: another file there is stale.</param>
+/// <param name="Config">The kubeadm file this config gives (compared, never written: it is prepare's): another file there is stale.</param>
 /// <param name="KubernetesVersion">The config's <c>kubernetes_version</c>; null accepts any kubeadm.</param>
-internal sealed record RunKubeadm(KubeadmVerb Verb, string ConfigPath, string ConfigSha256, string? KubernetesVersion) : Step
+internal sealed record RunKubeadm(KubeadmVerb Verb, string ConfigPath, FileBody Config, string? KubernetesVersion) : Step
 {
     /// <summary>What kubeadm leaves once a node is in a cluster: the master's admin kubeconfig, any node's kubelet one.</summary>
     public const string AdminConf = "/etc/kubernetes/admin.conf";
@@ -78,7 +78,7 @@ internal sealed record RunKubeadm(KubeadmVerb Verb, string ConfigPath, string Co
 
         var file = context.Files.Read(ConfigPath)
             ?? throw new PreconditionFailedException($"{ConfigPath} does not exist: run `sixgill prepare` on this node first");
-        if (ContentHash.Of(file) != ConfigSha256)
+        if (!Config.Matches(file))
         {
             throw new PreconditionFailedException($"{ConfigPath} is not the one this config gives (the config changed since, "
                 + "e.g. by `sixgill init`, or the file was edited): run `sixgill prepare` again");

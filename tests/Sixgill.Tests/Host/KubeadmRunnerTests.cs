@@ -13,7 +13,7 @@ public sealed class KubeadmRunnerTests
         var progress = new StringWriter();
         var runner = new ScriptedRunner(0, ["[init] Using Kubernetes version v1.31.0\nkubeadm join [fd00:20::2]:6443 --token k7q2zp.x0e4", "vbn8m1r5t9wy \\\n", "\t--discovery-token-ca-cert-hash sha256:0123"], ["W0101 warning\n"]);
 
-        new KubeadmRunner(runner, TimeSpan.FromMinutes(1), progress).Run(["init", "--config", "/etc/sixgill/kubeadm.yaml"]);
+        new KubeadmRunner(runner, TimeSpan.FromMinutes(1), progress.WriteLine).Run(["init", "--config", "/etc/sixgill/kubeadm.yaml"]);
 
         var text = progress.ToString();
         text.ShouldNotContain("x0e4vbn8m1r5t9wy");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Sixgill.Addressing;
 using Sixgill.Config;
+using Sixgill.Host;
 using Sixgill.Kube;
 using Sixgill.Planning;
 using Sixgill.Steps;
@@ -12,7 +13,7 @@ namespace Sixgill.Tests.Planning;
 
 public sealed class UpPlanTests
 {
-    private static readonly UpFacts NoCaRoot = new(null, KubeconfigOwner.Root);
+    private static readonly UpFacts NoCaRoot = UpFacts.None;
 
     [Fact]
     public void A_minion_gets_the_cni_config_a_route_to_every_other_pod_subnet_and_kubeadm_join()
@@ -34,7 +35,7 @@ public sealed class UpPlanTests
         ]);
         var kubeadm = plan.Steps.OfType<RunKubeadm>().Single();
         kubeadm.Arguments.ShouldBe(["join", "--config", "/etc/sixgill/kubeadm.yaml"]);
-        kubeadm.ConfigSha256.ShouldBe(FileBody.FromText(KubeadmConfig.Render(AddressPlan.For(TestClusters.Lab()), AddressPlan.For(TestClusters.Lab())["w1"])).Sha256);
+        kubeadm.Config.ShouldBe(FileBody.FromText(KubeadmConfig.Render(AddressPlan.For(TestClusters.Lab()), AddressPlan.For(TestClusters.Lab())["w1"])));
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class UpPlanTests
     [Fact]
     public void The_master_inits_and_gives_the_admin_kubeconfig_to_the_user_who_ran_sudo()
     {
-        var facts = new UpFacts(null, new KubeconfigOwner("ada", "/home/ada", 1000, 1000));
+        var facts = new UpFacts(null, "ada", new KubeconfigOwner("ada", "/home/ada", 1000, 1000));
 
         var plan = UpPlan.For(AddressPlan.For(TestClusters.Lab()), "gw", facts);
 
@@ -133,6 +134,7 @@ public sealed class UpPlanTests
 
         plan.Steps.ShouldBeEmpty();
         plan.Problems.ShouldBeEmpty();
+        plan.Warnings.ShouldHaveSingleItem().ShouldContain("neither master nor minion");
         UpPlan.For(AddressPlan.For(cluster), "w1", NoCaRoot).Steps.OfType<EnsureRoute>().Count().ShouldBe(2, "svc has no pod subnet");
     }
 
@@ -166,7 +168,28 @@ public sealed class UpPlanTests
         var down = DownPlan.For(AddressPlan.For(TestClusters.Lab()), "w1", NoCaRoot);
 
         down.Steps.ShouldBe(up.Steps);
-        DownPlan.Undoes.ShouldBe(UpPlan.Command);
+        down.Command.ShouldBe(UpPlan.Command, "down undoes the journal entries of up");
+    }
+
+    [Fact]
+    public void A_sudo_user_missing_from_passwd_is_a_problem_on_the_master_only()
+    {
+        var facts = new UpFacts(null, "ghost", null);
+
+        UpPlan.For(AddressPlan.For(TestClusters.Lab()), "gw", facts).Problems.ShouldHaveSingleItem().ShouldContain("ghost");
+        UpPlan.For(AddressPlan.For(TestClusters.Lab()), "w1", facts).Problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_sudo_user_is_found_in_passwd_and_root_without_one()
+    {
+        var files = new Engine.Fakes.FakeFiles().WithFile(KubeconfigOwner.PasswdPath, UpTestNode.Passwd + "broken line\n#x:x:1:1::/x:/bin/sh\n");
+
+        KubeconfigOwner.Find(files, "ada").ShouldBe(new KubeconfigOwner("ada", "/home/ada", 1000, 1000));
+        KubeconfigOwner.Find(files, null).ShouldBe(new KubeconfigOwner("root", "/root", 0, 0));
+        KubeconfigOwner.Find(files, "ghost").ShouldBeNull();
+        KubeconfigOwner.Find(new Engine.Fakes.FakeFiles(), null).ShouldBe(KubeconfigOwner.Root);
+        KubeconfigOwner.Root.FileOwner.ShouldBeNull();
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Sixgill.Engine;
+using Sixgill.Host;
 using Sixgill.Kube;
 using Sixgill.Planning;
 using Sixgill.Steps;
@@ -26,7 +27,7 @@ public sealed class UpRunTests
         node.Text(CniConfig.FilePath).ShouldNotBeNull();
         node.Network.WithLink("cni0", true);
 
-        var down = node.Executor().Undo(DownPlan.Undoes, DownPlan.For(node.Plan, "w1", UpFacts.Read(node.Files, null)).Steps);
+        var down = node.Executor().Undo(UpPlan.Command, DownPlan.For(node.Plan, "w1", UpFacts.Read(node.Files, null)).Steps);
 
         down.Succeeded.ShouldBeTrue();
         down.Results.Select(r => r.StepId).ShouldBe(["kubeadm:join", "route:fd00:40:0:0:4::/80", "route:fd00:40:0:0:2::/80", "cni:/etc/cni/net.d/10-sixgill.conflist"]);
@@ -96,7 +97,7 @@ public sealed class UpRunTests
         node.Executor().Run(UpPlan.Command, node.UpPlan().Steps).Succeeded.ShouldBeTrue();
         node.Files.Delete(UpTestNode.State + "/journal.json");
 
-        var down = node.Executor().Undo(DownPlan.Undoes, DownPlan.For(node.Plan, "gw", UpFacts.Read(node.Files, "ada")).Steps);
+        var down = node.Executor().Undo(UpPlan.Command, DownPlan.For(node.Plan, "gw", UpFacts.Read(node.Files, "ada")).Steps);
 
         down.FromJournal.ShouldBeFalse();
         down.Results.Select(r => r.StepId).ShouldBe(["copy:/home/ada/.kube/config", "kubeadm:init", "route:fd00:40:0:0:4::/80", "route:fd00:40:0:0:3::/80", "cni:/etc/cni/net.d/10-sixgill.conflist"]);

@@ -2,6 +2,7 @@ using System.Text;
 using Sixgill.Addressing;
 using Sixgill.Config;
 using Sixgill.Engine;
+using Sixgill.Host;
 using Sixgill.Kube;
 using Sixgill.Planning;
 using Sixgill.Steps;
@@ -59,7 +60,7 @@ internal sealed class UpTestNode
 
     public StepContext Context => new(Network, Files, new FakeSysctl(), State + "/backups") { Kubeadm = Kubeadm };
 
-    public UpPlan UpPlan() => Sixgill.Planning.UpPlan.For(Plan, Name, UpFacts.Read(Files, SudoUser));
+    public NodePlan UpPlan() => Sixgill.Planning.UpPlan.For(Plan, Name, UpFacts.Read(Files, SudoUser));
 
     public Executor Executor() => new(Context, new JournalFile(Files, State + "/journal.json"), Lock);
 

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Sixgill.Host;
-using Sixgill.Steps;
 
-namespace Sixgill.Planning;
+namespace Sixgill.Host;
 
 /// <summary>
 /// The person <c>up</c> works for: the user who ran <c>sudo sixgill up</c> (<c>SUDO_USER</c>), else root.
@@ -22,21 +20,16 @@ internal sealed record KubeconfigOwner(string User, string Home, uint Uid, uint 
     public FileOwner? FileOwner => Uid == 0 && Gid == 0 ? null : new FileOwner(Uid, Gid);
 
     /// <summary>
-    /// Looks <paramref name="sudoUser"/> up in <c>/etc/passwd</c> (reads only). Throws
-    /// <see cref="PreconditionFailedException"/> when a named user is not there.
+    /// <paramref name="sudoUser"/> as <c>/etc/passwd</c> has them (reads only); root when it is unset.
+    /// Null when a named user is not there (a directory service Sixgill does not read, say).
     /// </summary>
-    public static KubeconfigOwner Find(IFiles files, string? sudoUser)
+    public static KubeconfigOwner? Find(IFiles files, string? sudoUser)
     {
         ArgumentNullException.ThrowIfNull(files);
         var passwd = files.Read(PasswdPath) is { } bytes ? Encoding.UTF8.GetString(bytes) : "";
-        if (string.IsNullOrEmpty(sudoUser) || sudoUser == "root")
-        {
-            return Parse(passwd).FirstOrDefault(e => e.Uid == 0) ?? Root;
-        }
-
-        return Parse(passwd).FirstOrDefault(e => e.User == sudoUser)
-            ?? throw new PreconditionFailedException($"the user who ran sudo ({sudoUser}, from SUDO_USER) is not in {PasswdPath}, "
-                + "so Sixgill cannot tell where their ~/.kube/config goes: run as root without sudo, or unset SUDO_USER");
+        return string.IsNullOrEmpty(sudoUser) || sudoUser == "root"
+            ? Parse(passwd).FirstOrDefault(e => e.Uid == 0) ?? Root
+            : Parse(passwd).FirstOrDefault(e => e.User == sudoUser);
     }
 
     /// <summary>The well-formed entries of a passwd file (<c>name:x:uid:gid:gecos:home:shell</c>), in order.</summary>

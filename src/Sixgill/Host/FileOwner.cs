@@ -1,4 +1,4 @@
-namespace Sixgill.Steps;
+namespace Sixgill.Host;
 
 /// <summary>Who a file Sixgill writes for a person belongs to (their kubeconfig), as numbers.</summary>
 internal sealed record FileOwner(uint Uid, uint Gid)

@@ -1,4 +1,4 @@
-namespace Sixgill.Planning;
+namespace Sixgill.Kube;
 
 /// <summary>Where the cluster CA lives: <c>init</c> makes it in Sixgill's directory, <c>up</c> copies it to kubeadm's.</summary>
 internal static class ClusterCaFiles
