@@ -35,13 +35,18 @@ internal sealed record RunKubeadm(KubeadmVerb Verb, string ConfigPath, FileBody 
 
     private string DoneMarker => Verb == KubeadmVerb.Init ? AdminConf : KubeletConf;
 
+    // A node in a cluster already needs no kubeadm run, so nothing to check either: a no-op up, and the
+    // engine's probe after the apply, start no process.
     public override ProbeResult Probe(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Files.Stat(DoneMarker) is not null)
+        {
+            return new ProbeResult(ProbeState.Present, $"{DoneMarker} exists: this node is in a cluster already");
+        }
+
         CheckPreconditions(context);
-        return context.Files.Stat(DoneMarker) is null
-            ? ProbeResult.Absent()
-            : new ProbeResult(ProbeState.Present, $"{DoneMarker} exists: this node is in a cluster already");
+        return ProbeResult.Absent();
     }
 
     public override Undo PrepareUndo(StepContext context) => new ResetKubeadm();

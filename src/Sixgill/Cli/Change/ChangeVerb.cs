@@ -41,9 +41,9 @@ internal static class ChangeVerbs
 
     public static ChangeVerb Clean { get; } = new("clean", ChangeDirection.Undo, PlanPrepare, [ChangeVerb.IpRoute2]);
 
-    public static ChangeVerb Up { get; } = new("up", ChangeDirection.Apply, PlanUp, [ChangeVerb.IpRoute2]);
+    public static ChangeVerb Up { get; } = new(UpPlan.Command, ChangeDirection.Apply, PlanUp, [ChangeVerb.IpRoute2]);
 
-    public static ChangeVerb Down { get; } = new("down", ChangeDirection.Undo, PlanDown, [ChangeVerb.IpRoute2]);
+    public static ChangeVerb Down { get; } = new(DownPlan.Command, ChangeDirection.Undo, PlanDown, [ChangeVerb.IpRoute2]);
 
     public static IReadOnlyList<ChangeVerb> All { get; } = [Prepare, Clean, Up, Down];
 
