@@ -8,13 +8,19 @@ namespace Sixgill.Cli.Commands;
 /// <summary><c>--timeout DURATION</c> of <c>up</c> and <c>down</c>: how long kubeadm may run (SPEC §5.4; default 10 min).</summary>
 internal static class KubeadmTimeoutOption
 {
-    public static Option<TimeSpan> Create() => new("--timeout")
+    /// <summary>Unset is null: <see cref="Value"/> then gives the default (help shows it as people write it, 10m).</summary>
+    public static Option<TimeSpan?> Create() => new("--timeout")
     {
-        Description = "how long kubeadm may run before it is killed and the run rolled back (e.g. 90s, 10m, 1h; a bare number is seconds)",
+        Description = "how long kubeadm may run before it is killed and the run rolled back (90s, 10m, 1h; a bare number is seconds) [default: 10m]",
         HelpName = "DURATION",
-        DefaultValueFactory = _ => KubeadmRunner.DefaultTimeout,
         CustomParser = Parse,
     };
+
+    public static TimeSpan Value(ParseResult result, Option<TimeSpan?> option)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.GetValue(option) ?? KubeadmRunner.DefaultTimeout;
+    }
 
     /// <summary>A positive duration: a number with <c>s</c>, <c>m</c> or <c>h</c>, or a bare number of seconds.</summary>
     internal static bool TryParse(string text, out TimeSpan duration)
@@ -37,7 +43,7 @@ internal static class KubeadmTimeoutOption
         return duration > TimeSpan.Zero && duration <= TimeSpan.FromDays(1);
     }
 
-    private static TimeSpan Parse(ArgumentResult result)
+    private static TimeSpan? Parse(ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
         if (TryParse(text, out var duration))
@@ -46,6 +52,6 @@ internal static class KubeadmTimeoutOption
         }
 
         result.AddError($"--timeout '{text}' is not a duration: write a positive number with s, m or h (90s, 10m, 1h), at most a day");
-        return default;
+        return null;
     }
 }

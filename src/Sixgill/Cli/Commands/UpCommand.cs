@@ -13,7 +13,7 @@ internal static class UpCommand
         var command = new Command("up", "bring Kubernetes up on this node (CNI config, pod routes, kubeadm init/join)") { timeout, dryRun };
         command.SetAction(result =>
         {
-            var verb = ChangeVerbs.Up with { KubeadmTimeout = result.GetValue(timeout) };
+            var verb = ChangeVerbs.Up with { KubeadmTimeout = KubeadmTimeoutOption.Value(result, timeout) };
             var change = new ChangeCommand(Invocation.From(result, options), environment);
             return result.GetValue(dryRun) ? change.Plan(verb, detailedExitCode: false) : change.Run(verb);
         });
