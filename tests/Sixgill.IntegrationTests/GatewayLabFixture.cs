@@ -1,9 +1,8 @@
 namespace Sixgill.IntegrationTests;
 
 /// <summary>
-/// One <see cref="GatewayLab"/> from <c>examples/lab.yaml</c> per test class, removed after it.
-/// Built only where the requirements hold, so the tests report skip (or a CI failure) instead of a
-/// fixture error.
+/// One <see cref="GatewayLab"/> per test class, gw, w1 and w2 prepared. Built only where the
+/// requirements hold, so the tests report skip (or a CI failure) instead of a fixture error.
 /// </summary>
 public sealed class GatewayLabFixture : IAsyncLifetime
 {
@@ -17,10 +16,10 @@ public sealed class GatewayLabFixture : IAsyncLifetime
             GatewayRequirements.Require();
             if (_failure is not null)
             {
-                throw new InvalidOperationException($"the gateway lab could not be built: {_failure.Message}", _failure);
+                throw new InvalidOperationException($"the prepared gateway lab could not be built: {_failure.Message}", _failure);
             }
 
-            return _lab ?? throw new InvalidOperationException("the gateway lab was not built");
+            return _lab ?? throw new InvalidOperationException("the prepared gateway lab was not built");
         }
     }
 
@@ -33,12 +32,12 @@ public sealed class GatewayLabFixture : IAsyncLifetime
 
         try
         {
-            _lab = await GatewayLab.CreateAsync();
-            TestContext.Current.SendDiagnosticMessage($"gateway lab {_lab.Lab.Name}: named answered after {_lab.NamedReady.TotalMilliseconds:0} ms, first page through TAYGA after {_lab.TaygaReady.TotalMilliseconds:0} ms");
+            _lab = await GatewayLab.CreateAsync(null, "gw", "w1", "w2");
+            TestContext.Current.SendDiagnosticMessage(
+                "prepare wall time: " + string.Join(", ", _lab.PrepareTimes.Select(t => $"{t.Key} {t.Value.TotalMilliseconds:0} ms")));
         }
         catch (Exception e)
         {
-            // Reported by the tests that use it, with the reason.
             _failure = e;
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sixgill.Gateway;
 using Sixgill.Host;
 using Sixgill.Lab;
 
@@ -78,7 +79,7 @@ public sealed class VerifyBrokenHopTests(GatewayLabFixture fixture) : IClassFixt
     {
         var lab = fixture.Lab;
 
-        await lab.Tayga.StopAsync(RunningProcess.DefaultGrace);
+        await lab.StopDaemonAsync(GatewayPaths.Default.Nat64PidFile);
         using (var report = await FailingVerifyAsync(lab))
         {
             report.RootElement.GetProperty("brokenHop").GetString().ShouldBe("NAT64 on gw");
@@ -97,7 +98,7 @@ public sealed class VerifyBrokenHopTests(GatewayLabFixture fixture) : IClassFixt
             VerifyInLabTests.Check(report, "system-resolver").GetProperty("hop").GetString().ShouldBe("remote_server 203.0.113.53");
         }
 
-        await lab.Named.StopAsync(RunningProcess.DefaultGrace);
+        await lab.StopDaemonAsync(GatewayPaths.Default.Dns64PidFile);
         using (var report = await FailingVerifyAsync(lab))
         {
             report.RootElement.GetProperty("brokenHop").GetString().ShouldBe("DNS64 server fd00:10::100 on gw");

@@ -26,7 +26,8 @@ internal static class LocalNode
         runner ??= new ProcessRunner();
         var files = new LinuxFiles();
         var systemd = NodeFactsReader.Read(files, ProgramSearch.IsInstalled).Systemd == SystemdState.Running ? new Systemctl(runner) : null;
-        var context = new StepContext(network ?? IpRoute2Network.Local(runner), files, new ProcSysctl(), paths.Backups, systemd)
+        var services = new ServiceHost(new MachinePrograms(runner), new ProcProcessTable(), new NftCommand(runner), new UdpDnsTransport());
+        var context = new StepContext(network ?? IpRoute2Network.Local(runner), files, new ProcSysctl(), paths.Backups, systemd, services)
         {
             Kubeadm = kubeadm ?? new KubeadmRunner(runner, KubeadmRunner.DefaultTimeout, progress: null),
         };

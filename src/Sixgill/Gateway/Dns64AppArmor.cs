@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Sixgill.Gateway;
 
 /// <summary>
@@ -11,16 +9,21 @@ namespace Sixgill.Gateway;
 /// </summary>
 internal static class Dns64AppArmor
 {
-    /// <summary>Site additions to the named profile; reloaded with <see cref="ReloadCommand"/>.</summary>
+    /// <summary>Site additions to the named profile (then <c>apparmor_parser -r</c> <see cref="Profile"/>).</summary>
     public const string LocalProfile = "/etc/apparmor.d/local/usr.sbin.named";
 
     /// <summary>The profile that includes <see cref="LocalProfile"/>.</summary>
     public const string Profile = "/etc/apparmor.d/usr.sbin.named";
 
-    /// <summary>Reads <c>Y</c> when the kernel runs AppArmor; absent or <c>N</c> otherwise.</summary>
-    public const string EnabledFlag = "/sys/module/apparmor/parameters/enabled";
+    /// <summary>The profiles the kernel has loaded, one per line (<c>/usr/sbin/named (enforce)</c>); absent without AppArmor.</summary>
+    public const string LoadedProfiles = "/sys/kernel/security/apparmor/profiles";
 
-    public static IReadOnlyList<string> ReloadCommand => ["apparmor_parser", "-r", Profile];
+    /// <summary>The name Debian's profile for named is loaded under.</summary>
+    public const string ProfileName = "/usr/sbin/named";
+
+    /// <summary>Whether the kernel confines named: its profile is among <see cref="LoadedProfiles"/>.</summary>
+    public static bool ConfinesNamed(string? loadedProfiles) =>
+        loadedProfiles is not null && loadedProfiles.Split('\n').Any(line => line.StartsWith(ProfileName + " ", StringComparison.Ordinal));
 
     /// <summary>The rules, one per line, to add to <see cref="LocalProfile"/>.</summary>
     public static IReadOnlyList<string> Rules(GatewayPaths paths)
@@ -32,17 +35,8 @@ internal static class Dns64AppArmor
             $"{paths.Dns64ConfigDirectory}/** r,",
             $"{paths.Dns64StateDirectory}/ rw,",
             $"{paths.Dns64StateDirectory}/** rwk,",
+            $"{paths.Dns64RunDirectory}/ rw,",
+            $"{paths.Dns64RunDirectory}/** rwk,",
         ];
-    }
-
-    public static string Render(GatewayPaths paths)
-    {
-        var text = new StringBuilder("# Sixgill's DNS64 server: its own config and state (SPEC §6.1)\n");
-        foreach (var rule in Rules(paths))
-        {
-            text.Append(rule).Append('\n');
-        }
-
-        return text.ToString();
     }
 }

@@ -2,14 +2,18 @@ namespace Sixgill.Gateway;
 
 /// <summary>
 /// Where the native DNS64/NAT64 services keep their files (SPEC §6.1): configs under
-/// <c>/etc/sixgill</c>, state under <c>/var/lib/sixgill</c>. Both roots are parameters so that
-/// tests and the lab can put an instance elsewhere; the file names below them never change.
+/// <c>/etc/sixgill</c>, state under <c>/var/lib/sixgill</c>, pid files under <c>/run/sixgill</c>
+/// (gone at reboot, so a stale pid never outlives the boot it belongs to). The roots are
+/// parameters so that tests and the lab can put an instance elsewhere; the file names below them
+/// never change.
 /// </summary>
-internal sealed record GatewayPaths(string ConfigRoot, string StateRoot)
+internal sealed record GatewayPaths(string ConfigRoot, string StateRoot, string RunRoot = GatewayPaths.DefaultRunRoot)
 {
     public const string DefaultConfigRoot = "/etc/sixgill";
 
     public const string DefaultStateRoot = "/var/lib/sixgill";
+
+    public const string DefaultRunRoot = "/run/sixgill";
 
     /// <summary>Where systemd looks for units an administrator installed.</summary>
     public const string SystemdUnitDirectory = "/etc/systemd/system";
@@ -20,10 +24,13 @@ internal sealed record GatewayPaths(string ConfigRoot, string StateRoot)
 
     public string Dns64Config => $"{Dns64ConfigDirectory}/named.conf";
 
-    /// <summary>named's <c>directory</c>: its working directory, pid file and session key.</summary>
+    /// <summary>named's <c>directory</c>: its working directory and session key.</summary>
     public string Dns64StateDirectory => $"{StateRoot}/dns64";
 
-    public string Dns64PidFile => $"{Dns64StateDirectory}/named.pid";
+    /// <summary>Holds named's pid file; <c>bind</c>'s, since named writes it after dropping root.</summary>
+    public string Dns64RunDirectory => $"{RunRoot}/dns64";
+
+    public string Dns64PidFile => $"{Dns64RunDirectory}/named.pid";
 
     public string Dns64SessionKey => $"{Dns64StateDirectory}/session.key";
 
@@ -36,4 +43,9 @@ internal sealed record GatewayPaths(string ConfigRoot, string StateRoot)
 
     /// <summary>TAYGA's <c>data-dir</c>: it keeps its dynamic address map there.</summary>
     public string Nat64StateDirectory => $"{StateRoot}/nat64";
+
+    public string Nat64RunDirectory => $"{RunRoot}/nat64";
+
+    /// <summary>Written by TAYGA (<c>--pidfile</c>); it does not remove it when it ends.</summary>
+    public string Nat64PidFile => $"{Nat64RunDirectory}/tayga.pid";
 }

@@ -20,9 +20,13 @@ internal static class GatewayPrograms
     public static IReadOnlyList<GatewayProgram> Required { get; } = [Named, NamedCheckconf, Tayga, Nft];
 
     /// <summary>The required programs <paramref name="isInstalled"/> says are absent, in <see cref="Required"/> order.</summary>
-    public static GatewayPreflight Check(Func<string, bool> isInstalled)
+    public static GatewayPreflight Check(Func<string, bool> isInstalled) => Check(isInstalled, Required);
+
+    /// <summary>Those of <paramref name="programs"/> that <paramref name="isInstalled"/> says are absent, in their order.</summary>
+    public static GatewayPreflight Check(Func<string, bool> isInstalled, IEnumerable<GatewayProgram> programs)
     {
         ArgumentNullException.ThrowIfNull(isInstalled);
-        return new GatewayPreflight([.. Required.Where(p => !isInstalled(p.Name))]);
+        ArgumentNullException.ThrowIfNull(programs);
+        return new GatewayPreflight([.. programs.Where(p => !isInstalled(p.Name))]);
     }
 }

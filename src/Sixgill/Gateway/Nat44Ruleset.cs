@@ -39,9 +39,6 @@ internal static class Nat44Ruleset
         return text.ToString();
     }
 
-    /// <summary>Removes the table and with it every rule Sixgill added (fails when it is not there: probe first).</summary>
-    public static string Delete => $"delete table {TableFamily} {TableName}\n";
-
     /// <summary>Reads the table back (<c>nft -j list table ip sixgill</c>), e.g. for a probe.</summary>
     public static IReadOnlyList<string> ListCommand => ["nft", "-j", "list", "table", TableFamily, TableName];
 }

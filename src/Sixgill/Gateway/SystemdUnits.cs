@@ -15,6 +15,9 @@ internal sealed record SystemdUnit(string Name, string Text);
 /// <c>prepare</c> made live. Each unit therefore puts back, idempotently, what its daemon needs
 /// before it starts: <c>ip … replace</c>, <c>tayga --mktun</c> (harmless on an existing tunnel) and
 /// the self-replacing NAT44 ruleset. Removing them stays <c>clean</c>'s job, through its journal.</para>
+/// <para>Both daemons write pid files under <c>/run/sixgill</c> here too (made again at every start,
+/// since <c>/run</c> is empty after a reboot): a pid file older than its daemon's config says the
+/// daemon still runs the old one, in either kind of supervision.</para>
 /// <para><c>named -f</c> stays in the foreground for systemd; <c>-u bind</c> drops root after binding
 /// port 53, as Debian's own unit does, so the state directory must belong to <c>bind</c>.</para>
 /// <para><c>nodad</c>: a port-less bridge has no neighbours to collide with, and named cannot bind an
@@ -28,6 +31,9 @@ internal static class SystemdUnits
 
     /// <summary>Where Debian puts <c>ip</c> (<c>/sbin</c> exists both with and without the merged /usr).</summary>
     public const string IpProgram = "/sbin/ip";
+
+    /// <summary>coreutils' <c>install</c>, which makes the pid file's directory under <c>/run</c> (a tmpfs, empty after a reboot).</summary>
+    public const string InstallProgram = "/usr/bin/install";
 
     public static IReadOnlyList<SystemdUnit> Render(AddressPlan plan) => Render(plan, GatewayPaths.Default);
 
@@ -47,6 +53,8 @@ internal static class SystemdUnits
         ExecStartPre(text, $"-{IpProgram} link add {bridge} type bridge");
         ExecStartPre(text, $"{IpProgram} link set {bridge} up");
         ExecStartPre(text, $"{IpProgram} address replace {address} dev {bridge} nodad");
+        var user = Dns64NamedConf.ServiceUser;
+        ExecStartPre(text, $"{InstallProgram} -d -o {user} -g {user} -m 0750 {Checked(paths.Dns64RunDirectory)}");
         ExecStartPre(text, $"{GatewayPrograms.NamedCheckconf.DebianPath} {Checked(paths.Dns64Config)}");
         text.Append("ExecStart=").Append(GatewayPrograms.Named.DebianPath).Append(" -f -u ").Append(Dns64NamedConf.ServiceUser)
             .Append(" -c ").Append(Checked(paths.Dns64Config)).Append('\n');
@@ -72,7 +80,9 @@ internal static class SystemdUnits
         }
 
         ExecStartPre(text, $"{GatewayPrograms.Nft.DebianPath} -f {Checked(paths.Nat44Ruleset)}");
-        text.Append("ExecStart=").Append(GatewayPrograms.Tayga.DebianPath).Append(" -c ").Append(config).Append(" --nodetach\n");
+        ExecStartPre(text, $"{InstallProgram} -d -m 0755 {Checked(paths.Nat64RunDirectory)}");
+        text.Append("ExecStart=").Append(GatewayPrograms.Tayga.DebianPath).Append(" -c ").Append(config)
+            .Append(" --nodetach --pidfile ").Append(Checked(paths.Nat64PidFile)).Append('\n');
         Footer(text);
         return new SystemdUnit(Nat64Unit, text.ToString());
     }

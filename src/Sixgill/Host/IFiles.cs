@@ -32,7 +32,16 @@ internal interface IFiles
     /// <summary>Deletes the directory if it is empty; false when it is absent or not empty.</summary>
     bool DeleteDirectoryIfEmpty(string path);
 
-    /// <summary>Gives the file or directory (through symlinks) to another owner: a file Sixgill writes for a person, such as their kubeconfig.</summary>
-    /// <remarks>Stubs that never write for a person need not implement it.</remarks>
-    void SetOwner(string path, uint uid, uint gid) => throw new NotSupportedException($"{GetType().Name} cannot change owners");
+    /// <summary>
+    /// Deletes the directory and the files directly in it (a daemon's working files). Entries are
+    /// unlinked, never followed: a symlink someone planted there goes, not what it points to. False
+    /// when the directory is absent or holds a subdirectory (then nothing is deleted).
+    /// </summary>
+    bool DeleteDirectoryWithFiles(string path);
+
+    /// <summary>Owner and group of the file or directory itself (never through a symlink).</summary>
+    void SetOwner(string path, uint uid, uint gid);
+
+    /// <summary>The permission bits of the file or directory (through symlinks, like chmod).</summary>
+    void SetMode(string path, UnixFileMode mode);
 }

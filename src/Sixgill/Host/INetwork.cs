@@ -13,13 +13,17 @@ internal interface INetwork
 
     void SetLinkUp(string name, bool up);
 
-    /// <summary>Deletes the link (and with it its addresses and routes).</summary>
+    /// <summary>Creates a bridge with no ports (<c>ip link add NAME type bridge</c>): a link that only holds addresses.</summary>
+    void AddBridge(string name);
+
+    /// <summary>Deletes the link, and with it its addresses and the routes through it.</summary>
     void DeleteLink(string name);
 
     /// <summary>The addresses on the link, every family and scope.</summary>
     IReadOnlyList<InterfaceAddress> Addresses(string link);
 
-    void AddAddress(string link, InterfaceAddress address);
+    /// <param name="withoutDad">Skip duplicate address detection (<c>nodad</c>): for links with no neighbours, such as a port-less bridge.</param>
+    void AddAddress(string link, InterfaceAddress address, bool withoutDad = false);
 
     void DeleteAddress(string link, InterfaceAddress address);
 

@@ -40,11 +40,14 @@ internal sealed class IpRoute2Network : INetwork
 
     public void SetLinkUp(string name, bool up) => Change("link", "set", "dev", name, up ? "up" : "down");
 
+    public void AddBridge(string name) => Change("link", "add", name, "type", "bridge");
+
     public void DeleteLink(string name) => Change("link", "delete", "dev", name);
 
     public IReadOnlyList<InterfaceAddress> Addresses(string link) => AddressStates(link).Select(a => a.Address).ToList();
 
-    public void AddAddress(string link, InterfaceAddress address) => Change(Family(address.Address), "address", "replace", address.ToString(), "dev", link);
+    public void AddAddress(string link, InterfaceAddress address, bool withoutDad = false) =>
+        Change([Family(address.Address), "address", "replace", address.ToString(), "dev", link, .. withoutDad ? ["nodad"] : Array.Empty<string>()]);
 
     public void DeleteAddress(string link, InterfaceAddress address) => Change(Family(address.Address), "address", "del", address.ToString(), "dev", link);
 

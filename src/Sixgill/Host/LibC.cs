@@ -24,6 +24,10 @@ internal static partial class LibC
     public const int Interrupted = 4;
     public const int WouldBlock = 11;
     public const int Busy = 16;
+    public const int NoSuchProcess = 3;
+
+    public const int SignalTerminate = 15;
+    public const int SignalKill = 9;
 
     public const int CurrentDirectory = -100;
     public const int NoFollowSymlink = 0x100;
@@ -47,8 +51,11 @@ internal static partial class LibC
     [LibraryImport(Library, EntryPoint = "fchown", SetLastError = true)]
     public static partial int Fchown(int fd, uint owner, uint group);
 
-    [LibraryImport(Library, EntryPoint = "chown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int Chown(string path, uint owner, uint group);
+    [LibraryImport(Library, EntryPoint = "lchown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Lchown(string path, uint owner, uint group);
+
+    [LibraryImport(Library, EntryPoint = "kill", SetLastError = true)]
+    public static partial int Kill(int pid, int signal);
 
     [LibraryImport(Library, EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Rename(string from, string to);
@@ -71,6 +78,12 @@ internal static partial class LibC
 
         [FieldOffset(32)]
         public ulong Inode;
+
+        [FieldOffset(112)]
+        public long ModifiedSeconds;
+
+        [FieldOffset(120)]
+        public uint ModifiedNanoseconds;
     }
 
     /// <summary>An IOException naming the call, the path and the errno text.</summary>

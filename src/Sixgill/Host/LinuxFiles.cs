@@ -29,7 +29,8 @@ internal sealed class LinuxFiles : IFiles
             return null; // a dangling link: nothing to read yet
         }
 
-        return new FileFacts(path, realPath, isSymlink, (UnixFileMode)(own.Mode & 0xFFF), own.Uid, own.Gid);
+        var modified = DateTimeOffset.FromUnixTimeSeconds(own.ModifiedSeconds).AddTicks(own.ModifiedNanoseconds / 100);
+        return new FileFacts(path, realPath, isSymlink, (UnixFileMode)(own.Mode & 0xFFF), own.Uid, own.Gid, modified);
     }
 
     public byte[]? Read(string path)
@@ -126,13 +127,34 @@ internal sealed class LinuxFiles : IFiles
         return true;
     }
 
+    public bool DeleteDirectoryWithFiles(string path)
+    {
+        if (!Directory.Exists(path) || Directory.EnumerateDirectories(path).Any(entry => !IsSymlink(entry)))
+        {
+            return false;
+        }
+
+        foreach (var entry in Directory.EnumerateFileSystemEntries(path))
+        {
+            File.Delete(entry); // unlink(2): a symlink itself, never its target
+        }
+
+        Directory.Delete(path);
+        SyncDirectory(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(path)) ?? "/");
+        return true;
+    }
+
     public void SetOwner(string path, uint uid, uint gid)
     {
-        if (LibC.Chown(path, uid, gid) != 0)
+        if (LibC.Lchown(path, uid, gid) != 0)
         {
-            throw LibC.Error("chown", path);
+            throw LibC.Error("lchown", path);
         }
     }
+
+    public void SetMode(string path, UnixFileMode mode) => File.SetUnixFileMode(path, mode);
+
+    private static bool IsSymlink(string path) => TryStatx(path, LibC.NoFollowSymlink, out var own) && (own.Mode & TypeMask) == SymlinkType;
 
     /// <summary>The file a path finally names: itself (also when absent), or the end of its chain of symlinks.</summary>
     private static string RealPath(string path) =>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Sixgill.Addressing;
 using Sixgill.Config;
+using Sixgill.Gateway;
 using Sixgill.Host;
 using Sixgill.Kube;
 using Sixgill.Steps;
@@ -14,8 +15,9 @@ namespace Sixgill.Planning;
 /// and a journal-less <c>clean</c> see the same list.
 /// </summary>
 /// <remarks>
-/// Not here yet: the gateway node's DNS64/NAT64 services (§6), which come first on that node and
-/// carry its routes (every route the plan gives the gateway node leads into those services).
+/// On the gateway node the native DNS64/NAT64 services (<see cref="GatewayPlan"/>) come first and
+/// carry its routes (every route the plan gives the gateway node leads into those services), and
+/// it forwards IPv4 as well: TAYGA's IPv4 side leaves through the node's uplink.
 /// </remarks>
 internal static class PreparePlan
 {
@@ -42,6 +44,12 @@ internal static class PreparePlan
         var problems = ImmutableArray.CreateBuilder<string>();
         var warnings = ImmutableArray.CreateBuilder<string>();
 
+        // 0. The gateway's services (§6.1), before anything else on that node.
+        if (node.Services is { Runtime: ServiceRuntime.Native })
+        {
+            steps.AddRange(GatewayPlan.Steps(plan, GatewayPaths.Default, GatewaySupervision(facts.Systemd, warnings)));
+        }
+
         // 1. Management address(es), IPv6 first.
         foreach (var address in node.ManagementAddresses)
         {
@@ -49,7 +57,7 @@ internal static class PreparePlan
         }
 
         // 2. Forwarding, live and across reboots.
-        var sysctls = ForwardingSysctls(plan.Cluster.Mode);
+        var sysctls = ForwardingSysctls(plan.Cluster.Mode, isGateway: node.Services is not null);
         steps.AddRange(sysctls.Select(key => new EnsureSysctl(key, "1")));
         steps.Add(new EnsureFile(SysctlFile, SysctlFileBody(sysctls), Public));
 
@@ -84,6 +92,19 @@ internal static class PreparePlan
         return new NodePlan(Command, steps.ToImmutable(), problems.ToImmutable(), warnings.ToImmutable());
     }
 
+    // Units where systemd can run them; elsewhere the daemons are started directly, and the user learns they will not come back after a reboot.
+    private static Supervision GatewaySupervision(SystemdState systemd, ImmutableArray<string>.Builder warnings)
+    {
+        if (systemd == SystemdState.Running)
+        {
+            return Supervision.Systemd;
+        }
+
+        var why = systemd == SystemdState.NoSystemctl ? "systemctl is not installed" : "PID 1 is not systemd";
+        warnings.Add($"{why}: named and TAYGA are started directly (pid files under /run/sixgill) and do not start again after a reboot; run prepare again then");
+        return Supervision.Direct;
+    }
+
     // systemd-resolved reads its drop-ins when it starts: restart it where systemd can, and say so where it cannot.
     private static Step ResolvedDropInStep(Ip nameserver, SystemdState systemd, ImmutableArray<string>.Builder warnings)
     {
@@ -98,8 +119,8 @@ internal static class PreparePlan
         return dropIn;
     }
 
-    private static ImmutableArray<SysctlKey> ForwardingSysctls(ClusterMode mode) =>
-        mode == ClusterMode.Ipv6
+    private static ImmutableArray<SysctlKey> ForwardingSysctls(ClusterMode mode, bool isGateway) =>
+        mode == ClusterMode.Ipv6 && !isGateway
             ? [SysctlKey.Parse("net.ipv6.conf.all.forwarding")]
             : [SysctlKey.Parse("net.ipv6.conf.all.forwarding"), SysctlKey.Parse("net.ipv4.ip_forward")];
 

@@ -73,7 +73,7 @@ internal static class UpPlan
                 }
                 else
                 {
-                    problems.Add($"the user who ran sudo ({facts.SudoUser}, from SUDO_USER) is not in {KubeconfigOwner.PasswdPath}, so Sixgill cannot tell "
+                    problems.Add($"the user who ran sudo ({facts.SudoUser}, from SUDO_USER) is not in {SystemAccounts.PasswdFile}, so Sixgill cannot tell "
                         + "where their ~/.kube/config goes: run as root without sudo, or unset SUDO_USER");
                 }
             }

@@ -21,6 +21,12 @@ namespace Sixgill.Steps;
 [JsonDerivedType(typeof(RestoreFile), "file")]
 [JsonDerivedType(typeof(RevertLineEdit), "lines")]
 [JsonDerivedType(typeof(RevertThenRestart), "restart")]
+[JsonDerivedType(typeof(RemoveLink), "link")]
+[JsonDerivedType(typeof(RemoveDirectory), "directory")]
+[JsonDerivedType(typeof(DeleteNftTable), "nftables")]
+[JsonDerivedType(typeof(StopDaemon), "daemon")]
+[JsonDerivedType(typeof(ReloadProfileAfter), "apparmor")]
+[JsonDerivedType(typeof(RemoveSystemdService), "unit")]
 [JsonDerivedType(typeof(RevertCniConfig), "cni")]
 [JsonDerivedType(typeof(ResetKubeadm), "kubeadm")]
 internal abstract record Undo

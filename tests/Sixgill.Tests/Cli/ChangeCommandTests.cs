@@ -365,11 +365,13 @@ public sealed class ChangeCommandTests
 
         public void SetLinkUp(string name, bool up) => throw Missing();
 
-        public void DeleteLink(string name) => throw Missing();
-
         public IReadOnlyList<InterfaceAddress> Addresses(string link) => throw Missing();
 
-        public void AddAddress(string link, InterfaceAddress address) => throw Missing();
+        public void AddBridge(string name) => throw Missing();
+
+        public void DeleteLink(string name) => throw Missing();
+
+        public void AddAddress(string link, InterfaceAddress address, bool withoutDad = false) => throw Missing();
 
         public void DeleteAddress(string link, InterfaceAddress address) => throw Missing();
 

@@ -70,11 +70,13 @@ internal sealed class FailingRouteNetwork(INetwork inner, string message) : INet
 
     public void SetLinkUp(string name, bool up) => inner.SetLinkUp(name, up);
 
-    public void DeleteLink(string name) => inner.DeleteLink(name);
-
     public IReadOnlyList<InterfaceAddress> Addresses(string link) => inner.Addresses(link);
 
-    public void AddAddress(string link, InterfaceAddress address) => inner.AddAddress(link, address);
+    public void AddBridge(string name) => inner.AddBridge(name);
+
+    public void DeleteLink(string name) => inner.DeleteLink(name);
+
+    public void AddAddress(string link, InterfaceAddress address, bool withoutDad = false) => inner.AddAddress(link, address, withoutDad);
 
     public void DeleteAddress(string link, InterfaceAddress address) => inner.DeleteAddress(link, address);
 

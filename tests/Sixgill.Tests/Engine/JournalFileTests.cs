@@ -22,6 +22,35 @@ public sealed class JournalFileTests
         new RevertThenRestart(new RevertSysctl("net.ipv6.conf.all.forwarding", "0", "1"), "systemd-resolved.service"),
     ];
 
+    private static readonly Undo[] GatewayKinds =
+    [
+        new RemoveLink("sixgill0", Created: false, InterfaceAddress.Parse("fd00:10::100/64"), LinkWasDown: true),
+        new RemoveDirectory("/run/sixgill/dns64", ["/run/sixgill", "/run/sixgill/dns64"], null, WithFiles: true),
+        new RemoveDirectory("/var/lib/sixgill/nat64", [], new DirectoryOwnership((UnixFileMode)Convert.ToInt32("750", 8), 106, 110), WithFiles: false),
+        new DeleteNftTable("ip", "sixgill"),
+        new StopDaemon("named", "/etc/sixgill/dns64/named.conf", "/run/sixgill/dns64/named.pid", WasRunning: false),
+        new ReloadProfileAfter(new RevertLineEdit("/etc/apparmor.d/local/usr.sbin.named", new LineEdit(["/run/sixgill/dns64/ rw, # sixgill"], [], false), FileExisted: false), "/etc/apparmor.d/usr.sbin.named"),
+    ];
+
+    [Fact]
+    public void The_gateways_undos_survive_the_journal_file()
+    {
+        var files = new FakeFiles();
+        var store = new JournalFile(files, Path);
+        var gateway = GatewayKinds;
+
+        store.Save(new JournalDocument(JournalDocument.CurrentVersion, [.. gateway.Select((undo, i) => new JournalEntry(i + 1, "prepare", $"s{i}", "s", JournalEntryState.Applied, DateTimeOffset.UnixEpoch, undo))]));
+        var loaded = store.Load()!.Entries.Select(e => e.Undo).ToList();
+
+        loaded[0].ShouldBe(gateway[0]);
+        ((RemoveDirectory)loaded[1]).Created.ShouldBe(["/run/sixgill", "/run/sixgill/dns64"]);
+        ((RemoveDirectory)loaded[2]).Previous.ShouldBe(new DirectoryOwnership((UnixFileMode)Convert.ToInt32("750", 8), 106, 110));
+        loaded[3].ShouldBe(gateway[3]);
+        loaded[4].ShouldBe(gateway[4]);
+        ((ReloadProfileAfter)loaded[5]).Lines.Edit.Added.ShouldBe(["/run/sixgill/dns64/ rw, # sixgill"]);
+        files.Text(Path)!.ShouldContain("\"kind\": \"daemon\"");
+    }
+
     [Fact]
     public void Every_kind_of_undo_survives_the_journal_file()
     {

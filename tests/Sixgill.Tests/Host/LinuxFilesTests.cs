@@ -10,6 +10,8 @@ public sealed class LinuxFilesTests : IDisposable
     private static readonly UnixFileMode Mode640 = (UnixFileMode)Convert.ToInt32("640", 8);
     private static readonly UnixFileMode Mode600 = (UnixFileMode)Convert.ToInt32("600", 8);
     private static readonly UnixFileMode Mode644 = (UnixFileMode)Convert.ToInt32("644", 8);
+    private static readonly UnixFileMode Mode750 = (UnixFileMode)Convert.ToInt32("750", 8);
+    private static readonly UnixFileMode Mode700 = (UnixFileMode)Convert.ToInt32("700", 8);
 
     private readonly string directory = Directory.CreateTempSubdirectory("sixgill-files-").FullName;
     private readonly LinuxFiles files = new();
@@ -89,7 +91,7 @@ public sealed class LinuxFilesTests : IDisposable
 
         File.ReadAllText(target).ShouldBe("new\n");
         new FileInfo(Path.Combine(directory, "middle")).LinkTarget.ShouldBe(target);
-        files.Stat(link)!.ShouldBe(new FileFacts(link, target, true, Mode644, files.Stat(target)!.Uid, files.Stat(target)!.Gid));
+        files.Stat(link)!.ShouldBe(new FileFacts(link, target, true, Mode644, files.Stat(target)!.Uid, files.Stat(target)!.Gid, files.Stat(target)!.Modified));
     }
 
     [Fact]
@@ -152,6 +154,50 @@ public sealed class LinuxFilesTests : IDisposable
         File.Delete(Path.Combine(made, "x"));
         files.DeleteDirectoryIfEmpty(made).ShouldBeTrue();
         Directory.Exists(made).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_daemon_directory_goes_with_its_files_and_a_planted_symlink_never_reaches_its_target()
+    {
+        var target = Given("precious", "keep me\n", Mode644);
+        var daemon = Path.Combine(directory, "dns64");
+        Directory.CreateDirectory(daemon);
+        File.WriteAllText(Path.Combine(daemon, "session.key"), "k");
+        File.CreateSymbolicLink(Path.Combine(daemon, "named.pid"), target);
+        Directory.CreateSymbolicLink(Path.Combine(daemon, "link-to-dir"), directory);
+
+        files.DeleteDirectoryWithFiles(daemon).ShouldBeTrue();
+
+        Directory.Exists(daemon).ShouldBeFalse();
+        File.ReadAllText(target).ShouldBe("keep me\n");
+        files.DeleteDirectoryWithFiles(daemon).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_directory_holding_a_subdirectory_is_not_deleted_at_all()
+    {
+        var daemon = Path.Combine(directory, "nat64");
+        Directory.CreateDirectory(Path.Combine(daemon, "sub"));
+        File.WriteAllText(Path.Combine(daemon, "dynamic.map"), "x");
+
+        files.DeleteDirectoryWithFiles(daemon).ShouldBeFalse();
+
+        File.Exists(Path.Combine(daemon, "dynamic.map")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Owner_and_mode_of_a_directory_are_set_and_read_back_with_its_mtime()
+    {
+        var before = DateTimeOffset.UtcNow.AddSeconds(-5);
+        var path = Path.Combine(directory, "owned");
+        files.CreateDirectory(path, Mode750);
+        var me = files.Stat(path)!;
+
+        files.SetOwner(path, me.Uid, me.Gid); // as any user: giving a file to oneself is allowed
+        files.SetMode(path, Mode700);
+
+        files.Stat(path)!.Mode.ShouldBe(Mode700);
+        files.Stat(Given("new", "x", Mode644))!.Modified.ShouldBeGreaterThan(before);
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);

@@ -1,5 +1,6 @@
 using System.Text;
 using Sixgill.Addressing;
+using Sixgill.Config;
 using Sixgill.Engine;
 using Sixgill.Host;
 using Sixgill.Planning;
@@ -50,12 +51,76 @@ public sealed class PreparePlanTests
     }
 
     [Fact]
-    public void The_gateway_node_leaves_its_routes_to_the_services_that_own_them()
+    public void The_gateway_node_gets_its_services_first_then_address_both_forwarding_sysctls_and_names()
     {
         var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "gw", NodeFacts.Plain);
 
-        plan.Steps.OfType<EnsureRoute>().ShouldBeEmpty();
-        plan.Steps.Select(s => s.Id).ShouldContain("file:/etc/sixgill/kubeadm.yaml");
+        plan.Steps.Select(s => s.Id).ShouldBe(
+        [
+            "programs:named,named-checkconf,tayga,nft",
+            "directory:/etc/sixgill/dns64",
+            "directory:/etc/sixgill/nat64",
+            "directory:/var/lib/sixgill/dns64",
+            "directory:/run/sixgill/dns64",
+            "directory:/var/lib/sixgill/nat64",
+            "directory:/run/sixgill/nat64",
+            "file:/etc/sixgill/dns64/named.conf",
+            "file:/etc/sixgill/nat64/tayga.conf",
+            "apparmor:/etc/apparmor.d/local/usr.sbin.named",
+            "bridge:sixgill0",
+            "tunnel:nat64",
+            "route:fd00:10:64:ff9b::/96",
+            "route:198.51.100.128/25",
+            "route:fd00:10::200/128",
+            "route:198.51.100.2/32",
+            "nftables:ip sixgill",
+            "daemon:named",
+            "daemon:tayga",
+            "address:eth1:fd00:20::2/64",
+            "sysctl:net.ipv6.conf.all.forwarding",
+            "sysctl:net.ipv4.ip_forward",
+            "file:/etc/sysctl.d/60-sixgill.conf",
+            "hosts:/etc/hosts",
+            "nameserver:/etc/resolv.conf",
+            "file:/etc/sixgill/kubeadm.yaml",
+        ]);
+        plan.Steps.OfType<EnsureRoute>().ShouldAllBe(route => route.Route.Device == "nat64" && route.Route.Via == null);
+    }
+
+    [Fact]
+    public void A_node_that_is_only_dns64_nat64_gets_the_services_its_address_forwarding_and_names_but_no_resolver_or_kubeadm()
+    {
+        var cluster = TestClusters.Lab();
+        cluster = cluster with
+        {
+            Nodes = [.. cluster.Nodes.Select(n => n.Name switch
+            {
+                "gw" => n with { Roles = NodeRoles.Dns64 | NodeRoles.Nat64 },
+                "w1" => n with { Roles = NodeRoles.Master },
+                _ => n,
+            })],
+        };
+
+        var plan = PreparePlan.For(AddressPlan.For(cluster), "gw", NodeFacts.Plain);
+
+        plan.Problems.ShouldBeEmpty();
+        plan.Steps[0].ShouldBeOfType<RequirePrograms>();
+        plan.Steps.Select(s => s.Id).SkipWhile(id => id != "daemon:tayga").Skip(1).ShouldBe(
+        [
+            "address:eth1:fd00:20::2/64",
+            "sysctl:net.ipv6.conf.all.forwarding",
+            "sysctl:net.ipv4.ip_forward",
+            "file:/etc/sysctl.d/60-sixgill.conf",
+            "hosts:/etc/hosts",
+        ]);
+    }
+
+    [Fact]
+    public void The_docker_runtime_gets_no_native_services()
+    {
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Orca(ServiceRuntime.Docker)), "my-master", NodeFacts.Plain);
+
+        plan.Steps.ShouldNotContain(step => step is RequirePrograms || step is EnsureDaemon || step is EnsureBridge);
     }
 
     [Fact]
@@ -171,5 +236,11 @@ public sealed class PreparePlanTests
         public void CreateDirectory(string path, UnixFileMode mode) => throw new NotSupportedException();
 
         public bool DeleteDirectoryIfEmpty(string path) => throw new NotSupportedException();
+
+        public bool DeleteDirectoryWithFiles(string path) => throw new NotSupportedException();
+
+        public void SetOwner(string path, uint uid, uint gid) => throw new NotSupportedException();
+
+        public void SetMode(string path, UnixFileMode mode) => throw new NotSupportedException();
     }
 }

@@ -183,7 +183,7 @@ public sealed class UpPlanTests
     [Fact]
     public void The_sudo_user_is_found_in_passwd_and_root_without_one()
     {
-        var files = new Engine.Fakes.FakeFiles().WithFile(KubeconfigOwner.PasswdPath, UpTestNode.Passwd + "broken line\n#x:x:1:1::/x:/bin/sh\n");
+        var files = new Engine.Fakes.FakeFiles().WithFile(SystemAccounts.PasswdFile, UpTestNode.Passwd + "broken line\n#x:x:1:1::/x:/bin/sh\n");
 
         KubeconfigOwner.Find(files, "ada").ShouldBe(new KubeconfigOwner("ada", "/home/ada", 1000, 1000));
         KubeconfigOwner.Find(files, null).ShouldBe(new KubeconfigOwner("root", "/root", 0, 0));

@@ -1,6 +1,8 @@
 using Sixgill.Host;
 using Sixgill.Steps;
 
+using Sixgill.Tests.Engine.Fakes;
+
 namespace Sixgill.Tests.Steps;
 
 /// <summary>A drop-in that only counts once its service restarts: restart after apply and after undo, where systemd runs.</summary>
@@ -16,7 +18,7 @@ public sealed class ThenRestartTests
     public void It_is_the_file_step_to_plan_and_journal_and_restarts_the_unit_after_writing()
     {
         var node = new StepTestNode();
-        var systemd = new RecordingSystemd();
+        var systemd = new FakeSystemd();
         var context = node.Context with { Systemd = systemd };
 
         Step.Id.ShouldBe(DropIn.Id);
@@ -34,7 +36,7 @@ public sealed class ThenRestartTests
     {
         var node = new StepTestNode();
         var before = node.Snapshot();
-        var systemd = new RecordingSystemd();
+        var systemd = new FakeSystemd();
         var context = node.Context with { Systemd = systemd };
         var undo = Step.PrepareUndo(context);
         Step.Apply(context, undo);
@@ -52,7 +54,7 @@ public sealed class ThenRestartTests
     public void A_file_a_person_changed_since_is_left_alone_without_a_restart()
     {
         var node = new StepTestNode();
-        var systemd = new RecordingSystemd();
+        var systemd = new FakeSystemd();
         var context = node.Context with { Systemd = systemd };
         var undo = Step.PrepareUndo(context);
         Step.Apply(context, undo);
@@ -68,7 +70,7 @@ public sealed class ThenRestartTests
     public void Where_systemd_does_not_run_undo_still_removes_the_file_and_says_the_unit_was_not_restarted()
     {
         var node = new StepTestNode();
-        var withSystemd = node.Context with { Systemd = new RecordingSystemd() };
+        var withSystemd = node.Context with { Systemd = new FakeSystemd() };
         var undo = Step.PrepareUndo(withSystemd);
         Step.Apply(withSystemd, undo);
 
@@ -83,7 +85,7 @@ public sealed class ThenRestartTests
     public void Without_a_journal_it_finds_the_file_and_restarts_after_removing_it()
     {
         var node = new StepTestNode();
-        var systemd = new RecordingSystemd();
+        var systemd = new FakeSystemd();
         var context = node.Context with { Systemd = systemd };
         Step.Apply(context, Step.PrepareUndo(context));
         systemd.Restarts.Clear();
@@ -93,12 +95,5 @@ public sealed class ThenRestartTests
 
         systemd.Restarts.ShouldBe([Unit]);
         Step.FindUndo(context).ShouldBeNull();
-    }
-
-    private sealed class RecordingSystemd : ISystemd
-    {
-        public List<string> Restarts { get; } = [];
-
-        public void Restart(string unit) => Restarts.Add(unit);
     }
 }

@@ -30,7 +30,7 @@ internal sealed class UpTestNode
         Network = new FakeNetwork().WithLink("lo", true, "::1/128").WithLink(node.Node.Interface, true,
             [.. node.ManagementAddresses.Select(m => $"{m.Address}/{m.Length}")]);
         Files = new FakeFiles()
-            .WithFile(KubeconfigOwner.PasswdPath, Passwd)
+            .WithFile(SystemAccounts.PasswdFile, Passwd)
             .WithFile(ForeignCniFile, "{\"cniVersion\": \"0.4.0\", \"name\": \"foreign\"}\n")
             .WithDirectory("/home/ada")
             .WithDirectory("/root")

@@ -3,15 +3,19 @@ using Sixgill.Host;
 
 namespace Sixgill.Tests.Engine.Fakes;
 
-/// <summary>An in-memory file system: files with content and mode, and directories.</summary>
+/// <summary>An in-memory file system: files with content, mode, owner and mtime, and directories with mode and owner.</summary>
 internal sealed class FakeFiles(Doom? doom = null) : IFiles
 {
     private const UnixFileMode DefaultMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
+    private const UnixFileMode DirectoryMode = DefaultMode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
     private readonly Doom doom = doom ?? new Doom();
-    private readonly SortedDictionary<string, (byte[] Content, UnixFileMode Mode)> files = new(StringComparer.Ordinal);
-    private readonly SortedSet<string> directories = new(StringComparer.Ordinal) { "/" };
-    private readonly Dictionary<string, (uint Uid, uint Gid)> owners = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, FakeFile> files = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, FakeDirectory> directories = new(StringComparer.Ordinal) { ["/"] = new(DirectoryMode, 0, 0) };
+
+    // Every write gets a later mtime than the one before, as the kernel's clock would give it.
+    private DateTimeOffset clock = DateTimeOffset.UnixEpoch;
 
     public Func<string, bool> FailWhen { get; set; } = _ => false;
 
@@ -20,7 +24,7 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
     public FakeFiles WithFile(string path, string text, UnixFileMode mode = DefaultMode)
     {
         AddDirectories(Path.GetDirectoryName(path)!);
-        files[path] = (Encoding.UTF8.GetBytes(text), mode);
+        files[path] = new FakeFile(Encoding.UTF8.GetBytes(text), mode, 0, 0, Tick());
         return this;
     }
 
@@ -32,18 +36,19 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
 
     public string? Text(string path) => files.TryGetValue(path, out var file) ? Encoding.UTF8.GetString(file.Content) : null;
 
-    /// <summary>Who owns the file or directory: root unless <see cref="SetOwner"/> said otherwise.</summary>
-    public (uint Uid, uint Gid) OwnerOf(string path) => owners.GetValueOrDefault(path);
+    public UnixFileMode? ModeOf(string path) => files.TryGetValue(path, out var file) ? file.Mode : directories.TryGetValue(path, out var d) ? d.Mode : null;
 
-    public UnixFileMode? ModeOf(string path) => files.TryGetValue(path, out var file) ? file.Mode : null;
+    public (uint Uid, uint Gid)? OwnerOf(string path) =>
+        files.TryGetValue(path, out var file) ? (file.Uid, file.Gid) : directories.TryGetValue(path, out var d) ? (d.Uid, d.Gid) : null;
 
     public IEnumerable<string> Paths => files.Keys;
 
     public FileFacts? Stat(string path)
     {
         doom.Check();
-        var (uid, gid) = OwnerOf(path);
-        return files.TryGetValue(path, out var file) ? new FileFacts(path, path, false, file.Mode, uid, gid) : null;
+        return files.TryGetValue(path, out var file) ? new FileFacts(path, path, false, file.Mode, file.Uid, file.Gid, file.Modified)
+            : directories.TryGetValue(path, out var directory) ? new FileFacts(path, path, false, directory.Mode, directory.Uid, directory.Gid)
+            : null;
     }
 
     public byte[]? Read(string path)
@@ -57,81 +62,128 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
         var bytes = content.ToArray();
         Change($"write {path}", () =>
         {
-            if (!directories.Contains(Path.GetDirectoryName(path)!))
+            if (!directories.ContainsKey(Path.GetDirectoryName(path)!))
             {
                 throw new DirectoryNotFoundException($"no directory for {path}");
             }
 
-            files[path] = (bytes, mode ?? (files.TryGetValue(path, out var old) ? old.Mode : DefaultMode));
+            var old = files.GetValueOrDefault(path);
+            files[path] = new FakeFile(bytes, mode ?? old?.Mode ?? DefaultMode, old?.Uid ?? 0, old?.Gid ?? 0, Tick());
         });
     }
+
+    /// <summary>A file a daemon writes (its pid file): not Sixgill's change, so no crash point of its own.</summary>
+    public void WriteAsDaemon(string path, string text)
+    {
+        var old = files.GetValueOrDefault(path);
+        files[path] = new FakeFile(Encoding.UTF8.GetBytes(text), old?.Mode ?? DefaultMode, old?.Uid ?? 0, old?.Gid ?? 0, Tick());
+    }
+
+    public void RemoveAsDaemon(string path) => files.Remove(path);
 
     public bool Delete(string path)
     {
         var existed = false;
-        Change($"delete {path}", () =>
-        {
-            existed = files.Remove(path);
-            owners.Remove(path);
-        });
+        Change($"delete {path}", () => existed = files.Remove(path));
         return existed;
     }
 
     public bool DirectoryExists(string path)
     {
         doom.Check();
-        return directories.Contains(path);
+        return directories.ContainsKey(path);
     }
 
-    public void CreateDirectory(string path, UnixFileMode mode) => Change($"mkdir {path}", () => AddDirectories(path));
+    // Like the real adapter (Directory.CreateDirectory), missing parents are made too.
+    public void CreateDirectory(string path, UnixFileMode mode) =>
+        Change($"mkdir {path}", () =>
+        {
+            AddDirectories(path);
+            directories[path] = new FakeDirectory(mode, 0, 0);
+        });
 
     public bool DeleteDirectoryIfEmpty(string path)
     {
         doom.Check();
-        var empty = directories.Contains(path)
-            && !files.Keys.Any(f => f.StartsWith(path + "/", StringComparison.Ordinal))
-            && !directories.Any(d => d.StartsWith(path + "/", StringComparison.Ordinal));
+        var empty = directories.ContainsKey(path) && !Inside(path).Any();
         if (empty)
         {
-            Change($"rmdir {path}", () =>
-            {
-                directories.Remove(path);
-                owners.Remove(path);
-            });
+            Change($"rmdir {path}", () => directories.Remove(path));
         }
 
         return empty;
     }
 
+    public bool DeleteDirectoryWithFiles(string path)
+    {
+        doom.Check();
+        if (!directories.ContainsKey(path) || directories.Keys.Any(d => d.StartsWith(path + "/", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        Change($"rm -r {path}", () =>
+        {
+            foreach (var file in Inside(path).ToList())
+            {
+                files.Remove(file);
+            }
+
+            directories.Remove(path);
+        });
+        return true;
+    }
+
     public void SetOwner(string path, uint uid, uint gid) =>
         Change($"chown {uid}:{gid} {path}", () =>
         {
-            if (!files.ContainsKey(path) && !directories.Contains(path))
+            if (directories.TryGetValue(path, out var directory))
             {
-                throw new FileNotFoundException($"no such file or directory: {path}");
+                directories[path] = directory with { Uid = uid, Gid = gid };
             }
-
-            owners[path] = (uid, gid);
+            else
+            {
+                files[path] = Existing(path) with { Uid = uid, Gid = gid };
+            }
         });
 
-    /// <summary>Every file and directory outside <paramref name="excluded"/> (Sixgill's state directory), to compare before and after.</summary>
-    public string Snapshot(string excluded = "/var/lib/sixgill")
-    {
-        var text = new StringBuilder();
-        foreach (var directory in directories.Where(d => !Under(d, excluded)))
+    public void SetMode(string path, UnixFileMode mode) =>
+        Change($"chmod {Convert.ToString((int)mode, 8)} {path}", () =>
         {
-            text.Append("dir ").Append(directory).AppendLine(OwnerText(directory));
+            if (directories.TryGetValue(path, out var directory))
+            {
+                directories[path] = directory with { Mode = mode };
+            }
+            else
+            {
+                files[path] = Existing(path) with { Mode = mode };
+            }
+        });
+
+    /// <summary>Every file and directory outside <paramref name="excluded"/> (by default Sixgill's state directory), to compare before and after.</summary>
+    public string Snapshot(params string[] excluded)
+    {
+        excluded = excluded.Length == 0 ? ["/var/lib/sixgill"] : excluded;
+        var text = new StringBuilder();
+        foreach (var (path, directory) in directories.Where(d => !excluded.Any(e => Under(d.Key, e))))
+        {
+            text.Append("dir ").Append(path).Append(' ').Append(Convert.ToString((int)directory.Mode, 8)).Append(' ').Append(directory.Uid).Append(':').Append(directory.Gid).AppendLine();
         }
 
-        foreach (var (path, file) in files.Where(f => !Under(f.Key, excluded)))
+        foreach (var (path, file) in files.Where(f => !excluded.Any(e => Under(f.Key, e))))
         {
-            text.Append(path).Append(' ').Append(Convert.ToString((int)file.Mode, 8)).Append(OwnerText(path)).Append(' ').AppendLine(Convert.ToBase64String(file.Content));
+            text.Append(path).Append(' ').Append(Convert.ToString((int)file.Mode, 8)).Append(' ').AppendLine(Convert.ToBase64String(file.Content));
         }
 
         return text.ToString();
     }
 
-    private string OwnerText(string path) => owners.TryGetValue(path, out var owner) ? $" {owner.Uid}:{owner.Gid}" : "";
+    private FakeFile Existing(string path) => files.TryGetValue(path, out var file) ? file : throw new FileNotFoundException(path);
+
+    private IEnumerable<string> Inside(string path) =>
+        files.Keys.Concat(directories.Keys).Where(entry => entry.StartsWith(path + "/", StringComparison.Ordinal));
+
+    private DateTimeOffset Tick() => clock = clock.AddMilliseconds(1);
 
     private static bool Under(string path, string directory) => path == directory || path.StartsWith(directory + "/", StringComparison.Ordinal);
 
@@ -139,7 +191,7 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
     {
         for (var d = path; !string.IsNullOrEmpty(d); d = Path.GetDirectoryName(d))
         {
-            directories.Add(d);
+            directories.TryAdd(d, new FakeDirectory(DirectoryMode, 0, 0));
         }
     }
 
@@ -154,4 +206,8 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
 
         change();
     }
+
+    private sealed record FakeFile(byte[] Content, UnixFileMode Mode, uint Uid, uint Gid, DateTimeOffset Modified);
+
+    private sealed record FakeDirectory(UnixFileMode Mode, uint Uid, uint Gid);
 }

@@ -39,8 +39,23 @@ internal sealed class FakeNetwork(Doom? doom = null) : INetwork
         return links.TryGetValue(name, out var up) ? new LinkState(name, up) : null;
     }
 
-    public void SetLinkUp(string name, bool up) => Change($"link set {name} {(up ? "up" : "down")}", () => links[name] = up);
+    public void SetLinkUp(string name, bool up) =>
+        Change($"link set {name} {(up ? "up" : "down")}", () => links[name] = links.ContainsKey(name) ? up : throw new InvalidOperationException($"Cannot find device \"{name}\""));
 
+    public void AddBridge(string name) => Change($"link add {name} type bridge", () => AddLink(name));
+
+    /// <summary>A link made by something other than ip (TAYGA's --mktun): down, without addresses.</summary>
+    public void AddLink(string name)
+    {
+        if (!links.TryAdd(name, false))
+        {
+            throw new InvalidOperationException("RTNETLINK answers: File exists");
+        }
+
+        addresses[name] = [];
+    }
+
+    // Like the kernel: the link's addresses and the routes through it go with it.
     public void DeleteLink(string name) =>
         Change($"link delete {name}", () =>
         {
@@ -59,8 +74,8 @@ internal sealed class FakeNetwork(Doom? doom = null) : INetwork
         return addresses.TryGetValue(link, out var list) ? [.. list] : [];
     }
 
-    public void AddAddress(string link, InterfaceAddress address) =>
-        Change($"address replace {address} dev {link}", () =>
+    public void AddAddress(string link, InterfaceAddress address, bool withoutDad = false) =>
+        Change($"address replace {address} dev {link}{(withoutDad ? " nodad" : "")}", () =>
         {
             var list = addresses[link];
             if (!list.Contains(address))
@@ -90,6 +105,11 @@ internal sealed class FakeNetwork(Doom? doom = null) : INetwork
     public void ReplaceRoute(KernelRoute route) =>
         Change($"route replace {route}", () =>
         {
+            if (route.Device is { } device && !links.ContainsKey(device))
+            {
+                throw new InvalidOperationException($"Cannot find device \"{device}\"");
+            }
+
             routes.RemoveAll(r => r.Destination == route.Destination);
             routes.Add(route);
         });

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
+
+namespace Sixgill.Host;
+
+/// <summary><see cref="IProcessTable"/> through <c>/proc</c> and <c>kill(2)</c> (no <c>kill</c> process per signal).</summary>
+[SupportedOSPlatform("linux")]
+internal sealed class ProcProcessTable : IProcessTable
+{
+    public RunningProgram? Find(int pid)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pid);
+        var directory = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}";
+        try
+        {
+            var stat = File.ReadAllText($"{directory}/stat");
+            var close = stat.LastIndexOf(')');
+            if (close < 0 || stat[(close + 1)..].TrimStart().StartsWith('Z'))
+            {
+                return null;
+            }
+
+            var name = stat[(stat.IndexOf('(', StringComparison.Ordinal) + 1)..close];
+            var arguments = File.ReadAllText($"{directory}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+            return new RunningProgram(pid, name, Executable(directory), arguments);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return null; // ended while being read
+        }
+    }
+
+    public void Signal(int pid, ProcessSignal signal)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pid);
+        var number = signal == ProcessSignal.Kill ? LibC.SignalKill : LibC.SignalTerminate;
+        if (LibC.Kill(pid, number) != 0 && Marshal.GetLastPInvokeError() != LibC.NoSuchProcess)
+        {
+            throw LibC.Error("kill", pid.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static string? Executable(string directory)
+    {
+        try
+        {
+            return new FileInfo($"{directory}/exe").LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Sixgill.Planning;
+
+/// <summary>How the gateway's daemons are kept running (SPEC §6.1).</summary>
+internal enum Supervision
+{
+    /// <summary>Started directly, with pid files under <c>/run/sixgill</c>; stopped by those pids at clean. Not started again after a reboot.</summary>
+    Direct,
+
+    /// <summary>systemd units in <c>/etc/systemd/system</c>: enabled, restarted on failure, started at boot.</summary>
+    Systemd,
+}

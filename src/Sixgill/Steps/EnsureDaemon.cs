@@ -1,0 +1,73 @@
+namespace Sixgill.Steps;
+
+/// <summary>
+/// A gateway daemon started directly, where PID 1 is not systemd (SPEC §6.1): it forks and writes
+/// its pid file under <c>/run/sixgill</c>, and undo ends it by that pid — after checking the pid
+/// still belongs to this program with this config. Applying checks the config first
+/// (<c>named-checkconf</c>), and waits, bounded, until the daemon is up and (the DNS64 server)
+/// answers. A daemon that runs an older config than the plan's is restarted.
+/// </summary>
+internal sealed record EnsureDaemon(DaemonSpec Daemon) : Step
+{
+    public override string Id => $"daemon:{Daemon.Program}";
+
+    public override string Description => $"daemon {Daemon.Describe()}";
+
+    public override ProbeResult Probe(StepContext context)
+    {
+        if (DaemonProcess.Find(context, Daemon.Program, Daemon.Config, Daemon.PidFile) is null)
+        {
+            return ProbeResult.Absent("not running");
+        }
+
+        return DaemonProcess.OutdatedConfig(context, Daemon) is { } why ? ProbeResult.Different($"restart: {why}") : ProbeResult.Present;
+    }
+
+    public override Undo PrepareUndo(StepContext context) =>
+        new StopDaemon(Daemon.Program, Daemon.Config, Daemon.PidFile, WasRunning: DaemonProcess.Find(context, Daemon.Program, Daemon.Config, Daemon.PidFile) is not null);
+
+    public override void Apply(StepContext context, Undo undo)
+    {
+        _ = Expect<StopDaemon>(undo);
+        DaemonProcess.CheckConfig(context, Daemon);
+        if (DaemonProcess.Find(context, Daemon.Program, Daemon.Config, Daemon.PidFile) is { } old)
+        {
+            DaemonProcess.Stop(context, old); // it runs an old config: restart
+        }
+
+        DaemonProcess.Start(context, Daemon);
+        DaemonProcess.WaitUntilReady(context, Daemon);
+    }
+
+    // Without a journal: a process of this program with Sixgill's config path is Sixgill's.
+    public override Undo? FindUndo(StepContext context) =>
+        DaemonProcess.Find(context, Daemon.Program, Daemon.Config, Daemon.PidFile) is null ? null : new StopDaemon(Daemon.Program, Daemon.Config, Daemon.PidFile, WasRunning: false);
+}
+
+/// <summary>
+/// Ends the daemon Sixgill started, found by its pid file and checked to be this program with this
+/// config before it is signalled (SIGTERM, then SIGKILL). A pid that now belongs to another process
+/// is left alone.
+/// </summary>
+/// <param name="WasRunning">The daemon ran before this change (it was restarted with a new config):
+/// the entry that started it stops it, not this one.</param>
+internal sealed record StopDaemon(string Program, string Config, string PidFile, bool WasRunning) : Undo
+{
+    public override string Describe() => WasRunning ? $"leave {Program} running (it ran before)" : $"stop {Program} -c {Config}";
+
+    public override UndoOutcome Revert(StepContext context)
+    {
+        if (WasRunning)
+        {
+            return UndoOutcome.NothingToDo($"{Program} ran before this change");
+        }
+
+        if (DaemonProcess.Find(context, Program, Config, PidFile) is not { } process)
+        {
+            return UndoOutcome.NothingToDo($"no {Program} -c {Config} runs (as {PidFile} says)");
+        }
+
+        DaemonProcess.Stop(context, process);
+        return UndoOutcome.Reverted($"stopped {Program} (pid {process.Pid})");
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+using Sixgill.Gateway;
+using Sixgill.Lab;
+
+namespace Sixgill.IntegrationTests;
+
+/// <summary>
+/// <c>sixgill prepare</c> inside gw, then w1 and w2 of examples/lab.yaml: the gateway runs the
+/// native DNS64/NAT64 that Sixgill's steps set up, and an IPv6-only minion reaches the IPv4-only
+/// web server by name.
+/// </summary>
+public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixture<GatewayLabFixture>
+{
+    private const string Synthesized = "fd00:10:64:ff9b::cb00:7150";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_gateway_runs_its_bridge_tunnel_routes_table_and_daemons()
+    {
+        var lab = fixture.Lab;
+        TestContext.Current.TestOutputHelper?.WriteLine("prepare wall time: " + string.Join(", ", lab.PrepareTimes.Select(t => $"{t.Key} {t.Value.TotalMilliseconds:0} ms")));
+        var gw = lab.Node("gw");
+
+        (await PrepareLab.ShAsync(gw, "ip -br address show dev sixgill0")).ShouldContain("fd00:10::100/64");
+        (await PrepareLab.ShAsync(gw, "ip -br link show dev nat64")).ShouldContain("UP");
+        var routes = await PrepareLab.ShAsync(gw, "ip -6 route show dev nat64; ip -4 route show dev nat64");
+        foreach (var route in new[] { "fd00:10:64:ff9b::/96", "fd00:10::200", "198.51.100.128/25", "198.51.100.2" })
+        {
+            routes.ShouldContain(route);
+        }
+
+        using var tables = JsonDocument.Parse(await PrepareLab.ShAsync(gw, "nft -j list tables"));
+        tables.RootElement.GetProperty("nftables").EnumerateArray().Where(e => e.TryGetProperty("table", out _))
+            .Select(e => e.GetProperty("table").GetProperty("name").GetString()).ShouldBe(["sixgill"]);
+
+        var named = await lab.PidAsync(GatewayPaths.Default.Dns64PidFile);
+        (await PrepareLab.ShAsync(gw, $"ps -o user=,comm= -p {named}")).Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["bind", "named\n"]);
+        var tayga = await lab.PidAsync(GatewayPaths.Default.Nat64PidFile);
+        (await PrepareLab.ShAsync(gw, $"cat /proc/{tayga}/comm")).Trim().ShouldBe("tayga");
+        (await PrepareLab.ShAsync(gw, "stat -c '%U:%G %a' /var/lib/sixgill/dns64 /run/sixgill/dns64")).ShouldBe("bind:bind 750\nbind:bind 750\n");
+        (await PrepareLab.ShAsync(gw, $"stat -c '%U %n' {GatewayPaths.Default.Dns64PidFile} {GatewayPaths.Default.Dns64SessionKey}"))
+            .ShouldBe($"bind {GatewayPaths.Default.Dns64PidFile}\nbind {GatewayPaths.Default.Dns64SessionKey}\n");
+        (await PrepareLab.ShAsync(gw, "cat /proc/sys/net/ipv6/conf/all/forwarding /proc/sys/net/ipv4/ip_forward")).ShouldBe("1\n1\n");
+    }
+
+    [Fact]
+    public async Task A_minion_gets_the_web_servers_address_inside_the_dns64_prefix()
+    {
+        var answer = await fixture.Lab.Node("w1").RunAsync(["dig", "+short", "@fd00:10::100", InternetZone.WebName, "AAAA"], Cancel);
+
+        answer.StandardOutput.Trim().ShouldBe(Synthesized);
+    }
+
+    [Fact]
+    public async Task A_real_AAAA_record_is_synthesized_away_while_allow_aaaa_use_is_false()
+    {
+        var answer = await fixture.Lab.Node("w2").RunAsync(["dig", "+short", "@fd00:10::100", InternetZone.DualStackName, "AAAA"], Cancel);
+
+        answer.StandardOutput.Trim().ShouldBe(Synthesized);
+    }
+
+    [Fact]
+    public async Task An_IPv6_only_minion_fetches_the_IPv4_only_page_by_name_and_has_no_IPv4_route_at_all()
+    {
+        var w1 = fixture.Lab.Node("w1");
+
+        var page = await w1.RunAsync(GatewayLab.Curl(InternetServices.WebUrl()), Cancel);
+
+        page.ExitCode.ShouldBe(0, page.StandardError);
+        page.StandardOutput.ShouldBe(InternetServices.Page);
+        (await w1.RunAsync(["ip", "-4", "route"], Cancel)).StandardOutput.Trim().ShouldBeEmpty();
+        using var v4 = JsonDocument.Parse((await w1.RunAsync(["ip", "-4", "-j", "address"], Cancel)).StandardOutput);
+        v4.RootElement.EnumerateArray().Where(l => l.GetProperty("addr_info").GetArrayLength() > 0)
+            .Select(l => l.GetProperty("ifname").GetString()).ShouldBe(["lo"], "no IPv4 address but loopback's");
+    }
+
+    [Fact]
+    public async Task Named_checkconf_accepts_the_rendered_config_and_rejects_a_broken_one()
+    {
+        var gw = fixture.Lab.Node("gw");
+        (await gw.RunAsync(["named-checkconf", GatewayPaths.Default.Dns64Config], Cancel)).ExitCode.ShouldBe(0);
+
+        var broken = (await PrepareLab.ShAsync(gw, $"cat {GatewayPaths.Default.Dns64Config}")).Replace("forward only;", "forward sometimes;", StringComparison.Ordinal);
+        var check = await gw.RunAsync(new Host.ProcessRequest(["named-checkconf", "/dev/stdin"]) { StandardInput = broken }, Cancel);
+
+        check.ExitCode.ShouldNotBe(0);
+        check.StandardOutput.ShouldContain("'sometimes' unexpected");
+    }
+
+    [Fact]
+    public async Task The_nat44_ruleset_loaded_again_keeps_one_table_with_one_rule()
+    {
+        var gw = fixture.Lab.Node("gw");
+        var ruleset = Nat44Ruleset.Render(Addressing.AddressPlan.For(Config.ConfigLoader.LoadFile(fixture.Lab.ConfigPath).Cluster!));
+
+        (await gw.RunAsync(new Host.ProcessRequest(["nft", "-f", "-"]) { StandardInput = ruleset }, Cancel)).EnsureSuccess();
+
+        using var table = JsonDocument.Parse(await PrepareLab.ShAsync(gw, string.Join(' ', Nat44Ruleset.ListCommand)));
+        table.RootElement.GetProperty("nftables").EnumerateArray().Count(e => e.TryGetProperty("rule", out _)).ShouldBe(1);
+        (await fixture.Lab.SixgillAsync("gw", "plan", "--detailed-exitcode")).ExitCode.ShouldBe(0, "the table is still as prepare wants it");
+    }
+
+    [Fact]
+    public async Task A_second_prepare_on_the_gateway_changes_nothing_and_keeps_its_daemons()
+    {
+        var lab = fixture.Lab;
+        var named = await lab.PidAsync(GatewayPaths.Default.Dns64PidFile);
+
+        var again = await lab.SixgillAsync("gw", "prepare", "--output", "json");
+
+        again.ExitCode.ShouldBe(0, again.StandardError);
+        using (var report = JsonDocument.Parse(again.StandardOutput))
+        {
+            report.RootElement.GetProperty("applied").GetInt32().ShouldBe(0);
+        }
+
+        (await lab.PidAsync(GatewayPaths.Default.Dns64PidFile)).ShouldBe(named);
+        (await lab.SixgillAsync("gw", "plan", "--detailed-exitcode")).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_daemons_run_in_the_gateways_namespace_never_in_the_machines()
+    {
+        var lab = fixture.Lab;
+        var machine = new FileInfo("/proc/self/ns/net").LinkTarget;
+        var gateway = new FileInfo($"/run/netns/{lab.Node("gw").Namespace}");
+        foreach (var pidFile in new[] { GatewayPaths.Default.Dns64PidFile, GatewayPaths.Default.Nat64PidFile })
+        {
+            var pid = (await lab.PidAsync(pidFile)).ToString(CultureInfo.InvariantCulture);
+            var own = new FileInfo($"/proc/{pid}/ns/net").LinkTarget;
+            own.ShouldNotBeNull();
+            own.ShouldNotBe(machine, pidFile);
+        }
+
+        gateway.Exists.ShouldBeTrue();
+        foreach (var daemon in new[] { lab.Internet.Dns, lab.Internet.Web })
+        {
+            new FileInfo($"/proc/{daemon.Pid.ToString(CultureInfo.InvariantCulture)}/ns/net").LinkTarget.ShouldNotBe(machine, string.Join(' ', daemon.Command));
+        }
+    }
+}
