@@ -7,8 +7,8 @@ using Sixgill.Planning;
 namespace Sixgill.Cli;
 
 /// <summary>
-/// The one runner of the commands that change a node — <c>prepare</c> and <c>clean</c> now, <c>up</c>
-/// and <c>down</c> as two more <see cref="ChangeVerb"/>s — and of <c>plan</c> for each of them. It
+/// The one runner of the commands that change a node — <c>prepare</c>, <c>clean</c>, <c>up</c>,
+/// <c>down</c>, <c>init</c>, each a <see cref="ChangeVerb"/> — and of <c>plan</c> for each of them. It
 /// loads the config (exit 2), checks root and the programs and the interface before anything is
 /// touched (exit 3 with the fix), runs the verb's steps through the executor, prints the report on
 /// stdout (text or JSON, masked) and logs on stderr, and turns every outcome into the exit codes of
@@ -65,7 +65,7 @@ internal sealed class ChangeCommand
         }
 
         log.Phase("preflight");
-        var report = Executor().Run(plan.Command, hooks.Apply(plan.Steps));
+        var report = Executor(verb).Run(plan.Command, hooks.Apply(plan.Steps));
         log.Phase("run");
         if (!report.Succeeded && report.Steps.IsEmpty && report.Failure!.Error is PreconditionFailedException or ProgramNotFoundException)
         {
@@ -91,7 +91,7 @@ internal sealed class ChangeCommand
         var (target, plan) = Load(verb, changing: true);
         log.Phase("preflight");
         var paths = new StatePaths(invocation.StateDir);
-        var report = Executor().Undo(plan.Command, plan.Steps);
+        var report = Executor(verb).Undo(plan.Command, plan.Steps);
         log.Phase("run");
         if (!report.FromJournal)
         {
@@ -113,7 +113,7 @@ internal sealed class ChangeCommand
     private int ShowPlan(ChangeVerb verb, bool detailedExitCode)
     {
         var (target, plan) = Load(verb, changing: false);
-        var executor = Executor();
+        var executor = Executor(verb);
         PlanReport report;
         try
         {
@@ -169,8 +169,9 @@ internal sealed class ChangeCommand
         return (target, plan);
     }
 
-    private Executor Executor() =>
-        node.Executor(new StatePaths(invocation.StateDir), log.Progress, store => hooks.Wrap(log.Tracing ? new TracingJournalStore(store, log.Trace) : store));
+    private Executor Executor(ChangeVerb verb) =>
+        node.Executor(new StatePaths(invocation.StateDir), log.Progress, store => hooks.Wrap(log.Tracing ? new TracingJournalStore(store, log.Trace) : store),
+            new KubeadmSettings(verb.KubeadmTimeout, log.Program));
 
     private void Report(Action write)
     {

@@ -38,7 +38,10 @@ internal static class SixgillCli
         root.Subcommands.Add(ExplainCommand.Create(options));
         root.Subcommands.Add(VerifyCommand.Create(options));
         root.Subcommands.Add(PlanCommand.Create(options, environment));
+        root.Subcommands.Add(InitCommand.Create(options, environment));
         root.Subcommands.Add(PrepareCommand.Create(options, environment));
+        root.Subcommands.Add(UpCommand.Create(options, environment));
+        root.Subcommands.Add(DownCommand.Create(options, environment));
         root.Subcommands.Add(CleanCommand.Create(options, environment));
         root.Subcommands.Add(LabCommand.Create(options));
         root.Subcommands.Add(VersionCommand.Create(options));

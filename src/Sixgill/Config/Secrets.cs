@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace Sixgill.Config;
 
 /// <summary>How secrets look in every output (SPEC §9): never the secret, always recognisably masked.</summary>
-internal static class Secrets
+internal static partial class Secrets
 {
     /// <summary>Always this many stars, so that the mask gives away nothing about the secret's length.</summary>
     private const int MaskLength = 16;
@@ -19,6 +21,19 @@ internal static class Secrets
         var dot = token.IndexOf('.', StringComparison.Ordinal);
         return dot is 6 && token.Length > dot + 1 && IsTokenId(token.AsSpan(0, dot)) ? $"{token[..dot]}.{Stars}" : Stars;
     }
+
+    /// <summary>
+    /// <paramref name="text"/> with every bootstrap token in it masked: for output of other programs that
+    /// Sixgill passes on (<c>kubeadm init</c> prints the join command, token included).
+    /// </summary>
+    public static string MaskTokensIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TokenPattern().Replace(text, match => Mask(match.Value));
+    }
+
+    [GeneratedRegex("(?<![a-z0-9])[a-z0-9]{6}\\.[a-z0-9]{16}(?![a-z0-9])")]
+    private static partial Regex TokenPattern();
 
     // Only a well-formed id is shown: a malformed "token" may be a secret pasted into the wrong key.
     private static bool IsTokenId(ReadOnlySpan<char> id)

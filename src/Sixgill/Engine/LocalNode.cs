@@ -8,12 +8,14 @@ internal static class LocalNode
 {
     /// <param name="journal">Wraps the journal store (tracing, the crash test hook); null keeps the file as it is.</param>
     /// <param name="network">The network adapter, when the caller already has one (its reads are cached until the next change).</param>
+    /// <param name="kubeadm">How kubeadm runs (time limit, where its output goes); by default ten minutes and output dropped.</param>
     public static Executor Executor(
         StatePaths paths,
         IProcessRunner? runner = null,
         Action<ExecutionEvent>? observe = null,
         Func<IJournalStore, IJournalStore>? journal = null,
-        INetwork? network = null)
+        INetwork? network = null,
+        IKubeadm? kubeadm = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         if (!OperatingSystem.IsLinux())
@@ -25,7 +27,10 @@ internal static class LocalNode
         var files = new LinuxFiles();
         var systemd = NodeFactsReader.Read(files, ProgramSearch.IsInstalled).Systemd == SystemdState.Running ? new Systemctl(runner) : null;
         var services = new ServiceHost(new MachinePrograms(runner), new ProcProcessTable(), new NftCommand(runner), new UdpDnsTransport());
-        var context = new StepContext(network ?? IpRoute2Network.Local(runner), files, new ProcSysctl(), paths.Backups, systemd, services);
+        var context = new StepContext(network ?? IpRoute2Network.Local(runner), files, new ProcSysctl(), paths.Backups, systemd, services)
+        {
+            Kubeadm = kubeadm ?? new KubeadmRunner(runner, KubeadmRunner.DefaultTimeout, progress: null),
+        };
         IJournalStore store = new JournalFile(files, paths.Journal);
         return new Executor(context, journal?.Invoke(store) ?? store, new StateLock(paths.Lock), observe: observe);
     }

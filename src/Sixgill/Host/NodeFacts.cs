@@ -6,6 +6,9 @@ namespace Sixgill.Host;
 /// </summary>
 internal sealed record NodeFacts(ResolverSetup Resolver, SystemdState Systemd)
 {
+    /// <summary>What <c>up</c> and <c>down</c> plan with: the CA <c>init</c> made, whose kubeconfig the admin one becomes.</summary>
+    public UpFacts Up { get; init; } = UpFacts.None;
+
     /// <summary>A plain Debian box without systemd: what tests and plans assume unless told otherwise.</summary>
     public static NodeFacts Plain { get; } = new(ResolverSetup.PlainFile, SystemdState.NotRunning);
 }

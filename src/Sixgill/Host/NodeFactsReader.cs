@@ -11,10 +11,11 @@ internal static class NodeFactsReader
     /// <summary>Exists exactly when systemd is PID 1 (what <c>sd_booted(3)</c> checks).</summary>
     public const string SystemdRuntimeDirectory = "/run/systemd/system";
 
-    public static NodeFacts Read(IFiles files, Func<string, bool> isInstalled)
+    /// <param name="sudoUser">Who ran <c>sudo</c> (<c>SUDO_USER</c>), for <see cref="NodeFacts.Up"/>.</param>
+    public static NodeFacts Read(IFiles files, Func<string, bool> isInstalled, string? sudoUser = null)
     {
         ArgumentNullException.ThrowIfNull(isInstalled);
-        return new NodeFacts(Resolver(files), Systemd(files, isInstalled));
+        return new NodeFacts(Resolver(files), Systemd(files, isInstalled)) { Up = UpFacts.Read(files, sudoUser) };
     }
 
     public static ResolverSetup Resolver(IFiles files)

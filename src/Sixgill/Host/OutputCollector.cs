@@ -11,13 +11,16 @@ internal sealed class OutputCollector
 {
     private readonly StringBuilder _text = new();
     private readonly int _limit;
+    private readonly Action<string>? _onText;
     private readonly Lock _gate = new();
 
     /// <param name="limit">Characters kept; beyond it the oldest half is dropped (long-running daemons).</param>
-    public OutputCollector(StreamReader reader, int limit = int.MaxValue)
+    /// <param name="onText">Also called with each chunk as it is read (streamed output).</param>
+    public OutputCollector(StreamReader reader, int limit = int.MaxValue, Action<string>? onText = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         _limit = limit;
+        _onText = onText;
         Completion = Task.Run(() => PumpAsync(reader));
     }
 
@@ -51,6 +54,8 @@ internal sealed class OutputCollector
                         _text.Remove(0, _text.Length - (_limit / 2));
                     }
                 }
+
+                _onText?.Invoke(new string(buffer, 0, read));
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)

@@ -17,4 +17,10 @@ internal sealed record ProcessRequest(IReadOnlyList<string> Command)
 
     /// <summary>Variables to set for the child; a null value removes the variable.</summary>
     public IReadOnlyDictionary<string, string?>? Environment { get; init; }
+
+    /// <summary>Called with the program's stdout text as it arrives (in chunks, not lines), besides collecting it: for output a person should see while a long program runs.</summary>
+    public Action<string>? OnStandardOutput { get; init; }
+
+    /// <summary>Called with the program's stderr text as it arrives, like <see cref="OnStandardOutput"/>.</summary>
+    public Action<string>? OnStandardError { get; init; }
 }

@@ -22,8 +22,8 @@ internal sealed class ProcessRunner : IProcessRunner
         cancellationToken.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
         using var process = StartProcess(request);
-        var stdout = new OutputCollector(process.StandardOutput);
-        var stderr = new OutputCollector(process.StandardError);
+        var stdout = new OutputCollector(process.StandardOutput, onText: request.OnStandardOutput);
+        var stderr = new OutputCollector(process.StandardError, onText: request.OnStandardError);
         var feeding = FeedAsync(process, request.StandardInput);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

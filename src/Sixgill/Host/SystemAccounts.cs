@@ -24,6 +24,29 @@ internal static class SystemAccounts
         return (uid, gid);
     }
 
+    /// <summary>The well-formed entries of the node's <c>/etc/passwd</c> (<c>name:x:uid:gid:gecos:home:shell</c>), in order.</summary>
+    public static IEnumerable<PasswdEntry> Users(IFiles files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return UsersIn(Text(files, PasswdFile));
+    }
+
+    internal static IEnumerable<PasswdEntry> UsersIn(string passwd)
+    {
+        ArgumentNullException.ThrowIfNull(passwd);
+        foreach (var line in passwd.Split('\n'))
+        {
+            var fields = line.TrimEnd('\r').Split(':');
+            if (fields.Length >= 7 && fields[0].Length > 0 && !fields[0].StartsWith('#')
+                && uint.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var uid)
+                && uint.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var gid)
+                && fields[5].StartsWith('/'))
+            {
+                yield return new PasswdEntry(fields[0], uid, gid, fields[5]);
+            }
+        }
+    }
+
     private static string Text(IFiles files, string path) => files.Read(path) is { } bytes ? System.Text.Encoding.Latin1.GetString(bytes) : "";
 
     /// <summary>The third field of the line whose first field is <paramref name="name"/> (both files have this shape).</summary>
@@ -42,3 +65,6 @@ internal static class SystemAccounts
         return null;
     }
 }
+
+/// <summary>A user as <c>/etc/passwd</c> has them: name, ids (the group is the primary one) and home.</summary>
+internal sealed record PasswdEntry(string Name, uint Uid, uint Gid, string Home);

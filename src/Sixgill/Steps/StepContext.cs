@@ -13,4 +13,11 @@ internal sealed record StepContext(INetwork Network, IFiles Files, ISysctl Sysct
     /// <summary>The service host; a step that needs it on a context without one is a wiring mistake.</summary>
     public ServiceHost RequireServices() =>
         Services ?? throw new InvalidOperationException("this node was set up without programs and processes; the gateway's service steps need them");
+
+    /// <summary>kubeadm, for the steps of <c>up</c> and <c>down</c>; null where nothing runs it.</summary>
+    public IKubeadm? Kubeadm { get; init; }
+
+    /// <summary><see cref="Kubeadm"/>, or an error naming what is missing from the composition.</summary>
+    public IKubeadm RequireKubeadm() =>
+        Kubeadm ?? throw new InvalidOperationException("this step runs kubeadm, but no kubeadm adapter was given to the engine");
 }

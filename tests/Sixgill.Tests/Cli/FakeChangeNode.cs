@@ -29,6 +29,8 @@ internal sealed class FakeChangeNode : IChangeNode
 
     public FakeRunLock Lock { get; } = new();
 
+    private FakeKubeadm? kubeadm;
+
     public bool IsRoot { get; set; } = true;
 
     public HashSet<string> Programs { get; } = ["ip", "systemctl"];
@@ -44,11 +46,14 @@ internal sealed class FakeChangeNode : IChangeNode
 
     public NodeFacts ReadFacts() => Facts;
 
-    public Executor Executor(StatePaths paths, Action<ExecutionEvent> observe, Func<IJournalStore, IJournalStore> journal)
+    /// <summary>kubeadm on this node: acts on <see cref="Files"/> as the real one acts on the disk.</summary>
+    public FakeKubeadm Kubeadm => kubeadm ??= new FakeKubeadm(Files);
+
+    public Executor Executor(StatePaths paths, Action<ExecutionEvent> observe, Func<IJournalStore, IJournalStore> journal, KubeadmSettings kubeadmSettings)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(journal);
-        var context = new StepContext(Network, Files, Sysctl, paths.Backups);
+        var context = new StepContext(Network, Files, Sysctl, paths.Backups) { Kubeadm = Kubeadm };
         return new Executor(context, journal(new JournalFile(Files, paths.Journal)), Lock, observe: observe);
     }
 

@@ -46,6 +46,9 @@ internal sealed class ChangeLog(Invocation invocation)
         }
     }
 
+    /// <summary>A line of a program's own output a person follows as it runs (kubeadm's), always, masked.</summary>
+    public void Program(string line) => Write(line);
+
     public void Trace(string message)
     {
         if (Tracing)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sixgill.Host;
 using Sixgill.Planning;
 
 namespace Sixgill.Cli.Change;
@@ -28,6 +29,9 @@ internal sealed record ChangeVerb(string Name, ChangeDirection Direction, Func<N
 
     /// <summary>Applying needs the management interface; undoing does not (it may be gone, and that is fine).</summary>
     public bool NeedsInterface => Direction == ChangeDirection.Apply;
+
+    /// <summary>How long kubeadm may run in one of the verb's steps (<c>up</c>/<c>down --timeout</c>).</summary>
+    public TimeSpan KubeadmTimeout { get; init; } = KubeadmRunner.DefaultTimeout;
 }
 
 /// <summary>Every command that changes a node; <c>plan [command]</c> accepts these names.</summary>
@@ -37,9 +41,17 @@ internal static class ChangeVerbs
 
     public static ChangeVerb Clean { get; } = new("clean", ChangeDirection.Undo, PlanPrepare, [ChangeVerb.IpRoute2]);
 
-    public static IReadOnlyList<ChangeVerb> All { get; } = [Prepare, Clean];
+    public static ChangeVerb Up { get; } = new(UpPlan.Command, ChangeDirection.Apply, PlanUp, [ChangeVerb.IpRoute2]);
+
+    public static ChangeVerb Down { get; } = new(DownPlan.Command, ChangeDirection.Undo, PlanDown, [ChangeVerb.IpRoute2]);
+
+    public static IReadOnlyList<ChangeVerb> All { get; } = [Prepare, Clean, Up, Down];
 
     public static ChangeVerb? Find(string name) => All.FirstOrDefault(verb => verb.Name == name);
 
     private static NodePlan PlanPrepare(NodeTarget target) => PreparePlan.For(target.Addresses, target.NodeName, target.Facts);
+
+    private static NodePlan PlanUp(NodeTarget target) => UpPlan.For(target.Addresses, target.NodeName, target.Facts.Up);
+
+    private static NodePlan PlanDown(NodeTarget target) => DownPlan.For(target.Addresses, target.NodeName, target.Facts.Up);
 }

@@ -21,5 +21,6 @@ internal interface IChangeNode
     INetwork Network { get; }
 
     /// <param name="journal">Wraps the journal store (tracing, test hooks).</param>
-    Executor Executor(StatePaths paths, Action<ExecutionEvent> observe, Func<IJournalStore, IJournalStore> journal);
+    /// <param name="kubeadm">How the steps that run kubeadm run it (up, down).</param>
+    Executor Executor(StatePaths paths, Action<ExecutionEvent> observe, Func<IJournalStore, IJournalStore> journal, KubeadmSettings kubeadm);
 }

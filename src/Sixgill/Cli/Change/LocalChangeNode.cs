@@ -13,8 +13,11 @@ internal sealed class LocalChangeNode(IProcessRunner runner) : IChangeNode
     public bool HasProgram(string program) => ProgramSearch.IsInstalled(program);
 
     public NodeFacts ReadFacts() =>
-        OperatingSystem.IsLinux() ? NodeFactsReader.Read(new LinuxFiles(), ProgramSearch.IsInstalled) : throw new PlatformNotSupportedException("Sixgill changes Linux nodes only");
+        OperatingSystem.IsLinux() ? NodeFactsReader.Read(new LinuxFiles(), ProgramSearch.IsInstalled, Environment.GetEnvironmentVariable("SUDO_USER")) : throw new PlatformNotSupportedException("Sixgill changes Linux nodes only");
 
-    public Executor Executor(StatePaths paths, Action<ExecutionEvent> observe, Func<IJournalStore, IJournalStore> journal) =>
-        LocalNode.Executor(paths, runner, observe, journal, Network);
+    public Executor Executor(StatePaths paths, Action<ExecutionEvent> observe, Func<IJournalStore, IJournalStore> journal, KubeadmSettings kubeadm)
+    {
+        ArgumentNullException.ThrowIfNull(kubeadm);
+        return LocalNode.Executor(paths, runner, observe, journal, Network, new KubeadmRunner(runner, kubeadm.Timeout, kubeadm.Progress));
+    }
 }
