@@ -1,3 +1,4 @@
+using Sixgill.Json;
 using Sixgill.Addressing;
 using Sixgill.Cli.Change;
 using Sixgill.Engine;
@@ -209,7 +210,7 @@ internal sealed class ChangeCommand
     {
         if (invocation.Json && !reported)
         {
-            invocation.Out.Write(ChangeJson.Serialize(new ErrorReport(message, hint, exitCode), ChangeJsonContext.Default.ErrorReport));
+            invocation.Out.Write(ReadableJson.Serialize(new ErrorReport(message, hint, exitCode), ChangeJsonContext.Default.ErrorReport));
         }
     }
 

@@ -1,3 +1,4 @@
+using Sixgill.Json;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Sixgill.Fleet;

@@ -1,3 +1,4 @@
+using Sixgill.Json;
 using System.Globalization;
 
 namespace Sixgill.Lab;

@@ -1,3 +1,4 @@
+using Sixgill.Json;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -46,24 +47,8 @@ internal sealed record VerifyReport(string Node, string Mode, string Name, IRead
         output.WriteLine(Passed ? $"{summary}: {Node} reaches IPv4-only sites by name" : $"{summary}: broken at {FirstFailure!.Hop}");
     }
 
-    public string ToJson()
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
-        {
-            JsonSerializer.Serialize(writer, VerifyJson.From(this), VerifyJsonContext.Default.VerifyJson);
-        }
+    public string ToJson() => ReadableJson.Serialize(VerifyJson.From(this), VerifyJsonContext.Default.VerifyJson);
 
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
-
-    private static readonly JsonWriterOptions JsonOptions = new()
-    {
-        Indented = true,
-        NewLine = "\n",
-        // Hints quote commands ('sixgill prepare', allow-query { … }): keep them readable, as explain does.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     private static string Milliseconds(TimeSpan elapsed) => elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
 }

@@ -51,25 +51,3 @@ internal sealed record UndoRunJson(string Command, string Node, string Result, b
 [JsonSerializable(typeof(UndoRunJson))]
 [JsonSerializable(typeof(ErrorReport))]
 internal sealed partial class ChangeJsonContext : JsonSerializerContext;
-
-/// <summary>Writes one document, indented with <c>\n</c>, with <c>+</c>, <c>'</c> and <c>&lt;</c> left readable (it is for a terminal or a script, never for HTML).</summary>
-internal static class ChangeJson
-{
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static string Serialize<T>(T value, JsonTypeInfo<T> type)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Options))
-        {
-            JsonSerializer.Serialize(writer, value, type);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
-}

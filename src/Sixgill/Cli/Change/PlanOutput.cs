@@ -1,3 +1,4 @@
+using Sixgill.Json;
 using System.Text;
 using Sixgill.Engine;
 using Sixgill.Planning;
@@ -57,7 +58,7 @@ internal static class PlanOutput
             [.. report.Lines.Select(l => new PlanStepJson(l.Symbol.ToString(), ChangeWords.Change(l.Symbol), l.StepId, l.Description, l.Detail))],
             [.. plan.Problems],
             [.. plan.Warnings]);
-        return ChangeJson.Serialize(document, ChangeJsonContext.Default.PlanJson);
+        return ReadableJson.Serialize(document, ChangeJsonContext.Default.PlanJson);
     }
 
     public static int Unreadable(PlanReport report) => report.Lines.Count(l => l.Symbol == '?');

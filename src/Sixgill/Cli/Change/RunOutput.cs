@@ -1,3 +1,4 @@
+using Sixgill.Json;
 using System.Text;
 using Sixgill.Engine;
 
@@ -54,7 +55,7 @@ internal static class RunOutput
             [.. report.RolledBack.Select(ChangeWords.Json)],
             [.. report.Interrupted.Select(e => e.Description)],
             [.. warnings]);
-        return ChangeJson.Serialize(document, ChangeJsonContext.Default.RunJson);
+        return ReadableJson.Serialize(document, ChangeJsonContext.Default.RunJson);
     }
 
     /// <summary>What the step was found as (<c>+</c>, <c>~</c>) when it was applied; <c>=</c> when it was already so.</summary>

@@ -1,3 +1,4 @@
+using Sixgill.Json;
 using System.Text;
 using Sixgill.Engine;
 
@@ -43,6 +44,6 @@ internal static class UndoOutput
             report.FromJournal,
             [.. report.Results.Select(ChangeWords.Json)],
             [.. warnings]);
-        return ChangeJson.Serialize(document, ChangeJsonContext.Default.UndoRunJson);
+        return ReadableJson.Serialize(document, ChangeJsonContext.Default.UndoRunJson);
     }
 }

@@ -1,3 +1,4 @@
+using Sixgill.Json;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -25,14 +26,6 @@ internal sealed class ExplainReport
     public const int PodRouteListLimit = 64;
 
     private const int LabelWidth = 22;
-
-    private static readonly JsonWriterOptions JsonOptions = new()
-    {
-        Indented = true,
-        NewLine = "\n",
-        // Every string comes from validated config; keep <provide>, '+' and the like readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     private readonly AddressPlan plan;
     private readonly ImmutableArray<NodeAddresses> nodes;
@@ -95,7 +88,7 @@ internal sealed class ExplainReport
     public void WriteJson(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using (var writer = new Utf8JsonWriter(stream, JsonOptions))
+        using (var writer = new Utf8JsonWriter(stream, ReadableJson.Options))
         {
             writer.WriteStartObject();
             writer.WritePropertyName("cluster");

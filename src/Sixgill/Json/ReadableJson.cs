@@ -3,15 +3,16 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Sixgill.Lab;
+namespace Sixgill.Json;
 
 /// <summary>
-/// JSON as people read it: indented, <c>\n</c> line ends, quotes and <c>'</c> left as they are (hints
-/// quote commands), through a source-generated type (NativeAOT).
+/// JSON as people and scripts read it, for every command's <c>--output json</c>: indented, <c>\n</c>
+/// line ends, <c>+</c>, <c>'</c> and <c>&lt;</c> left as they are (hints quote commands; it is never
+/// for HTML), through a source-generated type (NativeAOT).
 /// </summary>
 internal static class ReadableJson
 {
-    private static readonly JsonWriterOptions Options = new()
+    public static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
         NewLine = "\n",
