@@ -1,4 +1,5 @@
 using Sixgill.Docker;
+using Sixgill.Host;
 
 namespace Sixgill.IntegrationTests;
 
@@ -26,5 +27,21 @@ public sealed class DockerPreflightTests
         result.StandardError.ShouldContain("DOCKER_HOST");
         (await PrepareLab.ShAsync(gw, "ip -br address; ip -6 route; ip -4 route; sysctl -n net.ipv6.conf.all.forwarding net.ipv4.ip_forward")).ShouldBe(before);
         (await gw.RunAsync(["test", "-e", Dns64ContainerSpec.HostConfigDirectory], Cancel)).ExitCode.ShouldNotBe(0);
+    }
+
+    [Fact]
+    public async Task Images_build_with_no_engine_exits_3_naming_the_fix()
+    {
+        var socket = $"/tmp/sg-no-engine-{Environment.ProcessId}/docker.sock";
+        var request = new ProcessRequest([SixgillInNode.Executable, "images", "build"])
+        {
+            Environment = new Dictionary<string, string?> { [DockerEndpoint.EnvironmentVariable] = $"unix://{socket}" },
+        };
+
+        var result = await new ProcessRunner().RunAsync(request, Cancel);
+
+        result.ExitCode.ShouldBe(3, result.StandardOutput + result.StandardError);
+        result.StandardError.ShouldContain($"there is no socket {socket}; nothing was built");
+        result.StandardError.ShouldContain("DOCKER_HOST");
     }
 }

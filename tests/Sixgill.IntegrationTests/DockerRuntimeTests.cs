@@ -200,6 +200,19 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Images_build_finds_both_images_there_and_says_it_builds_offline()
+    {
+        var result = await fixture.Lab.SixgillAsync(GatewayLab.Gateway, "images", "build");
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        result.StandardOutput.ShouldContain("built offline (no registry");
+        foreach (var service in ImageRecipes.Services)
+        {
+            result.StandardOutput.ShouldContain($"{ImageRecipes.Image(service)}: already there");
+        }
+    }
+
+    [Fact]
     public async Task The_machines_own_namespace_has_no_docker_bridge_and_is_unchanged()
     {
         var before = fixture.Before.ShouldNotBeNull();

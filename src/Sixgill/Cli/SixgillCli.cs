@@ -39,6 +39,7 @@ internal static class SixgillCli
         root.Subcommands.Add(PlanCommand.Create(options, environment));
         root.Subcommands.Add(PrepareCommand.Create(options, environment));
         root.Subcommands.Add(CleanCommand.Create(options, environment));
+        root.Subcommands.Add(ImagesCommand.Create(options));
         root.Subcommands.Add(VersionCommand.Create(options));
         return root;
     }
