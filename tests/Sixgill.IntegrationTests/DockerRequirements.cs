@@ -1,8 +1,8 @@
 namespace Sixgill.IntegrationTests;
 
 /// <summary>
-/// The guard of the docker runtime's tests: the lab's requirements, plus the Docker Engine and what
-/// the test lab's gateway and internet run. Skips where something is missing, fails in CI
+/// The guard of the docker runtime's tests: the gateway lab's requirements (<see cref="GatewayRequirements"/>:
+/// its tests' lab, internet and tools), plus the Docker Engine and the offline image build. Skips where something is missing, fails in CI
 /// (<c>CI=true</c>), like <see cref="LabRequirements"/>.
 /// </summary>
 public static class DockerRequirements
@@ -15,16 +15,11 @@ public static class DockerRequirements
         ["runc"] = "runc",
         ["debootstrap"] = "debootstrap",
         ["flock"] = "util-linux",
-        ["dnsmasq"] = "dnsmasq-base",
-        ["dig"] = "bind9-dnsutils",
-        ["curl"] = "curl",
-        ["nft"] = "nftables",
-        ["python3"] = "python3",
     };
 
     public static IReadOnlyList<string> Missing() =>
     [
-        .. LabRequirements.Missing(),
+        .. GatewayRequirements.Missing(),
         .. Programs.Where(p => !LabRequirements.IsOnPath(p.Key)).Select(p => $"program '{p.Key}' (Debian package {p.Value})"),
         .. File.Exists("/dev/net/tun") ? [] : new[] { "/dev/net/tun" },
     ];

@@ -6,9 +6,9 @@ using Sixgill.Lab;
 namespace Sixgill.IntegrationTests;
 
 /// <summary>
-/// The docker runtime (SPEC §6.2) for real: the support network and the bind9 and tayga containers,
-/// made through <see cref="IDockerEngine"/> by a dockerd inside the gateway node, serve DNS64 and
-/// NAT64 to the other nodes.
+/// The docker runtime (SPEC §6.2) for real: <c>sixgill prepare</c> on the gateway node makes the
+/// support network and the bind9 and tayga containers in a dockerd inside that node, and they serve
+/// DNS64 and NAT64 to the other nodes; prepare again keeps or replaces them, clean removes them.
 /// </summary>
 public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture<DockerLabFixture>
 {
@@ -35,13 +35,106 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
     {
         var w1 = fixture.Lab.Node("w1");
         (await DigAsync(w1)).ShouldBe(Synthesized);
-        await w1.RunAsync(new ProcessRequest(["tee", "/etc/resolv.conf"]) { StandardInput = "nameserver fd00:10::100\n" }, Cancel).Checked();
 
-        var page = await w1.RunAsync(["curl", "-sS", "-m", "10", "http://web.example.test:8080/"], Cancel);
+        var page = await w1.RunAsync(GatewayLab.Curl(InternetServices.WebUrl()), Cancel);
+        var verify = await VerifyInLabTests.VerifyAsync(fixture.Lab, "w1");
 
         page.ExitCode.ShouldBe(0, page.StandardError);
-        page.StandardOutput.Trim().ShouldBe(DockerLabFixture.Page);
+        page.StandardOutput.ShouldBe(InternetServices.Page);
+        verify.ExitCode.ShouldBe(0, verify.StandardOutput + verify.StandardError);
         (await w1.RunAsync(["ip", "-4", "route"], Cancel)).StandardOutput.Trim().ShouldBeEmpty("w1 is IPv6-only");
+    }
+
+    [Fact]
+    public async Task A_second_prepare_on_the_gateway_changes_nothing_and_keeps_the_containers()
+    {
+        var ids = await ContainerIdsAsync();
+
+        var again = await fixture.Lab.SixgillAsync(GatewayLab.Gateway, "prepare", "--output", "json");
+
+        again.ExitCode.ShouldBe(0, again.StandardError);
+        using (var report = JsonDocument.Parse(again.StandardOutput))
+        {
+            report.RootElement.GetProperty("applied").GetInt32().ShouldBe(0, again.StandardOutput);
+        }
+
+        (await ContainerIdsAsync()).ShouldBe(ids);
+        (await fixture.Lab.SixgillAsync(GatewayLab.Gateway, "plan", "--detailed-exitcode")).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Prepare_replaces_a_stopped_tayga_container()
+    {
+        var engine = fixture.Engine;
+        var before = (await engine.InspectContainerAsync(DockerNames.Nat64Container, Cancel)).ShouldNotBeNull();
+        (await engine.StopContainerAsync(DockerNames.Nat64Container, TimeSpan.FromSeconds(10), Cancel)).ShouldBeTrue();
+
+        var plan = await fixture.Lab.SixgillAsync(GatewayLab.Gateway, "plan");
+        var prepare = await fixture.Lab.SixgillAsync(GatewayLab.Gateway, "prepare");
+
+        plan.StandardOutput.ShouldContain("it is exited, not running");
+        prepare.ExitCode.ShouldBe(0, prepare.StandardOutput + prepare.StandardError);
+        var after = (await engine.InspectContainerAsync(DockerNames.Nat64Container, Cancel)).ShouldNotBeNull();
+        after.Id.ShouldNotBe(before.Id);
+        ContainerDrift.Compare(DockerLabFixture.Nat64Spec, after).Action.ShouldBe(DriftAction.Keep);
+        var page = await fixture.Lab.Node("w2").RunAsync(GatewayLab.Curl($"http://[{Synthesized}]:{InternetServices.WebPort}/"), Cancel);
+        page.StandardOutput.ShouldBe(InternetServices.Page, page.StandardError);
+    }
+
+    [Fact]
+    public async Task Prepare_replaces_a_container_with_a_wrong_address()
+    {
+        var engine = fixture.Engine;
+        (await engine.RemoveContainerAsync(DockerNames.Dns64Container, Cancel)).ShouldBeTrue();
+        var wrong = DockerLabFixture.Dns64Spec with { Ipv6Address = Addressing.Ip.Parse("fd00:10::123") };
+        await engine.CreateContainerAsync(wrong, Cancel);
+        await engine.StartContainerAsync(wrong.Name, Cancel);
+
+        var prepare = await fixture.Lab.SixgillAsync(GatewayLab.Gateway, "prepare");
+
+        prepare.ExitCode.ShouldBe(0, prepare.StandardOutput + prepare.StandardError);
+        var observed = (await engine.InspectContainerAsync(DockerNames.Dns64Container, Cancel)).ShouldNotBeNull();
+        ContainerDrift.Compare(DockerLabFixture.Dns64Spec, observed).Action.ShouldBe(DriftAction.Keep);
+        (await DigAsync(fixture.Lab.Node("w1"))).ShouldBe(Synthesized);
+    }
+
+    [Fact]
+    public async Task Clean_removes_Sixgills_containers_network_and_routes_and_leaves_the_engines_other_state()
+    {
+        var engine = fixture.Engine;
+        var gateway = fixture.Gateway;
+        var plan = DockerTestConfig.Plan.Value;
+        var bystander = new SupportNetworkSpec("bystander", Addressing.Prefix.Parse("fd00:99::/64"), Addressing.Ip.Parse("fd00:99::1"),
+            Addressing.Prefix.Parse("192.0.2.0/24"), Addressing.Ip.Parse("192.0.2.1")) { Labels = new Dictionary<string, string>() };
+        await engine.CreateNetworkAsync(bystander, Cancel);
+        try
+        {
+            var clean = await fixture.Lab.SixgillAsync(GatewayLab.Gateway, "clean");
+
+            clean.ExitCode.ShouldBe(0, clean.StandardOutput + clean.StandardError);
+            (await engine.InspectContainerAsync(DockerNames.Dns64Container, Cancel)).ShouldBeNull();
+            (await engine.InspectContainerAsync(DockerNames.Nat64Container, Cancel)).ShouldBeNull();
+            (await engine.InspectNetworkAsync(DockerNames.SupportNetwork, Cancel)).ShouldBeNull();
+            var routes = (await gateway.RunAsync(["ip", "-6", "route"], Cancel)).StandardOutput + (await gateway.RunAsync(["ip", "-4", "route"], Cancel)).StandardOutput;
+            foreach (var route in plan[GatewayLab.Gateway].PrepareRoutes)
+            {
+                routes.ShouldNotContain(route.Destination.ToString());
+            }
+
+            (await gateway.RunAsync(["test", "-e", Dns64ContainerSpec.HostConfigDirectory], Cancel)).ExitCode.ShouldNotBe(0);
+            (await engine.InspectNetworkAsync(bystander.Name, Cancel)).ShouldNotBeNull("a network Sixgill did not make stays");
+            foreach (var service in ImageRecipes.Services)
+            {
+                (await engine.FindImageAsync(ImageRecipes.Image(service).Reference, Cancel)).ShouldNotBeNull("images are cache, not state");
+            }
+        }
+        finally
+        {
+            await engine.RemoveNetworkAsync(bystander.Name, Cancel);
+            // The other tests of this class share the lab: prepared again.
+            var prepare = await fixture.Lab.SixgillAsync(GatewayLab.Gateway, "prepare");
+            prepare.ExitCode.ShouldBe(0, prepare.StandardOutput + prepare.StandardError);
+        }
     }
 
     [Fact]
@@ -90,27 +183,6 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task A_stopped_container_is_drift_and_replacing_it_brings_NAT64_back()
-    {
-        var engine = fixture.Engine;
-        var spec = DockerLabFixture.Nat64Spec;
-        (await engine.StopContainerAsync(spec.Name, TimeSpan.FromSeconds(10), Cancel)).ShouldBeTrue();
-
-        var verdict = ContainerDrift.Compare(spec, await engine.InspectContainerAsync(spec.Name, Cancel));
-
-        verdict.Action.ShouldBe(DriftAction.Replace);
-        verdict.Reasons.ShouldBe(["it is exited, not running"]);
-
-        (await engine.RemoveContainerAsync(spec.Name, Cancel)).ShouldBeTrue();
-        ContainerDrift.Compare(spec, await engine.InspectContainerAsync(spec.Name, Cancel)).Action.ShouldBe(DriftAction.Create);
-        await engine.CreateContainerAsync(spec, Cancel);
-        await engine.StartContainerAsync(spec.Name, Cancel);
-        ContainerDrift.Compare(spec, await engine.InspectContainerAsync(spec.Name, Cancel)).Action.ShouldBe(DriftAction.Keep);
-        var page = await fixture.Lab.Node("w2").RunAsync(["curl", "-sS", "-m", "10", $"http://[{Synthesized}]:8080/"], Cancel);
-        page.StandardOutput.Trim().ShouldBe(DockerLabFixture.Page, page.StandardError);
-    }
-
-    [Fact]
     public async Task Images_are_tagged_by_their_recipe_and_their_root_file_systems_cached()
     {
         var engine = fixture.Engine;
@@ -128,6 +200,19 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Images_build_finds_both_images_there_and_says_it_builds_offline()
+    {
+        var result = await fixture.Lab.SixgillAsync(GatewayLab.Gateway, "images", "build");
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        result.StandardOutput.ShouldContain("built offline (no registry");
+        foreach (var service in ImageRecipes.Services)
+        {
+            result.StandardOutput.ShouldContain($"{ImageRecipes.Image(service)}: already there");
+        }
+    }
+
+    [Fact]
     public async Task The_machines_own_namespace_has_no_docker_bridge_and_is_unchanged()
     {
         var before = fixture.Before.ShouldNotBeNull();
@@ -140,6 +225,12 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
         // The support network's bridge is in the gateway node.
         (await fixture.Gateway.RunAsync(["ip", "-br", "address"], Cancel)).StandardOutput.ShouldContain("fd00:10::1/64");
     }
+
+    private async Task<string[]> ContainerIdsAsync() =>
+    [
+        (await fixture.Engine.InspectContainerAsync(DockerNames.Nat64Container, Cancel)).ShouldNotBeNull().Id,
+        (await fixture.Engine.InspectContainerAsync(DockerNames.Dns64Container, Cancel)).ShouldNotBeNull().Id,
+    ];
 
     private static async Task<string> DigAsync(LabNode node)
     {

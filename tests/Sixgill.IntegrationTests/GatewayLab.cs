@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Sixgill.Addressing;
+using Sixgill.Docker;
 using Sixgill.Host;
 using Sixgill.Lab;
 
@@ -8,8 +9,9 @@ namespace Sixgill.IntegrationTests;
 /// <summary>
 /// A lab from <c>examples/lab.yaml</c> (gw, w1, w2 and the IPv4-only internet with its DNS and web
 /// servers) in which <c>sixgill prepare</c> ran inside the given nodes, the gateway first — the
-/// native DNS64/NAT64 set up by Sixgill's own steps. Disposing cleans the gateway (its daemons
-/// stop, its tunnel goes) before the lab goes.
+/// native DNS64/NAT64 set up by Sixgill's own steps, or with the docker runtime the containers of
+/// a dockerd started in the gateway node first. Disposing cleans the gateway (its daemons stop, its
+/// tunnel goes; or its containers go and its dockerd stops) before the lab goes.
 /// </summary>
 internal sealed class GatewayLab : IAsyncDisposable
 {
@@ -20,6 +22,13 @@ internal sealed class GatewayLab : IAsyncDisposable
         Lab = lab;
         Internet = internet;
     }
+
+    /// <summary>The gateway node's dockerd (docker runtime), which every sixgill run here reaches through <c>DOCKER_HOST</c>.</summary>
+    public DockerDaemon? Docker { get; private set; }
+
+    /// <summary>The environment of every sixgill run in this lab.</summary>
+    public IReadOnlyDictionary<string, string?>? Environment =>
+        Docker is null ? null : new Dictionary<string, string?> { [DockerEndpoint.EnvironmentVariable] = Docker.Endpoint.ToString() };
 
     public PrepareLab Lab { get; }
 
@@ -38,7 +47,10 @@ internal sealed class GatewayLab : IAsyncDisposable
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>A lab with <paramref name="nodes"/> prepared, in that order; <paramref name="editConfig"/> changes the config copy first.</summary>
-    public static async Task<GatewayLab> CreateAsync(Func<string, string>? editConfig, params string[] nodes)
+    public static Task<GatewayLab> CreateAsync(Func<string, string>? editConfig, params string[] nodes) => CreateAsync(editConfig, null, nodes);
+
+    /// <summary>The same, with <paramref name="startDocker"/> run before the first prepare: it starts the gateway node's dockerd (docker runtime).</summary>
+    public static async Task<GatewayLab> CreateAsync(Func<string, string>? editConfig, Func<PrepareLab, Task<DockerDaemon>>? startDocker, params string[] nodes)
     {
         GatewayRequirements.Require();
         var lab = await PrepareLab.ThreeNodesAsync(editConfig);
@@ -47,6 +59,11 @@ internal sealed class GatewayLab : IAsyncDisposable
         {
             var internet = await InternetServices.StartAsync(lab.Lab, dnsAddress: LabInternet.DnsServer, cancellationToken: Cancel);
             prepared = new GatewayLab(lab, internet);
+            if (startDocker is not null)
+            {
+                prepared.Docker = await startDocker(lab);
+            }
+
             foreach (var node in nodes)
             {
                 await prepared.PrepareAsync(node);
@@ -73,13 +90,13 @@ internal sealed class GatewayLab : IAsyncDisposable
     public async Task<ProcessResult> PrepareAsync(string node)
     {
         var clock = Stopwatch.StartNew();
-        var result = await Lab.SixgillAsync(Node(node), "prepare");
+        var result = await SixgillAsync(node, "prepare");
         PrepareTimes[node] = clock.Elapsed;
         result.ExitCode.ShouldBe(0, $"prepare on {node}: {result.StandardOutput}{result.StandardError}");
         return result;
     }
 
-    public Task<ProcessResult> SixgillAsync(string node, params string[] arguments) => Lab.SixgillAsync(Node(node), arguments);
+    public Task<ProcessResult> SixgillAsync(string node, params string[] arguments) => Lab.SixgillAsync(Node(node), Environment, arguments);
 
     /// <summary>The pid in a daemon's pid file on the gateway (<c>/run/sixgill/…</c>).</summary>
     public async Task<int> PidAsync(string pidFile) =>
@@ -99,7 +116,12 @@ internal sealed class GatewayLab : IAsyncDisposable
             // Sixgill's own clean stops named and TAYGA and deletes the tunnel; whatever it left, the
             // tunnel still goes by name before its namespace (TESTING.md §4), the daemons with the lab.
             var gateway = Node(Gateway);
-            await Lab.SixgillAsync(gateway, "clean");
+            await SixgillAsync(Gateway, "clean");
+            if (Docker is not null)
+            {
+                await Docker.StopAsync();
+            }
+
             if ((await gateway.RunAsync(["ip", "link", "show", GatewayServices.Nat64Tunnel], CancellationToken.None)).Succeeded)
             {
                 (await gateway.RunAsync(["ip", "link", "delete", GatewayServices.Nat64Tunnel], CancellationToken.None)).EnsureSuccess();

@@ -68,7 +68,7 @@ internal sealed class ChangeCommand
         log.Phase("preflight");
         var report = Executor(verb).Run(plan.Command, hooks.Apply(plan.Steps));
         log.Phase("run");
-        if (!report.Succeeded && report.Steps.IsEmpty && report.Failure!.Error is PreconditionFailedException or ProgramNotFoundException)
+        if (!report.Succeeded && report.Steps.IsEmpty && report.Failure!.Error is PreconditionFailedException or ProgramNotFoundException or DockerEngineUnreachableException)
         {
             throw report.Failure.Error; // a probe found a precondition missing: nothing was changed
         }
@@ -198,9 +198,20 @@ internal sealed class ChangeCommand
             ReportError(mask.Apply(e.Message), hint, ExitCodes.Precondition);
             throw new SixgillException(ExitCodes.Precondition, mask.Apply(e.Message), hint);
         }
+        catch (DockerEngineUnreachableException e)
+        {
+            var message = mask.Apply(e.Message + "; nothing was changed");
+            ReportError(message, e.Fix, ExitCodes.Precondition);
+            throw new SixgillException(ExitCodes.Precondition, message, e.Fix);
+        }
         catch (PreconditionFailedException e)
         {
-            var hint = e is LockHeldException held ? $"wait until {(held.HolderPid is { } pid ? $"pid {pid}" : "the other run")} has finished, then run again" : null;
+            var hint = e switch
+            {
+                LockHeldException held => $"wait until {(held.HolderPid is { } pid ? $"pid {pid}" : "the other run")} has finished, then run again",
+                DockerImageMissingException => DockerImageMissingException.Fix,
+                _ => null,
+            };
             ReportError(mask.Apply(e.Message), hint, ExitCodes.Precondition);
             throw new SixgillException(ExitCodes.Precondition, mask.Apply(e.Message), hint);
         }

@@ -44,6 +44,7 @@ internal static class SixgillCli
         root.Subcommands.Add(DownCommand.Create(options, environment));
         root.Subcommands.Add(CleanCommand.Create(options, environment));
         root.Subcommands.Add(LabCommand.Create(options));
+        root.Subcommands.Add(ImagesCommand.Create(options));
         root.Subcommands.Add(VersionCommand.Create(options));
         return root;
     }

@@ -31,6 +31,24 @@ internal static class Dns64NamedConf
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(paths);
         var gateway = GatewayServicesOf(plan);
+        return Render(plan, gateway, paths.Dns64StateDirectory, $"\"{paths.Dns64PidFile}\"", paths.Dns64SessionKey, gateway.RemoteServer);
+    }
+
+    /// <summary>
+    /// The docker runtime's DNS64 container (§6.2): the same server with the image's paths (no pid
+    /// file: the container is the process), forwarding to <c>remote_server</c> embedded in the DNS64
+    /// prefix, since the container has no IPv4 address and reaches IPv4 only through NAT64.
+    /// </summary>
+    public static string RenderForContainer(AddressPlan plan, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentException.ThrowIfNullOrEmpty(workingDirectory);
+        var gateway = GatewayServicesOf(plan);
+        return Render(plan, gateway, workingDirectory, "none", $"{workingDirectory}/session.key", gateway.RemoteServerSynthesized ?? gateway.RemoteServer);
+    }
+
+    private static string Render(AddressPlan plan, GatewayServices gateway, string directory, string pidFile, string sessionKey, Ip forwarder)
+    {
         var dns64 = plan.Cluster.Dns64 ?? throw new InvalidOperationException("the cluster has no dns64 section");
         var clients = string.Join(' ', AllowedClients(plan, gateway).Select(c => c + ";"));
 
@@ -38,15 +56,15 @@ internal static class Dns64NamedConf
         text.Append("// Sixgill's DNS64 server (SPEC §6.1), written by 'sixgill prepare' on ").Append(gateway.NodeName)
             .Append(". Changes here are overwritten.\n");
         text.Append("options {\n");
-        text.Append("\tdirectory \"").Append(paths.Dns64StateDirectory).Append("\";\n");
-        text.Append("\tpid-file \"").Append(paths.Dns64PidFile).Append("\";\n");
-        text.Append("\tsession-keyfile \"").Append(paths.Dns64SessionKey).Append("\";\n");
+        text.Append("\tdirectory \"").Append(directory).Append("\";\n");
+        text.Append("\tpid-file ").Append(pidFile).Append(";\n");
+        text.Append("\tsession-keyfile \"").Append(sessionKey).Append("\";\n");
         text.Append("\tlisten-on { none; };\n");
         text.Append("\tlisten-on-v6 { ").Append(gateway.Dns64Address).Append("; };\n");
         text.Append("\trecursion yes;\n");
         text.Append("\tallow-query { ").Append(clients).Append(" };\n");
         text.Append("\tallow-recursion { ").Append(clients).Append(" };\n");
-        text.Append("\tforwarders { ").Append(gateway.RemoteServer).Append("; };\n");
+        text.Append("\tforwarders { ").Append(forwarder).Append("; };\n");
         text.Append("\tforward only;\n");
         text.Append("\tdnssec-validation ").Append(dns64.DnssecValidation == DnssecValidation.No ? "no" : "auto").Append(";\n");
         text.Append("\tdns64 ").Append(gateway.Dns64Prefix).Append(" {\n");

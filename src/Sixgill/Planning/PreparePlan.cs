@@ -15,7 +15,7 @@ namespace Sixgill.Planning;
 /// and a journal-less <c>clean</c> see the same list.
 /// </summary>
 /// <remarks>
-/// On the gateway node the native DNS64/NAT64 services (<see cref="GatewayPlan"/>) come first and
+/// On the gateway node the DNS64/NAT64 services (<see cref="GatewayPlan"/>, or <see cref="DockerGatewayPlan"/> with the docker runtime) come first and
 /// carry its routes (every route the plan gives the gateway node leads into those services), and
 /// it forwards IPv4 as well: TAYGA's IPv4 side leaves through the node's uplink.
 /// </remarks>
@@ -48,6 +48,10 @@ internal static class PreparePlan
         if (node.Services is { Runtime: ServiceRuntime.Native })
         {
             steps.AddRange(GatewayPlan.Steps(plan, GatewayPaths.Default, GatewaySupervision(facts.Systemd, warnings)));
+        }
+        else if (node.Services is { Runtime: ServiceRuntime.Docker })
+        {
+            steps.AddRange(DockerGatewayPlan.Steps(plan));
         }
 
         // 1. Management address(es), IPv6 first.

@@ -139,9 +139,17 @@ internal static class DaemonProcess
     }
 
     // version.bind (class CHAOS) is answered by named itself: any reply, even REFUSED, means it listens.
-    private static void WaitUntilAnswers(StepContext context, DaemonSpec daemon, Ip address, Stopwatch clock)
+    private static void WaitUntilAnswers(StepContext context, DaemonSpec daemon, Ip address, Stopwatch clock) =>
+        WaitUntilAnswers(context, $"{daemon.Program} runs but", address, daemon.ReadyTimeout, clock);
+
+    /// <summary>Waits, bounded, until a DNS server at <paramref name="address"/> replies to <c>version.bind</c> (CHAOS TXT).</summary>
+    /// <param name="what">Who is waited for, in the timeout's message.</param>
+    /// <param name="clock">Started when the wait began (the daemon's start), or null to start now.</param>
+    public static void WaitUntilAnswers(StepContext context, string what, Ip address, TimeSpan timeout, Stopwatch? clock = null)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var client = new DnsClient(context.RequireServices().Dns);
+        clock ??= Stopwatch.StartNew();
         while (true)
         {
             var lookup = client.QueryAsync(address.ToIPAddress(), "version.bind", DnsRecordType.Txt, DnsClass.Chaos, DnsQueryTimeout, attempts: 1)
@@ -151,9 +159,9 @@ internal static class DaemonProcess
                 return;
             }
 
-            if (clock.Elapsed > daemon.ReadyTimeout)
+            if (clock.Elapsed > timeout)
             {
-                throw new TimeoutException($"{daemon.Program} runs but does not answer DNS on {address} within {daemon.ReadyTimeout.TotalSeconds:0.#} s ({lookup.Detail})");
+                throw new TimeoutException($"{what} does not answer DNS on {address} within {timeout.TotalSeconds:0.#} s ({lookup.Detail})");
             }
 
             Thread.Sleep(PollInterval);

@@ -29,6 +29,8 @@ namespace Sixgill.Steps;
 [JsonDerivedType(typeof(RemoveSystemdService), "unit")]
 [JsonDerivedType(typeof(RevertCniConfig), "cni")]
 [JsonDerivedType(typeof(ResetKubeadm), "kubeadm")]
+[JsonDerivedType(typeof(RemoveDockerNetwork), "docker-network")]
+[JsonDerivedType(typeof(RemoveContainer), "container")]
 internal abstract record Undo
 {
     /// <summary>What undoing does, for people: <c>remove fd00:20::2/64 from eth0</c>.</summary>

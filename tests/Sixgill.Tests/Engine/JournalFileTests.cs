@@ -52,6 +52,20 @@ public sealed class JournalFileTests
     }
 
     [Fact]
+    public void The_docker_runtimes_undos_survive_the_journal_file()
+    {
+        var files = new FakeFiles();
+        var store = new JournalFile(files, Path);
+        Undo[] docker = [new RemoveDockerNetwork("support_net"), new RemoveContainer("tayga")];
+
+        store.Save(new JournalDocument(JournalDocument.CurrentVersion, [.. docker.Select((undo, i) => new JournalEntry(i + 1, "prepare", $"s{i}", "s", JournalEntryState.Applied, DateTimeOffset.UnixEpoch, undo))]));
+
+        store.Load()!.Entries.Select(e => e.Undo).ShouldBe(docker);
+        files.Text(Path)!.ShouldContain("\"kind\": \"docker-network\"");
+        files.Text(Path)!.ShouldContain("\"kind\": \"container\"");
+    }
+
+    [Fact]
     public void Every_kind_of_undo_survives_the_journal_file()
     {
         var files = new FakeFiles();

@@ -1,6 +1,7 @@
 using System.Text;
 using Sixgill.Addressing;
 using Sixgill.Config;
+using Sixgill.Docker;
 using Sixgill.Engine;
 using Sixgill.Host;
 using Sixgill.Planning;
@@ -121,6 +122,38 @@ public sealed class PreparePlanTests
         var plan = PreparePlan.For(AddressPlan.For(TestClusters.Orca(ServiceRuntime.Docker)), "my-master", NodeFacts.Plain);
 
         plan.Steps.ShouldNotContain(step => step is RequirePrograms || step is EnsureDaemon || step is EnsureBridge);
+    }
+
+    [Fact]
+    public void The_docker_runtime_gets_its_containers_first_on_the_gateway_node_then_the_nodes_own_steps()
+    {
+        var plan = PreparePlan.For(AddressPlan.For(TestClusters.Lab() with { Runtime = ServiceRuntime.Docker }), "gw", NodeFacts.Plain);
+
+        plan.Steps.Select(s => s.Id).ShouldBe(
+        [
+            $"docker:{ImageRecipes.Image(ImageRecipes.Nat64)},{ImageRecipes.Image(ImageRecipes.Dns64)}",
+            "directory:/etc/sixgill/dns64",
+            "file:/etc/sixgill/dns64/named.conf",
+            "docker-network:support_net",
+            "container:tayga",
+            "container:bind9",
+            "route:fd00:10:64:ff9b::/96",
+            "route:198.51.100.128/25",
+            "nftables:ip sixgill",
+            "address:eth1:fd00:20::2/64",
+            "sysctl:net.ipv6.conf.all.forwarding",
+            "sysctl:net.ipv4.ip_forward",
+            "file:/etc/sysctl.d/60-sixgill.conf",
+            "hosts:/etc/hosts",
+            "nameserver:/etc/resolv.conf",
+            "file:/etc/sixgill/kubeadm.yaml",
+        ]);
+        plan.Steps.OfType<EnsureRoute>().Select(s => s.Route.ToString()).ShouldBe(["fd00:10:64:ff9b::/96 via fd00:10::200", "198.51.100.128/25 via 198.51.100.2"]);
+        plan.Steps.OfType<EnsureContainer>().Select(s => s.AnswersDnsAt).ShouldBe([null, Ip.Parse("fd00:10::100")]);
+        var named = Encoding.UTF8.GetString(plan.Steps.OfType<EnsureFile>().First().Body.Bytes);
+        named.ShouldContain("forwarders { fd00:10:64:ff9b::cb00:7135; };");
+        named.ShouldContain("directory \"/var/cache/bind\";");
+        named.ShouldContain("pid-file none;");
     }
 
     [Fact]
