@@ -47,9 +47,7 @@ internal static class LabDocker
         var daemon = launcher.AsChild(DaemonName) ?? throw new LabException($"dockerd in {gateway.Name} answered but is not unshare's child: {launcher.LogTail()}");
         gateway.ReplaceDaemon(launcher, daemon);
         using var engine = new DockerEngine(layout.Endpoint);
-        var builder = new DockerOfflineImageBuilder(runner);
-        await builder.EnsureAsync(engine, ImageRecipes.Dns64, cancellationToken);
-        await builder.EnsureAsync(engine, ImageRecipes.Nat64, cancellationToken);
+        await new DockerOfflineImageBuilder(runner).EnsureAllAsync(engine, cancellationToken);
         return daemon;
     }
 
