@@ -65,6 +65,19 @@ internal static class LabDocker
         }
     }
 
+    /// <summary>
+    /// <paramref name="program"/> with <c>DOCKER_HOST</c> at the lab's dockerd when the lab has one
+    /// (<c>lab exec</c>: a sixgill run by hand reaches the same engine as the demo's); else unchanged.
+    /// </summary>
+    public static IReadOnlyList<string> WithDockerHost(LabState state, IReadOnlyList<string> program)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(program);
+        return state.Daemons.Any(d => d.Name == DaemonName)
+            ? ["env", $"{DockerEndpoint.EnvironmentVariable}={Layout(new LabNames(state.Lab)).Endpoint}", .. program]
+            : program;
+    }
+
     /// <summary>Whether a dockerd of this lab left its directory.</summary>
     public static bool LeftAnything(LabNames names) => Directory.Exists(Layout(names).Root);
 }
