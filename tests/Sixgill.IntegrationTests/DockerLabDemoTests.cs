@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sixgill.Docker;
+using Sixgill.Lab;
 
 namespace Sixgill.IntegrationTests;
 
@@ -39,6 +40,34 @@ public sealed class DockerLabDemoTests
             await lab.ShouldBeGoneAsync([]);
             DockerLeftovers.Find(lab.Name).ShouldBeEmpty();
             DockerLeftovers.Processes(DockerDaemonLayout.Named(lab.Name).Root).ShouldBeEmpty();
+        }
+        finally
+        {
+            await lab.DownQuietlyAsync();
+        }
+
+        (await RootNamespaceSnapshot.TakeAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_docker_demo_killed_in_prepare_leaves_a_dockerd_that_lab_down_stops_and_removes()
+    {
+        DockerRequirements.Require();
+        await DockerLeftovers.SweepAsync();
+        var before = await RootNamespaceSnapshot.TakeAsync();
+        var lab = await LabCli.NewAsync();
+        try
+        {
+            var demo = await lab.RunAsync(new Dictionary<string, string?> { [LabTestHooks.KillVariable] = "prepare" }, "demo", "--runtime", "docker");
+            demo.ExitCode.ShouldBe(137, "killed with SIGKILL by the test hook: " + demo.StandardError);
+            var layout = DockerDaemonLayout.Named(lab.Name);
+            DockerLeftovers.Processes(layout.Root).ShouldNotBeEmpty("the crashed demo's dockerd still runs");
+
+            var pids = await lab.ProcessesAsync();
+            var down = await lab.RunAsync("down");
+            down.ExitCode.ShouldBe(0, down.StandardOutput + down.StandardError);
+            await lab.ShouldBeGoneAsync(pids);
+            DockerLeftovers.Find(lab.Name).ShouldBeEmpty();
         }
         finally
         {
