@@ -79,8 +79,7 @@ public sealed class DockerLabFixture : IAsyncLifetime
         try
         {
             using var engine = daemon.Connect();
-            var builder = new DockerOfflineImageBuilder(runner);
-            Images = [await builder.EnsureAsync(engine, ImageRecipes.Dns64), await builder.EnsureAsync(engine, ImageRecipes.Nat64)];
+            Images = await new DockerOfflineImageBuilder(runner).EnsureAllAsync(engine);
             foreach (var image in Images)
             {
                 _timings.Add($"{image.Image}: root file system {image.RootfsTime.TotalSeconds:0.0} s, import {image.ImportTime.TotalSeconds:0.0} s");

@@ -79,7 +79,8 @@ internal sealed class DockerDaemon : IAsyncDisposable
         var daemon = new DockerDaemon(layout, process, runner, TimeSpan.Zero);
         try
         {
-            await WaitUntilReadyAsync(layout, process, readyTimeout ?? DefaultReadyTimeout, cancellationToken);
+            await WaitUntilReadyAsync(layout, () => process.HasExited ? $"dockerd exited with {process.ExitCode}" : null, () => process.StandardError,
+                readyTimeout ?? DefaultReadyTimeout, cancellationToken);
         }
         catch
         {
@@ -179,16 +180,23 @@ internal sealed class DockerDaemon : IAsyncDisposable
         return [.. found.OrderByDescending(d => d.Count(c => c == '/')).ThenBy(d => d, StringComparer.Ordinal)];
     }
 
-    private static async Task WaitUntilReadyAsync(DockerDaemonLayout layout, RunningProcess process, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the API of a daemon of <paramref name="layout"/> answers; throws when
+    /// <paramref name="exited"/> says why it is gone, or after <paramref name="timeout"/>, with the end of <paramref name="log"/>.
+    /// </summary>
+    public static async Task WaitUntilReadyAsync(DockerDaemonLayout layout, Func<string?> exited, Func<string> log, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(exited);
+        ArgumentNullException.ThrowIfNull(log);
         using var engine = new DockerEngine(layout.Endpoint);
         var deadline = Stopwatch.StartNew();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (process.HasExited)
+            if (exited() is { } gone)
             {
-                throw new DockerEngineException($"dockerd exited with {process.ExitCode} before it answered: {Tail(process.StandardError)}");
+                throw new DockerEngineException($"{gone} before it answered: {Tail(log())}");
             }
 
             if (Path.Exists(layout.Socket))
@@ -206,7 +214,7 @@ internal sealed class DockerDaemon : IAsyncDisposable
 
             if (deadline.Elapsed >= timeout)
             {
-                throw new DockerEngineException($"dockerd did not answer at {layout.Endpoint} within {timeout.TotalSeconds:0} s: {Tail(process.StandardError)}");
+                throw new DockerEngineException($"dockerd did not answer at {layout.Endpoint} within {timeout.TotalSeconds:0} s: {Tail(log())}");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
@@ -214,19 +222,7 @@ internal sealed class DockerDaemon : IAsyncDisposable
     }
 
     /// <summary>The pid of unshare's child (dockerd, pid 1 of its namespace), as the machine sees it.</summary>
-    private static int? DaemonPid(int unsharePid)
-    {
-        var children = $"/proc/{unsharePid.ToString(CultureInfo.InvariantCulture)}/task/{unsharePid.ToString(CultureInfo.InvariantCulture)}/children";
-        try
-        {
-            var text = File.ReadAllText(children).Trim();
-            return int.TryParse(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(), CultureInfo.InvariantCulture, out var pid) ? pid : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    private static int? DaemonPid(int unsharePid) => ProcessTable.Children(unsharePid) is [var first, ..] ? first : null;
 
     private static string Tail(string log)
     {

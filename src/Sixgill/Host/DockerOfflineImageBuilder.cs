@@ -26,6 +26,10 @@ internal sealed class DockerOfflineImageBuilder(IProcessRunner runner, string ca
 
     public string CacheDirectory { get; } = cacheDirectory;
 
+    /// <summary>Both of Sixgill's images (DNS64, then NAT64), each imported unless the engine already has it.</summary>
+    public async Task<IReadOnlyList<ImageBuildResult>> EnsureAllAsync(IDockerEngine engine, CancellationToken cancellationToken = default) =>
+        [await EnsureAsync(engine, ImageRecipes.Dns64, cancellationToken), await EnsureAsync(engine, ImageRecipes.Nat64, cancellationToken)];
+
     /// <summary>Imports <paramref name="service"/>'s image into the engine unless it already has it.</summary>
     public async Task<ImageBuildResult> EnsureAsync(IDockerEngine engine, string service, CancellationToken cancellationToken = default)
     {

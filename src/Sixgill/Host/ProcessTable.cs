@@ -20,6 +20,23 @@ internal static class ProcessTable
 
     public static bool IsAlive(int pid) => Find(pid) is not null;
 
+    /// <summary>The pids of <paramref name="pid"/>'s children (its main thread's), from /proc; empty when it has none or is gone.</summary>
+    public static IReadOnlyList<int> Children(int pid)
+    {
+        var id = pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            return [.. File.ReadAllText($"/proc/{id}/task/{id}/children")
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => int.TryParse(w, System.Globalization.CultureInfo.InvariantCulture, out var child) ? child : 0)
+                .Where(child => child > 0)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>SIGTERM, then SIGKILL once <paramref name="grace"/> has passed; true when it ended. Never init or this process.</summary>
     public static async Task<bool> EndAsync(int pid, TimeSpan grace, CancellationToken cancellationToken = default)
     {

@@ -27,18 +27,46 @@ internal sealed record LabDaemon(
     private const string Launcher = "nsenter";
 
     /// <summary>Starts <paramref name="command"/> in network namespace <paramref name="namespaceName"/>, with its pid and log files in <paramref name="directory"/>.</summary>
-    public static LabDaemon Start(string name, string namespaceName, IReadOnlyList<string> command, string directory)
+    public static LabDaemon Start(string name, string namespaceName, IReadOnlyList<string> command, string directory) =>
+        Start(name, namespaceName, command, NamespaceCommand.InNetwork(namespaceName, command), directory);
+
+    /// <summary>The same, with <paramref name="wrapped"/> the command as started (e.g. inside a node's namespaces, <see cref="NamespaceCommand.InNode"/>).</summary>
+    public static LabDaemon Start(string name, string namespaceName, IReadOnlyList<string> command, IReadOnlyList<string> wrapped, string directory)
     {
         ArgumentNullException.ThrowIfNull(command);
         Directory.CreateDirectory(directory);
         var log = $"{directory}/{name}.log";
         var pidFile = $"{directory}/{name}.pid";
-        var pid = DetachedProcess.Start(NamespaceCommand.InNetwork(namespaceName, command), log);
+        var pid = DetachedProcess.Start(wrapped, log);
         var daemon = new LabDaemon(name, namespaceName, Path.GetFileName(command[0]), pid, ProcessTable.Find(pid)?.StartTime ?? 0, pidFile, log, command);
-        var temporary = pidFile + ".new";
-        File.WriteAllText(temporary, pid.ToString(CultureInfo.InvariantCulture) + "\n");
-        File.Move(temporary, pidFile, overwrite: true);
+        daemon.WritePidFile();
         return daemon;
+    }
+
+    /// <summary>
+    /// The same daemon as the process it forked and runs as (e.g. dockerd under <c>unshare --fork</c>),
+    /// so that it is stopped by that process's pid; its pid file says so too. Null when it has no child (yet).
+    /// </summary>
+    public LabDaemon? AsChild(string program)
+    {
+        foreach (var child in ProcessTable.Children(Pid))
+        {
+            if (ProcessTable.Find(child) is { } process && process.Name == program)
+            {
+                var daemon = this with { Program = program, Pid = child, StartTime = process.StartTime };
+                daemon.WritePidFile();
+                return daemon;
+            }
+        }
+
+        return null;
+    }
+
+    private void WritePidFile()
+    {
+        var temporary = PidFile + ".new";
+        File.WriteAllText(temporary, Pid.ToString(CultureInfo.InvariantCulture) + "\n");
+        File.Move(temporary, PidFile, overwrite: true);
     }
 
     /// <summary>Its pid still runs and is still this daemon (same start time).</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Sixgill.Config;
 using Sixgill.Fleet;
 using Sixgill.Host;
 using Sixgill.Verify;
@@ -32,6 +33,8 @@ internal sealed class LabDemo
         _progress = TextWriter.Synchronized(progress); // nodes of a wave finish at once
     }
 
+    private bool Docker => _definition.Spec.WithInternet && _definition.Cluster.Runtime == ServiceRuntime.Docker;
+
     /// <param name="keep">Leave the lab up and prepared (no clean, no down).</param>
     public async Task<DemoReport> RunAsync(bool keep, CancellationToken cancellationToken)
     {
@@ -39,7 +42,8 @@ internal sealed class LabDemo
         var checks = new List<DemoCheck>();
         var clock = Stopwatch.StartNew();
         Say($"up: lab '{_definition.Name}' with {string.Join(", ", _definition.Spec.Nodes.Select(n => n.IsGateway ? n.Name + " (gateway)" : n.Name))}"
-            + (_definition.Spec.WithInternet ? " and an IPv4-only internet" : ""));
+            + (_definition.Spec.WithInternet ? " and an IPv4-only internet" : "")
+            + (Docker ? "; runtime docker: a dockerd in the gateway node" : ""));
         var lab = await RunningLab.UpAsync(_definition, keep ? null : LabOwner.Current(), _runner, cancellationToken);
         if (lab.Leftovers is { FoundAnything: true })
         {
@@ -49,7 +53,8 @@ internal sealed class LabDemo
         End(new DemoPhase("up", clock.Elapsed, [], []));
         try
         {
-            var transport = new NamespaceTransport(lab.Lab, _program, lab.Names.NodeConfig);
+            var transport = new NamespaceTransport(lab.Lab, _program, lab.Names.NodeConfig,
+                Docker ? LabDocker.Environment(lab.Names) : null);
             var config = transport.ConfigPath;
             var cluster = _definition.Cluster;
             await PhaseAsync(transport, "prepare", FleetOrder.Prepare(cluster), node => ["prepare", "--host", node, "-c", config], cancellationToken);

@@ -53,5 +53,15 @@ internal sealed class LabNode
         return _processes.Start(request with { Command = Command(request.Command) });
     }
 
+    /// <summary>
+    /// Starts a daemon inside the node (its network, mount and UTS namespaces), detached, so it outlives
+    /// this process (see <see cref="LabDaemon"/>); the lab ends it by pid when it is removed.
+    /// </summary>
+    public LabDaemon StartDaemon(string name, IReadOnlyList<string> command, string directory) =>
+        _processes.StartDaemon(name, Namespace, command, Command(command), directory);
+
+    /// <summary>Records <paramref name="replacement"/> for <paramref name="daemon"/> (the process it forked).</summary>
+    public void ReplaceDaemon(LabDaemon daemon, LabDaemon replacement) => _processes.Replace(daemon, replacement);
+
     public override string ToString() => Name;
 }

@@ -44,11 +44,24 @@ internal sealed class LabProcesses
         }
     }
 
-    public LabDaemon StartDaemon(string name, string namespaceName, IReadOnlyList<string> command, string directory)
+    public LabDaemon StartDaemon(string name, string namespaceName, IReadOnlyList<string> command, string directory) =>
+        StartDaemon(name, namespaceName, command, NamespaceCommand.InNetwork(namespaceName, command), directory);
+
+    /// <param name="wrapped">The command as started: <paramref name="command"/> inside the namespaces it runs in.</param>
+    public LabDaemon StartDaemon(string name, string namespaceName, IReadOnlyList<string> command, IReadOnlyList<string> wrapped, string directory)
     {
-        var daemon = LabDaemon.Start(name, namespaceName, command, directory);
+        var daemon = LabDaemon.Start(name, namespaceName, command, wrapped, directory);
         Adopt([daemon]);
         return daemon;
+    }
+
+    /// <summary>Replaces a daemon this lab knows by <paramref name="replacement"/> (the same daemon, recorded by another pid).</summary>
+    public void Replace(LabDaemon daemon, LabDaemon replacement)
+    {
+        lock (_gate)
+        {
+            _daemons[_daemons.IndexOf(daemon)] = replacement;
+        }
     }
 
     /// <summary>Daemons an earlier process started for this lab, to be stopped with the rest.</summary>

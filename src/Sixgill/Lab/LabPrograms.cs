@@ -31,12 +31,16 @@ internal static class LabPrograms
     public static readonly GatewayProgram Ping = new("ping", "iputils-ping", "/usr/bin/ping", "verify's check that nodes reach each other");
 
     /// <summary>What <c>lab up</c> runs; the internet's daemons only when the lab has one.</summary>
-    public static IReadOnlyList<GatewayProgram> Up(bool withInternet) =>
-        withInternet ? [Ip, Nsenter, Unshare, Mount, Umount, Sysctl, Kill, Hostname, Dnsmasq, Busybox] : [Ip, Nsenter, Unshare, Mount, Umount, Sysctl, Kill, Hostname];
+    /// <param name="docker">The lab starts a dockerd in its gateway node (docker runtime).</param>
+    public static IReadOnlyList<GatewayProgram> Up(bool withInternet, bool docker = false) =>
+    [
+        .. withInternet ? [Ip, Nsenter, Unshare, Mount, Umount, Sysctl, Kill, Hostname, Dnsmasq, Busybox] : new[] { Ip, Nsenter, Unshare, Mount, Umount, Sysctl, Kill, Hostname },
+        .. docker ? [LabDocker.Dockerd] : Array.Empty<GatewayProgram>(),
+    ];
 
     /// <summary>What <c>lab demo</c> runs: <c>lab up</c>'s, the native gateway's (prepare on the gateway node) and verify's.</summary>
-    public static IReadOnlyList<GatewayProgram> Demo(bool withInternet, bool nativeGateway) =>
-        [.. Up(withInternet), .. nativeGateway ? GatewayPrograms.Required : [], Ping];
+    public static IReadOnlyList<GatewayProgram> Demo(bool withInternet, bool nativeGateway, bool docker = false) =>
+        [.. Up(withInternet, docker), .. nativeGateway ? GatewayPrograms.Required : [], Ping];
 
     /// <summary>What <c>lab down</c> runs.</summary>
     public static IReadOnlyList<GatewayProgram> Down { get; } = [Ip, Umount, Kill];

@@ -56,7 +56,8 @@ internal sealed class LabSweeper
         return LabTeardown.NamespacesToRemove(names, await ListNamespacesAsync(cancellationToken)).Count > 0
             || LabTeardown.MountsToRemove(names, MountTable.Read()).Count > 0
             || Directory.Exists(names.WorkDirectory)
-            || Directory.Exists(names.SharedDirectory);
+            || Directory.Exists(names.SharedDirectory)
+            || LabDocker.LeftAnything(names);
     }
 
     public async Task<LabSweepReport> SweepAsync(string lab, CancellationToken cancellationToken = default)
@@ -67,6 +68,9 @@ internal sealed class LabSweeper
 
         // Processes first: while one runs inside a namespace, that namespace outlives its name.
         var ended = await EndProcessesAsync(namespaces, problems, cancellationToken);
+
+        // The gateway's dockerd (docker runtime) ended with them: its directory and cgroups go by exact name.
+        await LabDocker.RemoveLeftoversAsync(names, _runner, problems);
 
         // The nodes' namespace files, then the private mount that holds them. A node's mount
         // namespace (its overlays and tmpfs) ends with the last mount of its file.

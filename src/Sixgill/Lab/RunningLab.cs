@@ -1,3 +1,4 @@
+using Sixgill.Config;
 using Sixgill.Host;
 
 namespace Sixgill.Lab;
@@ -47,6 +48,11 @@ internal sealed class RunningLab
             if (lab.Internet is not null)
             {
                 await InternetServices.StartAsync(lab, dnsAddress: definition.DnsAddress, cancellationToken: cancellationToken);
+            }
+
+            if (definition.Cluster.Runtime == ServiceRuntime.Docker && lab.Gateway is { } gateway)
+            {
+                await LabDocker.StartAsync(gateway, names, runner, cancellationToken);
             }
 
             state = state with { Daemons = lab.Daemons };

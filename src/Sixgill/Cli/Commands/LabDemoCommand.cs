@@ -18,12 +18,13 @@ internal static class LabDemoCommand
     public static Command Create(GlobalOptions options)
     {
         var name = LabGate.NameOption();
+        var runtime = LabGate.RuntimeOption();
         var keep = new Option<bool>("--keep") { Description = "leave the lab up and prepared (remove it later with 'sixgill lab down')" };
-        var command = new Command("demo", "up, prepare every node, verify, clean every node, down; a table of checks and timings") { name, keep };
+        var command = new Command("demo", "up, prepare every node, verify, clean every node, down; a table of checks and timings") { name, keep, runtime };
         command.SetAction((result, cancellationToken) =>
         {
             var invocation = Invocation.From(result, options);
-            var definition = LabGate.Definition(result, options, invocation, LabGate.Name(result.GetValue(name)));
+            var definition = LabGate.Definition(result, options, invocation, LabGate.Name(result.GetValue(name)), result.GetValue(runtime));
             return RunAsync(invocation, definition, result.GetValue(keep), cancellationToken);
         });
         return command;
@@ -35,7 +36,8 @@ internal static class LabDemoCommand
         ArgumentNullException.ThrowIfNull(definition);
         LabGate.RequireRoot("demo");
         var nativeGateway = definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Native;
-        LabGate.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, nativeGateway));
+        var dockerGateway = definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Docker;
+        LabGate.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, nativeGateway, dockerGateway));
         var demo = new LabDemo(definition, SixgillProgram.Current(), new ProcessRunner(), invocation.Error);
         var report = await demo.RunAsync(keep, cancellationToken);
         if (invocation.Json)

@@ -29,6 +29,7 @@ internal static class LabExecCommand
         LabGate.RequirePrograms(LabPrograms.Use);
         var running = await RunningLab.AttachAsync(lab, new ProcessRunner(), cancellationToken);
         var virtualLab = running.Lab;
+        program = LabDocker.WithDockerHost(running.State, program);
         IReadOnlyList<string> command = node switch
         {
             "internet" when virtualLab.Internet is { } internet => internet.Command(program),

@@ -29,28 +29,58 @@ internal static class LabGate
     /// The lab's cluster file: <c>--config FILE</c> when given, else <c>examples/lab.yaml</c> built into
     /// the binary. Validated as any config (exit 2), then checked for what a lab needs.
     /// </summary>
-    public static LabDefinition Definition(ParseResult result, GlobalOptions options, Invocation invocation, string name)
+    /// <param name="runtime">The runtime <c>--runtime</c> asked for, overriding the config's <c>general.runtime</c>; null keeps it.</param>
+    public static LabDefinition Definition(ParseResult result, GlobalOptions options, Invocation invocation, string name, ServiceRuntime? runtime = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(invocation);
-        LabDefinition definition;
+        Cluster cluster;
+        string source, text;
         if (result.GetResult(options.Config) is { Implicit: false })
         {
-            var cluster = ConfigGate.Load(invocation);
-            definition = new LabDefinition(name, cluster, File.ReadAllText(invocation.ConfigPath), invocation.ConfigPath);
+            cluster = ConfigGate.Load(invocation);
+            (source, text) = (invocation.ConfigPath, File.ReadAllText(invocation.ConfigPath));
         }
         else
         {
-            var cluster = ConfigGate.Check(invocation, ConfigLoader.Load(EmbeddedLabConfig.DisplayName, EmbeddedLabConfig.Text));
-            definition = new LabDefinition(name, cluster, EmbeddedLabConfig.Text, EmbeddedLabConfig.DisplayName);
+            (source, text) = (EmbeddedLabConfig.DisplayName, EmbeddedLabConfig.Text);
+            cluster = ConfigGate.Check(invocation, ConfigLoader.Load(source, text));
         }
+
+        if (runtime is { } chosen && chosen != cluster.Runtime)
+        {
+            // The nodes read the text: it says the runtime the lab is made for.
+            text = LabRuntime.WithRuntime(text, chosen);
+            cluster = ConfigGate.Check(invocation, ConfigLoader.Load(source, text));
+        }
+
+        var definition = new LabDefinition(name, cluster, text, source);
 
         var problems = definition.Problems();
         return problems.Count == 0
             ? definition
             : throw new SixgillException(ExitCodes.BadInput, $"{definition.ConfigSource} cannot become a lab: {string.Join("; ", problems)}",
                 "change the config, or leave out --config to use the built-in examples/lab.yaml");
+    }
+
+    /// <summary><c>--runtime native|docker</c>: the gateway's services as daemons or as containers of a dockerd the lab starts in the gateway node.</summary>
+    public static Option<ServiceRuntime?> RuntimeOption() => new("--runtime")
+    {
+        Description = "override the config's general.runtime: native, or docker (the lab starts a dockerd in the gateway node)",
+        HelpName = "RUNTIME",
+        CustomParser = r => r.Tokens.Single().Value switch
+        {
+            "native" => ServiceRuntime.Native,
+            "docker" => ServiceRuntime.Docker,
+            var other => Fail(r, $"--runtime '{other}' is not native or docker"),
+        },
+    };
+
+    private static ServiceRuntime? Fail(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return null;
     }
 
     /// <summary>Every lab command changes (or reads) namespaces and mounts of this machine: root only.</summary>

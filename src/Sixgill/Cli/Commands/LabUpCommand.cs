@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sixgill.Config;
 using Sixgill.Fleet;
 using Sixgill.Host;
 using Sixgill.Lab;
@@ -15,12 +16,13 @@ internal static class LabUpCommand
     public static Command Create(GlobalOptions options)
     {
         var name = LabGate.NameOption();
-        var command = new Command("up", "build the lab (default config: the built-in examples/lab.yaml) and leave it up") { name };
+        var runtime = LabGate.RuntimeOption();
+        var command = new Command("up", "build the lab (default config: the built-in examples/lab.yaml) and leave it up") { name, runtime };
         command.SetAction((result, cancellationToken) =>
         {
             var invocation = Invocation.From(result, options);
             var lab = LabGate.Name(result.GetValue(name));
-            var definition = LabGate.Definition(result, options, invocation, lab);
+            var definition = LabGate.Definition(result, options, invocation, lab, result.GetValue(runtime));
             return RunAsync(invocation, definition, cancellationToken);
         });
         return command;
@@ -30,7 +32,7 @@ internal static class LabUpCommand
     {
         ArgumentNullException.ThrowIfNull(definition);
         LabGate.RequireRoot("up");
-        LabGate.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet));
+        LabGate.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Docker));
         var runner = new ProcessRunner();
         var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken);
         if (lab.Leftovers is { FoundAnything: true })
