@@ -1,8 +1,8 @@
-using Sixgill.Json;
 using Sixgill.Addressing;
 using Sixgill.Cli.Change;
 using Sixgill.Engine;
 using Sixgill.Host;
+using Sixgill.Json;
 using Sixgill.Planning;
 
 namespace Sixgill.Cli;

@@ -1,7 +1,7 @@
-using Sixgill.Json;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Sixgill.Fleet;
+using Sixgill.Json;
 
 namespace Sixgill.Lab;
 

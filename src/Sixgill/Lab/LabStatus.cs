@@ -1,5 +1,5 @@
-using Sixgill.Json;
 using System.Globalization;
+using Sixgill.Json;
 
 namespace Sixgill.Lab;
 

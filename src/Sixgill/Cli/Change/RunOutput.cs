@@ -1,6 +1,6 @@
-using Sixgill.Json;
 using System.Text;
 using Sixgill.Engine;
+using Sixgill.Json;
 
 namespace Sixgill.Cli.Change;
 

@@ -1,11 +1,11 @@
-using Sixgill.Json;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text;
 using Sixgill.Addressing;
 using Sixgill.Config;
+using Sixgill.Json;
 
 namespace Sixgill.Cli.Explain;
 
