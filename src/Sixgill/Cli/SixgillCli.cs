@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sixgill.Cli.Change;
 using Sixgill.Cli.Commands;
+using Sixgill.Cli.Fleet;
 
 namespace Sixgill.Cli;
 
@@ -71,6 +72,11 @@ internal static class SixgillCli
         try
         {
             var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            if (FleetOptions.IsFleetRun(parsed))
+            {
+                configuration.ProcessTerminationTimeout = null; // the fleet run passes Ctrl-C on to the nodes and waits for them
+            }
+
             return await parsed.InvokeAsync(configuration, cancel);
         }
         catch (SixgillException e)

@@ -14,7 +14,7 @@ internal sealed record LabDefinition(string Name, Cluster Cluster, string Config
     public LabNames Names => new(Name);
 
     /// <summary>An internet only when a node can carry its uplink: the gateway of an ipv6 cluster.</summary>
-    public LabSpec Spec => new(Name, [.. Cluster.Nodes.Select(n => new LabNodeSpec(n.Name, n.Interface, n.IsGateway))], WithInternet: Cluster.GatewayNode is not null);
+    public LabSpec Spec => new(Name, [.. Cluster.Nodes.Select(n => new LabNodeSpec(n.Name, n.Interface, n.IsGateway))], WithInternet: Cluster.GatewayNode is not null, WithAccess: true);
 
     /// <summary>Where the internet's DNS server listens: the config's <c>remote_server</c>.</summary>
     public string DnsAddress => Cluster.Dns64?.RemoteServer.ToString() ?? LabInternet.DnsServer;

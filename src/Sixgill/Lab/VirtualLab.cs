@@ -22,6 +22,7 @@ internal sealed class VirtualLab : IAsyncDisposable
         Nodes = layout.Nodes.Select(n => new LabNode(n, _processes)).ToList();
         Switch = new LabNamespace(layout.Switch, _processes);
         Internet = layout.Internet is null ? null : new LabNamespace(layout.Internet, _processes);
+        Admin = layout.Access is null ? null : new LabNode(layout.Access.Admin, _processes);
     }
 
     public LabLayout Layout { get; }
@@ -37,11 +38,17 @@ internal sealed class VirtualLab : IAsyncDisposable
 
     public LabNode? Gateway => Nodes.SingleOrDefault(n => n.IsGateway);
 
+    /// <summary>The access network, when the lab has one (an sshd in every node).</summary>
+    public LabAccessLayout? Access => Layout.Access;
+
+    /// <summary>The admin node on the access network (not a node of the topology), when the lab has one.</summary>
+    public LabNode? Admin { get; }
+
     /// <summary>The detached daemons the lab ends when it is removed (<see cref="LabNamespace.StartDaemon"/>).</summary>
     public IReadOnlyList<LabDaemon> Daemons => _processes.Daemons;
 
     public LabNode Node(string name) =>
-        Nodes.SingleOrDefault(n => n.Name == name) ?? throw new ArgumentException($"lab '{Name}' has no node '{name}'", nameof(name));
+        Nodes.SingleOrDefault(n => n.Name == name) ?? (name == Admin?.Name ? Admin : null) ?? throw new ArgumentException($"lab '{Name}' has no node '{name}'", nameof(name));
 
     /// <summary>
     /// Builds the lab. Refuses when anything of the same name is already on the machine (a live
@@ -92,7 +99,7 @@ internal sealed class VirtualLab : IAsyncDisposable
         var layout = LabLayout.Plan(spec);
         runner ??= new ProcessRunner();
         var present = await new LabSweeper(runner).ListNamespacesAsync(cancellationToken);
-        string?[] wanted = [layout.Switch, layout.Internet, .. layout.Nodes.Select(n => n.Namespace)];
+        string?[] wanted = [layout.Switch, layout.Internet, layout.Access?.Switch, layout.Access?.Admin.Namespace, .. layout.Nodes.Select(n => n.Namespace)];
         var missing = wanted.OfType<string>().Where(ns => !present.Contains(ns)).ToList();
         if (missing.Count > 0)
         {

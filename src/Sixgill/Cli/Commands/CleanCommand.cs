@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sixgill.Cli.Fleet;
 using Sixgill.Cli.Change;
 
 namespace Sixgill.Cli.Commands;
@@ -9,7 +10,7 @@ internal static class CleanCommand
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)
     {
         var command = new Command("clean", "undo prepare on this node");
-        command.SetAction(result => new ChangeCommand(Invocation.From(result, options), environment).Run(ChangeVerbs.Clean));
+        FleetGate.SetActions(command, options, result => new ChangeCommand(Invocation.From(result, options), environment).Run(ChangeVerbs.Clean));
         return command;
     }
 }

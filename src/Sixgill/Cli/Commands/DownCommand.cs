@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sixgill.Cli.Fleet;
 using Sixgill.Cli.Change;
 
 namespace Sixgill.Cli.Commands;
@@ -10,7 +11,7 @@ internal static class DownCommand
     {
         var timeout = KubeadmTimeoutOption.Create();
         var command = new Command("down", "take Kubernetes down on this node (kubeadm reset, undo what up did)") { timeout };
-        command.SetAction(result =>
+        FleetGate.SetActions(command, options, result =>
             new ChangeCommand(Invocation.From(result, options), environment).Run(ChangeVerbs.Down with { KubeadmTimeout = KubeadmTimeoutOption.Value(result, timeout) }));
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sixgill.Cli.Fleet;
 using Sixgill.Cli.Change;
 using Sixgill.Host;
 using Sixgill.Kube;
@@ -17,7 +18,7 @@ internal static class InitCommand
     {
         var force = new Option<bool>("--force") { Description = "a new CA and token even where there are ones (every node must then be prepared again)" };
         var command = new Command("init", "create the bootstrap token and CA; write token + CA hash into the config") { force };
-        command.SetAction(result =>
+        FleetGate.SetActions(command, options, result =>
         {
             var invocation = Invocation.From(result, options);
             InitPlan? planned = null;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Sixgill.Cli.Fleet;
+using Sixgill.Fleet;
 using Sixgill.Cli.Change;
 
 namespace Sixgill.Cli.Commands;
@@ -16,11 +18,11 @@ internal static class PlanCommand
         verb.AcceptOnlyFromAmong([.. ChangeVerbs.All.Select(v => v.Name)]);
         var detailed = new Option<bool>("--detailed-exitcode") { Description = "exit 10 when changes are pending (0 when none)" };
         var command = new Command("plan", "what a command (default: prepare) would change on this node now") { verb, detailed };
-        command.SetAction(result =>
+        FleetGate.SetActions(command, options, result =>
         {
             var change = new ChangeCommand(Invocation.From(result, options), environment);
             return change.Plan(ChangeVerbs.Find(result.GetValue(verb) ?? "") ?? ChangeVerbs.Prepare, result.GetValue(detailed));
-        });
+        }, (result, cluster) => FleetOrder.Plan(result.GetValue(verb) ?? ChangeVerbs.Prepare.Name, cluster));
         return command;
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Sixgill.Cli.Fleet;
+using Sixgill.Fleet;
 using Sixgill.Cli.Change;
 
 namespace Sixgill.Cli.Commands;
@@ -10,11 +12,11 @@ internal static class PrepareCommand
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "show what would change (same as 'sixgill plan prepare'); change nothing" };
         var command = new Command("prepare", "prepare this node (network, names, resolver, kubeadm config)") { dryRun };
-        command.SetAction(result =>
+        FleetGate.SetActions(command, options, result =>
         {
             var change = new ChangeCommand(Invocation.From(result, options), environment);
             return result.GetValue(dryRun) ? change.Plan(ChangeVerbs.Prepare, detailedExitCode: false) : change.Run(ChangeVerbs.Prepare);
-        });
+        }, (result, cluster) => result.GetValue(dryRun) ? FleetOrder.Plan("prepare", cluster) : FleetOrder.For("prepare", cluster));
         return command;
     }
 }

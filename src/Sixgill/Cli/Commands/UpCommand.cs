@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Sixgill.Cli.Fleet;
+using Sixgill.Fleet;
 using Sixgill.Cli.Change;
 
 namespace Sixgill.Cli.Commands;
@@ -11,12 +13,12 @@ internal static class UpCommand
         var timeout = KubeadmTimeoutOption.Create();
         var dryRun = new Option<bool>("--dry-run") { Description = "show what would change (same as 'sixgill plan up'); change nothing" };
         var command = new Command("up", "bring Kubernetes up on this node (CNI config, pod routes, kubeadm init/join)") { timeout, dryRun };
-        command.SetAction(result =>
+        FleetGate.SetActions(command, options, result =>
         {
             var verb = ChangeVerbs.Up with { KubeadmTimeout = KubeadmTimeoutOption.Value(result, timeout) };
             var change = new ChangeCommand(Invocation.From(result, options), environment);
             return result.GetValue(dryRun) ? change.Plan(verb, detailedExitCode: false) : change.Run(verb);
-        });
+        }, (result, cluster) => result.GetValue(dryRun) ? FleetOrder.Plan("up", cluster) : FleetOrder.For("up", cluster));
         return command;
     }
 }

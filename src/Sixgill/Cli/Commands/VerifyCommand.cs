@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sixgill.Cli.Fleet;
 using Sixgill.Addressing;
 using Sixgill.Verify;
 
@@ -41,7 +42,7 @@ internal static class VerifyCommand
             expect,
             timeout,
         };
-        command.SetAction((result, cancellationToken) =>
+        FleetGate.SetActions(command, options, (result, cancellationToken) =>
             RunAsync(Invocation.From(result, options), result.GetValue(name)!, result.GetValue(url), result.GetValue(expect), result.GetValue(timeout), cancellationToken));
         return command;
     }
