@@ -1,6 +1,6 @@
 using Sixgill.Addressing;
 using Sixgill.Config;
-using Sixgill.Docker;
+using Sixgill.Values;
 
 namespace Sixgill.IntegrationTests;
 

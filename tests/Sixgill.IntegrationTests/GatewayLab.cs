@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Sixgill.Addressing;
 using Sixgill.Docker;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
 using Sixgill.Lab;
+using Sixgill.Machine;
+using Sixgill.Values;
 
 namespace Sixgill.IntegrationTests;
 

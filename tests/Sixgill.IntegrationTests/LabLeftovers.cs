@@ -1,4 +1,5 @@
-using Sixgill.Host;
+using Sixgill.Host.Interop;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
 
 namespace Sixgill.IntegrationTests;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Sixgill.Host;
+using Sixgill.Host.Interop;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;
 

@@ -1,3 +1,5 @@
+using Sixgill.Values;
+
 namespace Sixgill.Config;
 
 /// <summary>A scalar setting as written: its text, where its value stands and where its key stands.</summary>

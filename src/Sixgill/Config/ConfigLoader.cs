@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Sixgill.Config.Binding;
 using Sixgill.Config.Rules;
+using Sixgill.Values;
 
 namespace Sixgill.Config;
 

@@ -1,3 +1,5 @@
+using Sixgill.Values;
+
 namespace Sixgill.Config;
 
 /// <summary>The keys Sixgill knows, section by section, in canonical (<c>_</c>) spelling.</summary>

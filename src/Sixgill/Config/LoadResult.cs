@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sixgill.Values;
 
 namespace Sixgill.Config;
 

@@ -1,3 +1,5 @@
+using Sixgill.Values;
+
 namespace Sixgill.Config;
 
 /// <summary>"Did you mean …?": the known word nearest to a misspelt one, if any is near enough.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
+using Sixgill.Machine;
 
 namespace Sixgill.Fleet;
 

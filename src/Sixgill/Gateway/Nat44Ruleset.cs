@@ -1,5 +1,6 @@
 using System.Text;
 using Sixgill.Addressing;
+using Sixgill.Values;
 
 namespace Sixgill.Gateway;
 

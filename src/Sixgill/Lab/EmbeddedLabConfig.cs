@@ -1,3 +1,4 @@
+
 namespace Sixgill.Lab;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
+using Sixgill.Host.Interop;
+using Sixgill.Host.Processes;
 
 namespace Sixgill.Lab;
 

@@ -1,3 +1,4 @@
+
 namespace Sixgill.Lab;
 
 /// <summary>What <c>lab down</c> did: the daemons stopped by pid, those left alone, and the sweep.</summary>

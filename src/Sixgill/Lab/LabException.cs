@@ -1,3 +1,4 @@
+
 namespace Sixgill.Lab;
 
 /// <summary>A lab could not be built or removed; the message says what and how to recover.</summary>

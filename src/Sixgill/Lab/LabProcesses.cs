@@ -1,4 +1,6 @@
-using Sixgill.Host;
+using Sixgill.Host.Docker;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 
 namespace Sixgill.Lab;
 

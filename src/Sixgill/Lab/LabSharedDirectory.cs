@@ -1,5 +1,7 @@
 using System.Text;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
+using Sixgill.Host.Files;
+using Sixgill.Machine;
 
 namespace Sixgill.Lab;
 

@@ -1,3 +1,4 @@
+
 namespace Sixgill.Lab;
 
 /// <summary>What a sweep found and removed, and what it could not remove.</summary>

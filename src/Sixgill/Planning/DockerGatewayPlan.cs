@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 using Sixgill.Addressing;
 using Sixgill.Docker;
 using Sixgill.Gateway;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Steps;
+using Sixgill.Values;
 
 namespace Sixgill.Planning;
 

@@ -1,5 +1,6 @@
 using Sixgill.Addressing;
-using Sixgill.Host;
+using Sixgill.Facts;
+using Sixgill.Values;
 
 namespace Sixgill.Planning;
 

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using Sixgill.Addressing;
 using Sixgill.Gateway;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Steps;
+using Sixgill.Values;
 
 namespace Sixgill.Planning;
 

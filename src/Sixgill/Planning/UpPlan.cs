@@ -2,9 +2,11 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Sixgill.Addressing;
 using Sixgill.Config;
-using Sixgill.Host;
+using Sixgill.Facts;
 using Sixgill.Kube;
+using Sixgill.Machine;
 using Sixgill.Steps;
+using Sixgill.Values;
 
 namespace Sixgill.Planning;
 

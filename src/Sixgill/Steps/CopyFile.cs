@@ -1,5 +1,6 @@
 using System.Globalization;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
+using Sixgill.Machine;
 
 namespace Sixgill.Steps;
 

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using Sixgill.Addressing;
-using Sixgill.Host;
+using Sixgill.DnsProtocol;
+using Sixgill.Host.Docker;
+using Sixgill.Machine;
 using Sixgill.Steps.Text;
+using Sixgill.Values;
 using Sixgill.Verify;
 
 namespace Sixgill.Steps;

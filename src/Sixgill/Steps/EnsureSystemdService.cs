@@ -1,5 +1,6 @@
 using Sixgill.Gateway;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
+using Sixgill.Machine;
 
 namespace Sixgill.Steps;
 

@@ -1,3 +1,5 @@
+using Sixgill.DnsProtocol;
+
 namespace Sixgill.Verify;
 
 internal enum CheckOutcome

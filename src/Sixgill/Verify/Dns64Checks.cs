@@ -1,6 +1,8 @@
 using System.Net;
 using Sixgill.Config;
-using Sixgill.Host;
+using Sixgill.DnsProtocol;
+using Sixgill.Machine;
+using Sixgill.Values;
 
 namespace Sixgill.Verify;
 

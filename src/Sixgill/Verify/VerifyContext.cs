@@ -1,5 +1,7 @@
 using System.Net;
 using Sixgill.Addressing;
+using Sixgill.DnsProtocol;
+using Sixgill.Values;
 
 namespace Sixgill.Verify;
 

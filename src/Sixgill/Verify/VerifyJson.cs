@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Sixgill.DnsProtocol;
 
 namespace Sixgill.Verify;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Sixgill.Cli.Change;
-using Sixgill.Host;
+using Sixgill.Facts;
+using Sixgill.Machine;
 using Sixgill.Tests.Engine.Fakes;
 
 namespace Sixgill.Tests.Cli;
@@ -377,7 +378,7 @@ public sealed class ChangeCommandTests
 
         public void WaitUntilUsable(string link, InterfaceAddress address, TimeSpan timeout) => throw Missing();
 
-        public IReadOnlyList<KernelRoute> RoutesTo(Sixgill.Addressing.Prefix destination) => throw Missing();
+        public IReadOnlyList<KernelRoute> RoutesTo(Sixgill.Values.Prefix destination) => throw Missing();
 
         public void ReplaceRoute(KernelRoute route) => throw Missing();
 

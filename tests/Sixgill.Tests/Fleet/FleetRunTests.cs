@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Sixgill.Fleet;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
+using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.Tests.Fleet;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
-using Sixgill.Host;
+using Sixgill.Host.Interop;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 
 namespace Sixgill.Tests.Host;
 

@@ -1,5 +1,6 @@
 using Sixgill.Config;
 using Sixgill.Tests.Addressing;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Kube;
 

@@ -1,8 +1,9 @@
 using System.Net;
-using Sixgill.Config;
 using Sixgill.Addressing;
+using Sixgill.Config;
 using Sixgill.Kube;
 using Sixgill.Tests.Addressing;
+using Sixgill.Values;
 using YamlDotNet.RepresentationModel;
 
 namespace Sixgill.Tests.Kube;

@@ -1,7 +1,7 @@
-using Sixgill.Host;
+using Sixgill.Host.Docker;
 using Sixgill.Steps;
-
 using Sixgill.Tests.Engine.Fakes;
+
 
 namespace Sixgill.Tests.Steps;
 
@@ -12,7 +12,7 @@ public sealed class ThenRestartTests
 
     private static readonly EnsureFile DropIn = new("/etc/systemd/resolved.conf.d/60-sixgill.conf", FileBody.FromText("[Resolve]\nDNS=fd00:10::100\n"), (UnixFileMode)Convert.ToInt32("644", 8));
 
-    private static readonly ThenRestart Step = new(DropIn, Unit);
+    private static readonly StepWithRestart Step = new(DropIn, Unit);
 
     [Fact]
     public void It_is_the_file_step_to_plan_and_journal_and_restarts_the_unit_after_writing()
@@ -90,7 +90,7 @@ public sealed class ThenRestartTests
         Step.Apply(context, Step.PrepareUndo(context));
         systemd.Restarts.Clear();
 
-        var found = Step.FindUndo(context).ShouldBeOfType<RevertThenRestart>();
+        var found = Step.FindUndo(context).ShouldBeOfType<UndoWithRestart>();
         found.Revert(context).Status.ShouldBe(UndoStatus.Reverted);
 
         systemd.Restarts.ShouldBe([Unit]);

@@ -24,10 +24,10 @@ internal static class UndoOutput
         var source = report.FromJournal ? "from the journal" : "found by probing the node (no journal)";
         text.Append(report.Results.IsEmpty
             ? $"{verb.Name} on {node}: nothing to undo{(report.FromJournal ? "" : " (no journal, and the probes found nothing of Sixgill's)")}\n"
-            : $"{verb.Name} on {node}: {ChangeWords.Count(reverted, "change")} undone, {source}{(report.Succeeded ? "" : "; SOME FAILED")}\n");
+            : $"{verb.Name} on {node}: {ChangeFormatting.Count(reverted, "change")} undone, {source}{(report.Succeeded ? "" : "; SOME FAILED")}\n");
         foreach (var result in report.Results)
         {
-            text.Append(ChangeWords.Line(result)).Append('\n');
+            text.Append(ChangeFormatting.Line(result)).Append('\n');
         }
 
         return text.ToString();
@@ -42,7 +42,7 @@ internal static class UndoOutput
             node,
             report.Succeeded ? "done" : "failed",
             report.FromJournal,
-            [.. report.Results.Select(ChangeWords.Json)],
+            [.. report.Results.Select(ChangeFormatting.Json)],
             [.. warnings]);
         return ReadableJson.Serialize(document, ChangeJsonContext.Default.UndoRunJson);
     }

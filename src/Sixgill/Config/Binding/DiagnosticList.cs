@@ -1,3 +1,5 @@
+using Sixgill.Values;
+
 namespace Sixgill.Config.Binding;
 
 /// <summary>Short ways to add a finding, so that binders and rules read as the checks they make.</summary>

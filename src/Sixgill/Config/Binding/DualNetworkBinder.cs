@@ -1,3 +1,5 @@
+using Sixgill.Values;
+
 namespace Sixgill.Config.Binding;
 
 /// <summary><c>mgmt_net</c> and <c>service_net</c>: the family the mode asks for, plus the other in dual-stack.</summary>

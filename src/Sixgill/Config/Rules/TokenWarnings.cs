@@ -1,4 +1,5 @@
 using Sixgill.Config.Binding;
+using Sixgill.Values;
 
 namespace Sixgill.Config.Rules;
 

@@ -1,3 +1,5 @@
+using Sixgill.Values;
+
 namespace Sixgill.Config.Syntax;
 
 /// <summary>The shapes of the kubeadm join secrets. Messages built from these never echo the values.</summary>

@@ -1,4 +1,5 @@
-using Sixgill.Host;
+using Sixgill.Host.Docker;
+using Sixgill.Machine;
 
 namespace Sixgill.Tests.Engine.Fakes;
 
