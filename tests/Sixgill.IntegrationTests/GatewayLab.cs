@@ -4,7 +4,6 @@ using Sixgill.Docker;
 using Sixgill.Host.Docker;
 using Sixgill.Lab;
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.IntegrationTests;
 

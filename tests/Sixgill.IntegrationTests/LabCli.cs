@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Sixgill.Host.Docker;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
 using Sixgill.Machine;

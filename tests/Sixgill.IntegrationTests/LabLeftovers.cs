@@ -1,4 +1,3 @@
-using Sixgill.Host.Interop;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
 

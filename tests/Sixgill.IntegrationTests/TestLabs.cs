@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Sixgill.Host.Docker;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
 using Sixgill.Machine;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Sixgill.Host.Interop;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
 using Sixgill.Machine;

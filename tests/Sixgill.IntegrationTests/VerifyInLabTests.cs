@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Sixgill.Gateway;
-using Sixgill.Lab;
 using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;

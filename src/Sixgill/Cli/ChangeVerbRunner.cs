@@ -6,7 +6,6 @@ using Sixgill.Host.Processes;
 using Sixgill.Json;
 using Sixgill.Machine;
 using Sixgill.Planning;
-using Sixgill.Values;
 
 namespace Sixgill.Cli;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Sixgill.Config.Binding;
 using Sixgill.Config.Rules;
-using Sixgill.Values;
 
 namespace Sixgill.Config;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Sixgill.Values;
 
 namespace Sixgill.Config;
 

@@ -1,4 +1,3 @@
-using Sixgill.Values;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,5 +1,4 @@
 using Sixgill.Addressing;
-using Sixgill.Values;
 
 namespace Sixgill.Docker;
 

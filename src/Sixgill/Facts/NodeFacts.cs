@@ -1,5 +1,3 @@
-using Sixgill.Host.Docker;
-using Sixgill.Values;
 
 namespace Sixgill.Facts;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.Facts;
 

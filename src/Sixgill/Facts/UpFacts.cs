@@ -1,8 +1,6 @@
 using System.Text;
-using Sixgill.Host.Processes;
 using Sixgill.Kube;
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.Facts;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Sixgill.Host.Docker;
 using Sixgill.Machine;
 
 namespace Sixgill.Fleet;

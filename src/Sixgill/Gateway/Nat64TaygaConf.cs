@@ -1,6 +1,5 @@
 using System.Text;
 using Sixgill.Addressing;
-using Sixgill.Values;
 
 namespace Sixgill.Gateway;
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Sixgill.Addressing;
 using Sixgill.Config;
-using Sixgill.Values;
 
 namespace Sixgill.Kube;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Sixgill.Host.Docker;
-using Sixgill.Host.Interop;
 using Sixgill.Host.Processes;
 
 namespace Sixgill.Lab;

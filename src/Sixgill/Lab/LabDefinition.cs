@@ -1,5 +1,4 @@
 using Sixgill.Config;
-using Sixgill.Values;
 
 namespace Sixgill.Lab;
 

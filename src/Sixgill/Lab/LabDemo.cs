@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Sixgill.Config;
-using Sixgill.DnsProtocol;
 using Sixgill.Fleet;
-using Sixgill.Host.Docker;
 using Sixgill.Machine;
-using Sixgill.Values;
 using Sixgill.Verify;
 
 namespace Sixgill.Lab;

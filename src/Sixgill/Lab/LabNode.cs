@@ -1,4 +1,3 @@
-using Sixgill.Host.Docker;
 using Sixgill.Host.Processes;
 using Sixgill.Machine;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Sixgill.Host.Docker;
 using Sixgill.Host.Files;
 using Sixgill.Machine;
 

@@ -1,5 +1,4 @@
 using Sixgill.Fleet;
-using Sixgill.Host.Docker;
 using Sixgill.Machine;
 
 namespace Sixgill.Lab;

@@ -1,7 +1,6 @@
 using Sixgill.Config;
 using Sixgill.Host.Processes;
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.Lab;
 

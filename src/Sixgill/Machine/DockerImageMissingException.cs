@@ -1,4 +1,3 @@
-using Sixgill.Host.Docker;
 
 namespace Sixgill.Machine;
 

@@ -1,5 +1,4 @@
 using Sixgill.Docker;
-using Sixgill.Values;
 
 namespace Sixgill.Machine;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Sixgill.Values;
 
 namespace Sixgill.Machine;
 

@@ -1,11 +1,10 @@
-using Sixgill.Host.Network;
 using Sixgill.Values;
 
 namespace Sixgill.Machine;
 
 /// <summary>
-/// How <see cref="IpRoute2Network"/> reads the kernel's links, addresses and routes: over rtnetlink
-/// (<see cref="NetlinkReader"/>, no process) or from <c>ip -j</c> (<see cref="IpJsonReader"/>, where
+/// How <c>IpRoute2Network</c> reads the kernel's links, addresses and routes: over rtnetlink
+/// (<c>NetlinkReader</c>, no process) or from <c>ip -j</c> (<c>IpJsonReader</c>, where
 /// no netlink socket can be had). Both answer the same questions the same way.
 /// </summary>
 internal interface INetworkReader

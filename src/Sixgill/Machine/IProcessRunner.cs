@@ -1,5 +1,4 @@
 using Sixgill.Host.Processes;
-using Sixgill.Values;
 
 namespace Sixgill.Machine;
 

@@ -1,5 +1,3 @@
-using Sixgill.Host.Interop;
-using Sixgill.Values;
 
 namespace Sixgill.Machine;
 

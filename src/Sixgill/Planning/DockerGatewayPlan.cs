@@ -4,7 +4,6 @@ using Sixgill.Docker;
 using Sixgill.Gateway;
 using Sixgill.Machine;
 using Sixgill.Steps;
-using Sixgill.Values;
 
 namespace Sixgill.Planning;
 

@@ -1,6 +1,5 @@
 using Sixgill.Addressing;
 using Sixgill.Facts;
-using Sixgill.Values;
 
 namespace Sixgill.Planning;
 

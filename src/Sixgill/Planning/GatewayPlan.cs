@@ -3,7 +3,6 @@ using Sixgill.Addressing;
 using Sixgill.Gateway;
 using Sixgill.Machine;
 using Sixgill.Steps;
-using Sixgill.Values;
 
 namespace Sixgill.Planning;
 

@@ -6,7 +6,6 @@ using Sixgill.Facts;
 using Sixgill.Kube;
 using Sixgill.Machine;
 using Sixgill.Steps;
-using Sixgill.Values;
 
 namespace Sixgill.Planning;
 

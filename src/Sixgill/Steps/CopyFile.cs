@@ -1,5 +1,4 @@
 using System.Globalization;
-using Sixgill.Host.Docker;
 using Sixgill.Machine;
 
 namespace Sixgill.Steps;

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Sixgill.DnsProtocol;
-using Sixgill.Host.Docker;
 using Sixgill.Machine;
 using Sixgill.Steps.Text;
 using Sixgill.Values;
-using Sixgill.Verify;
 
 namespace Sixgill.Steps;
 

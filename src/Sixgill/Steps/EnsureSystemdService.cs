@@ -1,5 +1,4 @@
 using Sixgill.Gateway;
-using Sixgill.Host.Docker;
 using Sixgill.Machine;
 
 namespace Sixgill.Steps;

@@ -1,4 +1,3 @@
-using Sixgill.DnsProtocol;
 
 namespace Sixgill.Verify;
 

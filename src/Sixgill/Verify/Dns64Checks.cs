@@ -2,7 +2,6 @@ using System.Net;
 using Sixgill.Config;
 using Sixgill.DnsProtocol;
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.Verify;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Sixgill.Host.Docker;
 using Sixgill.Machine;
 
 namespace Sixgill.Verify;

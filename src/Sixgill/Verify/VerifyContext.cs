@@ -1,6 +1,5 @@
 using System.Net;
 using Sixgill.Addressing;
-using Sixgill.DnsProtocol;
 using Sixgill.Values;
 
 namespace Sixgill.Verify;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Sixgill.DnsProtocol;
 
 namespace Sixgill.Verify;
 

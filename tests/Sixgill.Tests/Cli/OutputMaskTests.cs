@@ -1,7 +1,6 @@
 using Sixgill.Cli.Change;
 using Sixgill.Config;
 using Sixgill.Tests.Addressing;
-using Sixgill.Values;
 
 namespace Sixgill.Tests.Cli;
 

@@ -1,5 +1,4 @@
 using Sixgill.Config;
-using Sixgill.Values;
 using static Sixgill.Config.DiagnosticCodes;
 
 namespace Sixgill.Tests.Config;

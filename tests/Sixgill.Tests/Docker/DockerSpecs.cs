@@ -1,7 +1,6 @@
 using Sixgill.Addressing;
 using Sixgill.Docker;
 using Sixgill.Tests.Addressing;
-using Sixgill.Values;
 
 namespace Sixgill.Tests.Docker;
 

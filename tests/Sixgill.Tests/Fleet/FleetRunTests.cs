@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Sixgill.Fleet;
-using Sixgill.Host.Docker;
-using Sixgill.Lab;
 using Sixgill.Machine;
 
 namespace Sixgill.Tests.Fleet;

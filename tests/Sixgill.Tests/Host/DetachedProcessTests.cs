@@ -1,5 +1,4 @@
 using System.Globalization;
-using Sixgill.Host.Interop;
 using Sixgill.Host.Processes;
 using Sixgill.Machine;
 

@@ -1,6 +1,5 @@
 using Sixgill.Config;
 using Sixgill.Tests.Addressing;
-using Sixgill.Values;
 
 namespace Sixgill.Tests.Kube;
 

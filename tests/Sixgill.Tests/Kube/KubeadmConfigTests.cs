@@ -3,7 +3,6 @@ using Sixgill.Addressing;
 using Sixgill.Config;
 using Sixgill.Kube;
 using Sixgill.Tests.Addressing;
-using Sixgill.Values;
 using YamlDotNet.RepresentationModel;
 
 namespace Sixgill.Tests.Kube;

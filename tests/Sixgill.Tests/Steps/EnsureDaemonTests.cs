@@ -1,5 +1,4 @@
 using System.Text;
-using Sixgill.Host.Docker;
 using Sixgill.Machine;
 using Sixgill.Steps;
 using Sixgill.Tests.Engine.Fakes;

@@ -1,5 +1,4 @@
 using Sixgill.DnsProtocol;
-using Sixgill.Verify;
 
 namespace Sixgill.Tests.Verify;
 

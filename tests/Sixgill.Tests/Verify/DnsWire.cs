@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
 using Sixgill.DnsProtocol;
-using Sixgill.Verify;
 
 namespace Sixgill.Tests.Verify;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Sixgill.Host.Docker;
 using Sixgill.Host.Processes;
 using Sixgill.Planning;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Sixgill.Addressing;
 using Sixgill.Cli.Explain;
-using Sixgill.Values;
 
 namespace Sixgill.Cli.Commands;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Sixgill.Cli.Change;
-using Sixgill.Host.Docker;
 using Sixgill.Host.Files;
 using Sixgill.Kube;
 using Sixgill.Planning;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Sixgill.Host.Docker;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
 using Sixgill.Machine;

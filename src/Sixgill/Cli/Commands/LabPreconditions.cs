@@ -1,11 +1,9 @@
 using System.CommandLine;
 using Sixgill.Config;
 using Sixgill.Gateway;
-using Sixgill.Host.Docker;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.Cli.Commands;
 

@@ -4,7 +4,6 @@ using Sixgill.Fleet;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.Cli.Commands;
 

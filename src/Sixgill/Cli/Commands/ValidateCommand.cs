@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Sixgill.Config;
-using Sixgill.Values;
 
 namespace Sixgill.Cli.Commands;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Sixgill.Addressing;
 using Sixgill.DnsProtocol;
-using Sixgill.Values;
 using Sixgill.Verify;
 
 namespace Sixgill.Cli.Commands;

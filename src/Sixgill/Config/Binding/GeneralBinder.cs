@@ -1,5 +1,4 @@
 using Sixgill.Config.Syntax;
-using Sixgill.Values;
 
 namespace Sixgill.Config.Binding;
 

@@ -1,4 +1,3 @@
-using Sixgill.Values;
 
 namespace Sixgill.Config.Binding;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Sixgill.Config.Syntax;
-using Sixgill.Values;
 
 namespace Sixgill.Config.Binding;
 

@@ -1,5 +1,4 @@
 using Sixgill.Config.Binding;
-using Sixgill.Values;
 
 namespace Sixgill.Config.Rules;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using Sixgill.Docker;
 using Sixgill.Host.Processes;
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.Host.Docker;
 

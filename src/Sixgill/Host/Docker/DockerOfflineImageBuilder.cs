@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Sixgill.Docker;
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.Host.Docker;
 

@@ -1,10 +1,8 @@
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
-using Sixgill.Host.Docker;
 using Sixgill.Host.Interop;
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.Host.Files;
 

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Sixgill.Values;
 
 namespace Sixgill.Host.Interop;
 

@@ -1,5 +1,4 @@
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.Host.Network;
 

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Sixgill.Host.Interop;
-using Sixgill.Values;
 
 namespace Sixgill.Host.Network;
 

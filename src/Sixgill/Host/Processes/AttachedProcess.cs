@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.Host.Processes;
 

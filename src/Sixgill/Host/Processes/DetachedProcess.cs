@@ -3,7 +3,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Sixgill.Host.Interop;
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.Host.Processes;
 

@@ -1,5 +1,4 @@
 using Sixgill.Host.Docker;
-using Sixgill.Values;
 
 namespace Sixgill.Host.Processes;
 

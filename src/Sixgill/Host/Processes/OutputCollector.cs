@@ -1,5 +1,4 @@
 using System.Text;
-using Sixgill.Values;
 
 namespace Sixgill.Host.Processes;
 

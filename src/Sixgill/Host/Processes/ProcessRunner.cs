@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.Host.Processes;
 

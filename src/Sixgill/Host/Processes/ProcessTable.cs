@@ -1,8 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using Sixgill.Host.Docker;
 using Sixgill.Host.Interop;
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.Host.Processes;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Sixgill.Host.Docker;
 using Sixgill.Machine;
-using Sixgill.Values;
 
 namespace Sixgill.Host.Processes;
 

@@ -8,7 +8,6 @@ using Sixgill.Machine;
 using Sixgill.Planning;
 using Sixgill.Steps;
 using Sixgill.Tests.Addressing;
-using Sixgill.Values;
 
 namespace Sixgill.Tests.Engine.Fakes;
 

@@ -4,7 +4,6 @@ using Sixgill.Engine;
 using Sixgill.Host.Files;
 using Sixgill.Machine;
 using Sixgill.Steps;
-using Sixgill.Steps.Text;
 using Sixgill.Values;
 
 namespace Sixgill.Tests.Engine.Fakes;

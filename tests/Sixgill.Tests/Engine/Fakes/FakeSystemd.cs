@@ -1,4 +1,3 @@
-using Sixgill.Host.Docker;
 using Sixgill.Machine;
 
 namespace Sixgill.Tests.Engine.Fakes;

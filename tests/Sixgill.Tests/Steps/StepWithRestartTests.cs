@@ -1,4 +1,3 @@
-using Sixgill.Host.Docker;
 using Sixgill.Steps;
 using Sixgill.Tests.Engine.Fakes;
 
@@ -6,7 +5,7 @@ using Sixgill.Tests.Engine.Fakes;
 namespace Sixgill.Tests.Steps;
 
 /// <summary>A drop-in that only counts once its service restarts: restart after apply and after undo, where systemd runs.</summary>
-public sealed class ThenRestartTests
+public sealed class StepWithRestartTests
 {
     private const string Unit = "systemd-resolved.service";
 

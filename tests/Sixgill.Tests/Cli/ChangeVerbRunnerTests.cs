@@ -7,7 +7,7 @@ using Sixgill.Tests.Engine.Fakes;
 namespace Sixgill.Tests.Cli;
 
 /// <summary>plan, prepare and clean run in-process against a node of fakes: output, JSON, masking, exit codes.</summary>
-public sealed class ChangeCommandTests
+public sealed class ChangeVerbRunnerTests
 {
     private const string LabToken = "abcdef.0123456789abcdef";
 
