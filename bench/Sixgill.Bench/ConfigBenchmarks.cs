@@ -2,7 +2,6 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Sixgill.Addressing;
 using Sixgill.Config;
-using Sixgill.Values;
 
 namespace Sixgill.Bench;
 

@@ -1,4 +1,3 @@
-
 namespace Sixgill.Config;
 
 /// <summary>A scalar setting as written: its text, where its value stands and where its key stands.</summary>

@@ -1,4 +1,3 @@
-
 namespace Sixgill.Config;
 
 /// <summary>The keys Sixgill knows, section by section, in canonical (<c>_</c>) spelling.</summary>

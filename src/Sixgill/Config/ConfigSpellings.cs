@@ -1,4 +1,3 @@
-
 namespace Sixgill.Config;
 
 /// <summary>The words the file may use for each choice, in the order the docs and messages list them.</summary>

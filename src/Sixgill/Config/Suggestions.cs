@@ -1,4 +1,3 @@
-
 namespace Sixgill.Config;
 
 /// <summary>"Did you mean …?": the known word nearest to a misspelt one, if any is near enough.</summary>

@@ -1,4 +1,3 @@
-
 namespace Sixgill.DnsProtocol;
 
 /// <summary>The record types verify asks for (RFC 1035, RFC 3596).</summary>

@@ -1,4 +1,3 @@
-
 namespace Sixgill.Facts;
 
 /// <summary>How this node's resolver is configured, which decides how prepare makes the DNS64 server its first nameserver (SPEC §5.1 step 4).</summary>

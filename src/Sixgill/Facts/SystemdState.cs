@@ -1,4 +1,3 @@
-
 namespace Sixgill.Facts;
 
 /// <summary>Whether units can be managed on this node, and if not, why (for the warning).</summary>

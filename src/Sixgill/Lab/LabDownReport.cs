@@ -1,4 +1,3 @@
-
 namespace Sixgill.Lab;
 
 /// <summary>What <c>lab down</c> did: the daemons stopped by pid, those left alone, and the sweep.</summary>

@@ -1,4 +1,3 @@
-
 namespace Sixgill.Lab;
 
 /// <summary>A lab could not be built or removed; the message says what and how to recover.</summary>

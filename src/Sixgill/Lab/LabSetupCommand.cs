@@ -1,4 +1,3 @@
-
 namespace Sixgill.Lab;
 
 /// <summary>One command of a lab's setup, with what it is for (said in the error if it fails).</summary>

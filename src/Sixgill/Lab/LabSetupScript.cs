@@ -1,4 +1,3 @@
-
 namespace Sixgill.Lab;
 
 /// <summary>

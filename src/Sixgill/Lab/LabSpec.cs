@@ -1,4 +1,3 @@
-
 namespace Sixgill.Lab;
 
 /// <summary>One node of a lab: its name (also its hostname) and the interface it has on the switch.</summary>

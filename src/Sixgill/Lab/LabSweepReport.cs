@@ -1,4 +1,3 @@
-
 namespace Sixgill.Lab;
 
 /// <summary>What a sweep found and removed, and what it could not remove.</summary>

@@ -1,4 +1,3 @@
-
 namespace Sixgill.Machine;
 
 /// <summary>The engine answered but refused or failed a request; the message carries its words.</summary>

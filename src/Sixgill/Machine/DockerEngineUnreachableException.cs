@@ -1,4 +1,3 @@
-
 namespace Sixgill.Machine;
 
 /// <summary>

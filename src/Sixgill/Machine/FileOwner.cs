@@ -1,4 +1,3 @@
-
 namespace Sixgill.Machine;
 
 /// <summary>Who a file Sixgill writes for a person belongs to (their kubeconfig), as numbers.</summary>

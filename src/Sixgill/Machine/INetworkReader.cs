@@ -1,3 +1,4 @@
+using Sixgill.Host.Network;
 using Sixgill.Values;
 
 namespace Sixgill.Machine;

@@ -1,4 +1,3 @@
-
 namespace Sixgill.Machine;
 
 /// <summary>A live process as <c>/proc</c> shows it: enough to tell whether a pid is still the daemon Sixgill started.</summary>

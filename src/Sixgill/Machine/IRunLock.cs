@@ -1,4 +1,3 @@
-
 namespace Sixgill.Machine;
 
 /// <summary>One changing Sixgill at a time per node.</summary>

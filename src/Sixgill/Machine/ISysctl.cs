@@ -1,4 +1,3 @@
-
 namespace Sixgill.Machine;
 
 /// <summary>Kernel parameters of this network namespace; only <c>net.*</c> (see <see cref="SysctlKey"/>).</summary>

@@ -1,4 +1,3 @@
-
 namespace Sixgill.Machine;
 
 /// <summary>The service manager, where there is one: systemd, reached through <c>systemctl</c>.</summary>

@@ -1,4 +1,3 @@
-
 namespace Sixgill.Machine;
 
 /// <summary>Another Sixgill holds the state lock (exit 3).</summary>

@@ -1,4 +1,3 @@
-
 namespace Sixgill.Machine;
 
 /// <summary>A program ran and exited non-zero; the message carries the command and its stderr.</summary>

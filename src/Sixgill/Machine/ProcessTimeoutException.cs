@@ -1,4 +1,3 @@
-
 namespace Sixgill.Machine;
 
 /// <summary>A program did not finish in time and was killed.</summary>

@@ -1,4 +1,3 @@
-
 namespace Sixgill.Values;
 
 /// <summary>A network: an address with no host bits set and a prefix length.</summary>

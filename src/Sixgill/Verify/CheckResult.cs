@@ -1,4 +1,3 @@
-
 namespace Sixgill.Verify;
 
 internal enum CheckOutcome

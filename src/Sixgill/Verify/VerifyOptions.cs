@@ -1,4 +1,3 @@
-
 namespace Sixgill.Verify;
 
 /// <summary>What <c>sixgill verify</c> looks up and fetches; the lab's internet serves the defaults.</summary>

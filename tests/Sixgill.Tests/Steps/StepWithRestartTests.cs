@@ -1,7 +1,6 @@
 using Sixgill.Steps;
 using Sixgill.Tests.Engine.Fakes;
 
-
 namespace Sixgill.Tests.Steps;
 
 /// <summary>A drop-in that only counts once its service restarts: restart after apply and after undo, where systemd runs.</summary>

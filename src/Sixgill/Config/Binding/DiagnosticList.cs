@@ -1,4 +1,3 @@
-
 namespace Sixgill.Config.Binding;
 
 /// <summary>Short ways to add a finding, so that binders and rules read as the checks they make.</summary>

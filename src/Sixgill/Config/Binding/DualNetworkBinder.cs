@@ -1,4 +1,3 @@
-
 namespace Sixgill.Config.Binding;
 
 /// <summary><c>mgmt_net</c> and <c>service_net</c>: the family the mode asks for, plus the other in dual-stack.</summary>

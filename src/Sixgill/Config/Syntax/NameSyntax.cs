@@ -1,4 +1,3 @@
-
 namespace Sixgill.Config.Syntax;
 
 /// <summary>

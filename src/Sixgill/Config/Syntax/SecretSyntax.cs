@@ -1,4 +1,3 @@
-
 namespace Sixgill.Config.Syntax;
 
 /// <summary>The shapes of the kubeadm join secrets. Messages built from these never echo the values.</summary>
