@@ -10,7 +10,7 @@ internal static class CleanCommand
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)
     {
         var command = new Command("clean", "undo prepare on this node");
-        FleetGate.SetActions(command, options, result => new ChangeCommand(Invocation.From(result, options), environment).Run(ChangeVerbs.Clean));
+        FleetGate.SetActions(command, options, result => new ChangeVerbRunner(Invocation.From(result, options), environment).Run(ChangeVerbs.Clean));
         return command;
     }
 }

@@ -14,7 +14,7 @@ internal static class PrepareCommand
         var command = new Command("prepare", "prepare this node (network, names, resolver, kubeadm config)") { dryRun };
         FleetGate.SetActions(command, options, result =>
         {
-            var change = new ChangeCommand(Invocation.From(result, options), environment);
+            var change = new ChangeVerbRunner(Invocation.From(result, options), environment);
             return result.GetValue(dryRun) ? change.Plan(ChangeVerbs.Prepare, detailedExitCode: false) : change.Run(ChangeVerbs.Prepare);
         }, (result, cluster) => result.GetValue(dryRun) ? FleetOrder.Plan("prepare", cluster) : FleetOrder.For("prepare", cluster));
         return command;

@@ -16,7 +16,7 @@ internal static class UpCommand
         FleetGate.SetActions(command, options, result =>
         {
             var verb = ChangeVerbs.Up with { KubeadmTimeout = KubeadmTimeoutOption.Value(result, timeout) };
-            var change = new ChangeCommand(Invocation.From(result, options), environment);
+            var change = new ChangeVerbRunner(Invocation.From(result, options), environment);
             return result.GetValue(dryRun) ? change.Plan(verb, detailedExitCode: false) : change.Run(verb);
         }, (result, cluster) => result.GetValue(dryRun) ? FleetOrder.Plan("up", cluster) : FleetOrder.For("up", cluster));
         return command;

@@ -37,7 +37,7 @@ internal sealed class FleetCommand
     {
         ArgumentNullException.ThrowIfNull(waves);
         var clock = Stopwatch.StartNew();
-        var cluster = ConfigGate.Load(_invocation);
+        var cluster = ValidatedCluster.Load(_invocation);
         var order = waves(cluster).Only(Selected(cluster));
         var targets = order.Nodes.Select(n => (n, cluster.Nodes.Single(s => s.Name == n).Ssh)).ToList();
         var settings = Settings();
