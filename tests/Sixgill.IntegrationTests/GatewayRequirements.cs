@@ -18,6 +18,11 @@ public static class GatewayRequirements
         ["dnsmasq"] = "dnsmasq-base",
         ["busybox"] = "busybox",
         ["curl"] = "curl",
+
+        // every lab up gives its nodes an sshd and the admin node a key (--all over SSH)
+        ["sshd"] = "openssh-server",
+        ["ssh-keygen"] = "openssh-client",
+        ["sudo"] = "sudo",
     };
 
     public static IReadOnlyList<string> Missing() =>

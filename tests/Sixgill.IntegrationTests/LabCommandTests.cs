@@ -36,7 +36,7 @@ public sealed class LabCommandTests
             var gwAddresses = spaces[0].GetProperty("interfaces").EnumerateArray().SelectMany(i => i.GetProperty("addresses").EnumerateArray()).Select(a => a.GetString());
             gwAddresses.ShouldContain($"{LabInternet.GatewayUplink}/24");
             var daemons = root.GetProperty("daemons").EnumerateArray().ToList();
-            daemons.Select(d => (d.GetProperty("program").GetString(), d.GetProperty("running").GetBoolean())).ShouldBe([("dnsmasq", true), ("busybox", true)]);
+            daemons.Select(d => (d.GetProperty("program").GetString(), d.GetProperty("running").GetBoolean())).ShouldBe([("dnsmasq", true), ("busybox", true), ("sshd", true), ("sshd", true), ("sshd", true)]);
             var pids = await lab.ProcessesAsync();
             pids.ShouldContain(daemons[0].GetProperty("pid").GetInt32());
 
@@ -46,7 +46,7 @@ public sealed class LabCommandTests
 
             var down = await lab.RunAsync("down");
             down.ExitCode.ShouldBe(0, down.StandardError);
-            down.StandardOutput.ShouldContain($"lab '{lab.Name}' removed: 2 daemons");
+            down.StandardOutput.ShouldContain($"lab '{lab.Name}' removed: 5 daemons");
             await lab.ShouldBeGoneAsync(pids);
             (await lab.RunAsync("down")).StandardOutput.ShouldContain("is not up: nothing to remove");
         }

@@ -30,11 +30,17 @@ internal static class LabPrograms
 
     public static readonly GatewayProgram Ping = new("ping", "iputils-ping", "/usr/bin/ping", "verify's check that nodes reach each other");
 
+    public static readonly GatewayProgram Sshd = new("sshd", "openssh-server", "/usr/sbin/sshd", "lets the admin node reach every node over SSH (--all)");
+
+    public static readonly GatewayProgram SshKeygen = new("ssh-keygen", "openssh-client", "/usr/bin/ssh-keygen", "makes the nodes' host keys and the admin's key");
+
     /// <summary>What <c>lab up</c> runs; the internet's daemons only when the lab has one.</summary>
     /// <param name="docker">The lab starts a dockerd in its gateway node (docker runtime).</param>
     public static IReadOnlyList<GatewayProgram> Up(bool withInternet, bool docker = false) =>
     [
         .. withInternet ? [Ip, Nsenter, Unshare, Mount, Umount, Sysctl, Kill, Hostname, Dnsmasq, Busybox] : new[] { Ip, Nsenter, Unshare, Mount, Umount, Sysctl, Kill, Hostname },
+        Sshd,
+        SshKeygen,
         .. docker ? [LabDocker.Dockerd] : Array.Empty<GatewayProgram>(),
     ];
 

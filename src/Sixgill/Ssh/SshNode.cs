@@ -65,7 +65,7 @@ internal sealed class SshNode : IAsyncDisposable
                 $"node {name}: {target} refused the login ({e.Message}); keys offered: {string.Join(", ", settings.Keys.Select(k => k.Path))}",
                 $"check the user in topology.{name}.ssh, and that one of these keys' .pub is in that user's ~/.ssh/authorized_keys on {target.Host} (or give --ssh-key FILE)", e);
         }
-        catch (Exception e) when (e is SocketException or SshOperationTimeoutException or SshConnectionException or OperationCanceledException or ProxyException)
+        catch (Exception e) when (e is SocketException or SshOperationTimeoutException or SshConnectionException or OperationCanceledException or ProxyException or TimeoutException or IOException)
         {
             client.Dispose();
             if (cancellationToken.IsCancellationRequested)

@@ -38,27 +38,44 @@ internal sealed class SshTransport : INodeTransport, IAsyncDisposable
     /// <summary>Nodes whose name did not resolve or that did not answer in time.</summary>
     public IReadOnlyList<NodeConnection> Unreachable => [.. Connections.Where(c => c.Failure?.Failure == SshFailure.Unreachable)];
 
+    /// <summary>
+    /// Connects to every node (host key, login), at most <paramref name="parallel"/> at once. Nothing
+    /// is sent yet: when <see cref="Unreachable"/> is not empty the run stops here with no node changed.
+    /// </summary>
     /// <param name="progress">Told (node, what it does now) as each node moves on.</param>
-    public static async Task<SshTransport> OpenAsync(IReadOnlyList<(string Node, SshTarget Target)> nodes, SshSettings settings, Delivery delivery,
+    public static async Task<SshTransport> ConnectAsync(IReadOnlyList<(string Node, SshTarget Target)> nodes, SshSettings settings,
         int parallel, Action<string, string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         var transport = new SshTransport(progress);
+        transport.Connections = await Bounded(nodes, parallel, n => transport.ConnectOneAsync(n.Node, n.Target, settings, cancellationToken), cancellationToken);
+        return transport;
+    }
+
+    /// <summary>
+    /// On every connected node: sudo, OS and architecture, then the files of <paramref name="delivery"/>
+    /// whose SHA-256 differs there. A node that fails here fails its run; the others go on.
+    /// </summary>
+    public async Task DeliverAsync(Delivery delivery, int parallel, CancellationToken cancellationToken)
+    {
+        Connections = await Bounded(Connections, parallel, c => c.Failure is null ? DeliverOneAsync(c, delivery, cancellationToken) : Task.FromResult(c), cancellationToken);
+    }
+
+    private static async Task<NodeConnection[]> Bounded<T>(IEnumerable<T> items, int parallel, Func<T, Task<NodeConnection>> work, CancellationToken cancellationToken)
+    {
         using var slots = new SemaphoreSlim(parallel);
-        var opened = await Task.WhenAll(nodes.Select(async n =>
+        return await Task.WhenAll(items.Select(async item =>
         {
             await slots.WaitAsync(cancellationToken);
             try
             {
-                return await transport.OpenOneAsync(n.Node, n.Target, settings, delivery, cancellationToken);
+                return await work(item);
             }
             finally
             {
                 slots.Release();
             }
         }));
-        transport.Connections = opened;
-        return transport;
     }
 
     public SshNode? Node(string name) => _nodes.GetValueOrDefault(name);
@@ -87,39 +104,56 @@ internal sealed class SshTransport : INodeTransport, IAsyncDisposable
         _nodes.Clear();
     }
 
-    private async Task<NodeConnection> OpenOneAsync(string name, SshTarget target, SshSettings settings, Delivery delivery, CancellationToken cancellationToken)
+    private async Task<NodeConnection> ConnectOneAsync(string name, SshTarget target, SshSettings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        SshNode? node = null;
-        NodeConnection connection;
+        _progress(name, $"connecting to {target}");
         try
         {
-            _progress(name, $"connecting to {target}");
-            node = await SshNode.ConnectAsync(name, target, settings, cancellationToken);
+            _nodes[name] = await SshNode.ConnectAsync(name, target, settings, cancellationToken);
+            return Record(new NodeConnection(name, target, null, [], "", clock.Elapsed));
+        }
+        catch (SshNodeException e)
+        {
+            return Record(Failed(new NodeConnection(name, target, null, [], "", clock.Elapsed), e));
+        }
+    }
+
+    private async Task<NodeConnection> DeliverOneAsync(NodeConnection connection, Delivery delivery, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var name = connection.Node;
+        var node = _nodes[name];
+        try
+        {
             var there = await node.CheckAsync(delivery, cancellationToken);
             var missing = delivery.Files.Where(f => there.GetValueOrDefault(f.RemotePath) != f.Sha256).ToList();
             if (missing.Count > 0)
             {
-                _progress(name, $"sending {string.Join(", ", missing.Select(f => f.Name))} ({Megabytes(missing.Sum(f => f.Length))})");
+                _progress(name, $"sending {(missing.Count > 3 ? $"{missing.Count} files" : string.Join(", ", missing.Select(f => f.Name)))} ({Megabytes(missing.Sum(f => f.Length))})");
                 await node.SendAsync(missing, cancellationToken);
             }
 
             _progress(name, missing.Count == 0 ? $"ready ({node.Platform}; program and config unchanged, nothing sent)" : $"ready ({node.Platform})");
-            _nodes[name] = node;
-            connection = new NodeConnection(name, target, null, [.. missing.Select(f => f.Name)], node.Platform, clock.Elapsed);
+            return Record(connection with { Sent = [.. missing.Select(f => f.Name)], Platform = node.Platform, Elapsed = connection.Elapsed + clock.Elapsed });
         }
         catch (SshNodeException e)
         {
-            if (node is not null)
-            {
-                await node.DisposeAsync();
-            }
-
-            _progress(name, e.Failure == SshFailure.HostKey ? "host key refused" : e.Message.Split('\n')[0]);
-            connection = new NodeConnection(name, target, e, [], "", clock.Elapsed);
+            _nodes.TryRemove(name, out _);
+            await node.DisposeAsync();
+            return Record(Failed(connection with { Elapsed = connection.Elapsed + clock.Elapsed }, e));
         }
+    }
 
-        _connections[name] = connection;
+    private NodeConnection Failed(NodeConnection connection, SshNodeException e)
+    {
+        _progress(connection.Node, e.Failure == SshFailure.HostKey ? "host key refused" : e.Message.Split('\n')[0]);
+        return connection with { Failure = e };
+    }
+
+    private NodeConnection Record(NodeConnection connection)
+    {
+        _connections[connection.Node] = connection;
         return connection;
     }
 

@@ -48,7 +48,8 @@ internal sealed class FleetCommand
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Interrupt(c, interrupt, display));
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Interrupt(c, interrupt, display));
-        await using var transport = await SshTransport.OpenAsync(targets, settings, delivery, _result.GetValue(_fleet.Parallel),
+        var parallel = _result.GetValue(_fleet.Parallel);
+        await using var transport = await SshTransport.ConnectAsync(targets, settings, parallel,
             (node, what) => display.Say(node, what, milestone: !what.StartsWith("sixgill", StringComparison.Ordinal) && !what.StartsWith("  ", StringComparison.Ordinal)),
             interrupt.Token);
         if (transport.Unreachable.Count > 0)
@@ -63,9 +64,10 @@ internal sealed class FleetCommand
                 transport.Unreachable[0].Failure!.Fix);
         }
 
+        await transport.DeliverAsync(delivery, parallel, interrupt.Token);
         var arguments = NodeArguments.From(_result, _global, _fleet, transport.ConfigPath);
         var runs = await new FleetRun(transport, run => display.Say(run.Node, Ended(run)))
-            .RunAsync(order, arguments, _result.GetValue(_fleet.Parallel), interrupt.Token);
+            .RunAsync(order, arguments, parallel, interrupt.Token);
         var connections = transport.Connections.ToDictionary(c => c.Node, StringComparer.Ordinal);
         var outcomes = runs.Select(r => NodeOutcome.Of(r, connections.GetValueOrDefault(r.Node))).ToList();
         var notes = new List<string>();
@@ -74,12 +76,21 @@ internal sealed class FleetCommand
             notes.Add(await BringBackConfigAsync(masterNode, interrupt.Token));
         }
 
-        var exit = Worst(outcomes.Select(o => o.ExitCode));
+        if (command == "clean" && !interrupt.IsCancellationRequested)
+        {
+            notes.Add($"left on each node: the program in {Delivery.BinaryDirectory} and the config {Delivery.Config} that --all put there "
+                + $"(remove them with 'sudo rm -rf {Delivery.BinaryDirectory} {Delivery.Config}' on the node once it is done with sixgill)");
+        }
+
+        var exit = interrupt.IsCancellationRequested ? ExitCodes.Interrupted : Worst(outcomes.Where(o => o.NotStarted is null).Select(o => o.ExitCode));
         FleetSummary.Write(_invocation, command, outcomes, notes, exit, clock.Elapsed);
         return exit;
     }
 
-    /// <summary>The worst of the nodes' exit codes: interrupted, then failed, precondition, bad input, changes pending, done.</summary>
+    /// <summary>
+    /// The worst of the exit codes of the nodes that ran: interrupted, then failed, precondition, bad
+    /// input, changes pending, done. Nodes not started are left out: the failure that stopped them is counted.
+    /// </summary>
     internal static int Worst(IEnumerable<int> codes)
     {
         int[] rank = [ExitCodes.Done, ExitCodes.ChangesPending, ExitCodes.BadInput, ExitCodes.Precondition, ExitCodes.ChangeFailed, ExitCodes.Interrupted];
