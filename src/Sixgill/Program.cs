@@ -4,7 +4,7 @@ using Microsoft.Win32.SafeHandles;
 using Sixgill.Cli;
 using Sixgill.Cli.Change;
 using Sixgill.Engine;
-using Sixgill.Host;
+using Sixgill.Host.Interop;
 
 // Before anything opens a file: a closed stdout or stderr gets /dev/null, so no file can take its number.
 var (outputClosed, errorClosed) = StandardStreams.Guard();
@@ -12,8 +12,8 @@ var (outputClosed, errorClosed) = StandardStreams.Guard();
 // SIGINT and SIGTERM during a change: the first is taken by the run (finish the step, roll back, exit
 // 130/143); otherwise, or the second time, the process ends as usual.
 var stop = new StopRequest();
-using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = stop.TryTake(LibC.SignalInterrupt));
-using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = stop.TryTake(LibC.SignalTerminate));
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = stop.TryTake(StopRequest.Interrupt));
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = stop.TryTake(StopRequest.Terminate));
 
 // stdout carries results, sometimes megabytes of them (explain of a large cluster): buffer it
 // instead of Console.Out's flush per write, and flush once at the end. stderr stays unbuffered.

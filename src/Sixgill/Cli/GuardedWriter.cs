@@ -81,7 +81,7 @@ internal sealed class GuardedWriter(TextWriter inner, string name, bool closed =
     {
         if (closed && Failure is null)
         {
-            Failure = new IOException($"{Name} is closed", Host.LibC.BadDescriptor);
+            Failure = new IOException($"{Name} is closed", 9 /* EBADF */);
         }
 
         if (Failure is not null)

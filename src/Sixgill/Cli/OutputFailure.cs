@@ -1,5 +1,4 @@
 using Sixgill.Config;
-using Sixgill.Host;
 
 namespace Sixgill.Cli;
 
@@ -11,6 +10,10 @@ namespace Sixgill.Cli;
 /// </summary>
 internal static class OutputFailure
 {
+    private const int BrokenPipe = 32; // EPIPE
+
+    private const int NoSpace = 28; // ENOSPC
+
     public static int Finish(int exitCode, GuardedWriter output, GuardedWriter error)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -35,8 +38,8 @@ internal static class OutputFailure
     }
 
     private static bool IsBrokenPipe(IOException e) =>
-        e.HResult == LibC.BrokenPipe || e.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
+        e.HResult == BrokenPipe || e.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
 
     private static string Reason(IOException e) =>
-        e.HResult == LibC.NoSpace || e.Message.Contains("No space", StringComparison.OrdinalIgnoreCase) ? "no space left on the device" : e.Message;
+        e.HResult == NoSpace || e.Message.Contains("No space", StringComparison.OrdinalIgnoreCase) ? "no space left on the device" : e.Message;
 }

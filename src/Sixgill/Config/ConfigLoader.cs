@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Sixgill.Config.Binding;
 using Sixgill.Config.Rules;
-using Sixgill.Host;
+using Sixgill.Host.Files;
 
 namespace Sixgill.Config;
 

@@ -4,22 +4,22 @@ using YamlDotNet.Core.Events;
 namespace Sixgill.Config;
 
 /// <summary>A YAML node with the position it was read at.</summary>
-internal abstract record YamlNode(SourcePosition Position);
+internal abstract record ParsedYamlNode(SourcePosition Position);
 
-internal sealed record YamlScalar(string Text, bool IsPlain, SourcePosition Position) : YamlNode(Position)
+internal sealed record ParsedYamlScalar(string Text, bool IsPlain, SourcePosition Position) : ParsedYamlNode(Position)
 {
     /// <summary>A plain <c>~</c>, <c>null</c> or nothing at all: YAML's null.</summary>
     public bool IsNull => IsPlain && Text is "" or "~" or "null" or "Null" or "NULL";
 }
 
-internal sealed record YamlEntry(YamlScalar Key, YamlNode Value);
+internal sealed record ParsedYamlEntry(ParsedYamlScalar Key, ParsedYamlNode Value);
 
-internal sealed record YamlMap(IReadOnlyList<YamlEntry> Entries, SourcePosition Position) : YamlNode(Position);
+internal sealed record ParsedYamlMap(IReadOnlyList<ParsedYamlEntry> Entries, SourcePosition Position) : ParsedYamlNode(Position);
 
-internal sealed record YamlList(IReadOnlyList<YamlNode> Items, SourcePosition Position) : YamlNode(Position);
+internal sealed record ParsedYamlList(IReadOnlyList<ParsedYamlNode> Items, SourcePosition Position) : ParsedYamlNode(Position);
 
 /// <summary>
-/// Builds a <see cref="YamlNode"/> tree from YamlDotNet's event parser. Unlike the representation
+/// Builds a <see cref="ParsedYamlNode"/> tree from YamlDotNet's event parser. Unlike the representation
 /// model it keeps duplicate keys (so they can be reported with both positions) and never throws:
 /// a syntax error becomes a diagnostic at the place the parser stopped.
 /// </summary>
@@ -35,7 +35,7 @@ internal static class YamlTree
     /// <summary>How many nodes (a million) the tree may stand for, counting each use of an alias as a copy of its anchor (no "billion laughs").</summary>
     public const int MaxNodes = 1_000_000;
 
-    public static YamlNode? Read(string text, List<Diagnostic> diagnostics)
+    public static ParsedYamlNode? Read(string text, List<Diagnostic> diagnostics)
     {
         var parser = new Parser(new StringReader(text));
         var reading = new Reading(parser);
@@ -56,7 +56,7 @@ internal static class YamlTree
                     "the file holds more than one YAML document", "keep one cluster per file"));
             }
 
-            return root is YamlScalar { IsNull: true } ? null : root;
+            return root is ParsedYamlScalar { IsNull: true } ? null : root;
         }
         catch (InputLimitException e)
         {
@@ -86,11 +86,11 @@ internal static class YamlTree
     /// <summary>One read of a document: the anchors seen so far (with the size of what each stands for) and the node count.</summary>
     private sealed class Reading(IParser parser)
     {
-        private readonly Dictionary<string, (YamlNode Node, long Size)> anchors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (ParsedYamlNode Node, long Size)> anchors = new(StringComparer.Ordinal);
         private long nodes;
 
         /// <summary>The next node and how many nodes it stands for (itself, its children, and every alias's anchor again).</summary>
-        public (YamlNode Node, long Size) Node(int depth)
+        public (ParsedYamlNode Node, long Size) Node(int depth)
         {
             if (parser.TryConsume<AnchorAlias>(out var alias))
             {
@@ -122,41 +122,41 @@ internal static class YamlTree
             return (node, size);
         }
 
-        private (YamlNode, long, string?) ReadScalar()
+        private (ParsedYamlNode, long, string?) ReadScalar()
         {
             var scalar = parser.Consume<Scalar>();
             Count(1, scalar.Start);
-            return (new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, At(scalar.Start)), 1, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value);
+            return (new ParsedYamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, At(scalar.Start)), 1, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value);
         }
 
-        private (YamlNode, long, string?) ReadMap(int depth)
+        private (ParsedYamlNode, long, string?) ReadMap(int depth)
         {
             var mapStart = parser.Consume<MappingStart>();
             Count(1, mapStart.Start);
-            var entries = new List<YamlEntry>();
+            var entries = new List<ParsedYamlEntry>();
             long size = 1;
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 var keyStart = parser.Current!.Start;
                 var (key, keySize) = Node(depth + 1);
-                if (key is not YamlScalar scalarKey)
+                if (key is not ParsedYamlScalar scalarKey)
                 {
                     throw new YamlException(keyStart, keyStart, "a key must be a plain word, not a list or a mapping");
                 }
 
                 var (value, valueSize) = Node(depth + 1);
-                entries.Add(new YamlEntry(scalarKey, value));
+                entries.Add(new ParsedYamlEntry(scalarKey, value));
                 size += keySize + valueSize;
             }
 
-            return (new YamlMap(entries, At(mapStart.Start)), size, mapStart.Anchor.IsEmpty ? null : mapStart.Anchor.Value);
+            return (new ParsedYamlMap(entries, At(mapStart.Start)), size, mapStart.Anchor.IsEmpty ? null : mapStart.Anchor.Value);
         }
 
-        private (YamlNode, long, string?) ReadList(int depth)
+        private (ParsedYamlNode, long, string?) ReadList(int depth)
         {
             var listStart = parser.Consume<SequenceStart>();
             Count(1, listStart.Start);
-            var items = new List<YamlNode>();
+            var items = new List<ParsedYamlNode>();
             long size = 1;
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
@@ -165,7 +165,7 @@ internal static class YamlTree
                 size += itemSize;
             }
 
-            return (new YamlList(items, At(listStart.Start)), size, listStart.Anchor.IsEmpty ? null : listStart.Anchor.Value);
+            return (new ParsedYamlList(items, At(listStart.Start)), size, listStart.Anchor.IsEmpty ? null : listStart.Anchor.Value);
         }
 
         private void Count(long size, Mark at)

@@ -8,6 +8,12 @@ namespace Sixgill.Engine;
 /// </summary>
 internal sealed class StopRequest
 {
+    /// <summary>SIGINT's number (Ctrl-C).</summary>
+    public const int Interrupt = 2;
+
+    /// <summary>SIGTERM's number.</summary>
+    public const int Terminate = 15;
+
     private int armed;
     private int signal;
 

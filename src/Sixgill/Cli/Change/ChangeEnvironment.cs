@@ -1,5 +1,5 @@
 using Sixgill.Engine;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 
 namespace Sixgill.Cli.Change;
 

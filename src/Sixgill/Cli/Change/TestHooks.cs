@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Sixgill.Engine;
+using Sixgill.Host.Interop;
 using Sixgill.Steps;
 
 namespace Sixgill.Cli.Change;
@@ -59,7 +60,7 @@ internal sealed record TestHooks(string? FailStep, int? KillAfterSave, int? Kill
         if (SignalAt?.Split('@') is [var name, var at] && stop is not null
             && int.TryParse(at, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= steps.Count)
         {
-            var signal = name == "INT" ? Host.LibC.SignalInterrupt : Host.LibC.SignalTerminate;
+            var signal = name == "INT" ? StopRequest.Interrupt : StopRequest.Terminate;
             steps = [.. steps.Select((step, i) => i == n - 1 ? new SignalDuringApply(step, signal, stop) : step)];
         }
 
@@ -105,7 +106,7 @@ internal sealed record TestHooks(string? FailStep, int? KillAfterSave, int? Kill
 
         public override void Apply(StepContext context, Undo undo)
         {
-            _ = Host.LibC.Kill(Host.LibC.GetPid(), Signal);
+            _ = LibC.Kill(LibC.GetPid(), Signal);
             SpinWait.SpinUntil(() => Stop.Requested, TimeSpan.FromSeconds(10));
             Inner.Apply(context, undo);
         }
