@@ -3,7 +3,7 @@ using Sixgill.Addressing;
 namespace Sixgill.Host;
 
 /// <summary>
-/// How <see cref="IpRoute2Network"/> reads the kernel's links, addresses and routes: over rtnetlink
+/// How <see cref="KernelNetwork"/> reads the kernel's links, addresses and routes: over rtnetlink
 /// (<see cref="NetlinkReader"/>, no process) or from <c>ip -j</c> (<see cref="IpJsonReader"/>, where
 /// no netlink socket can be had). Both answer the same questions the same way.
 /// </summary>
