@@ -126,11 +126,12 @@ internal sealed class Executor(
             {
                 observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Failed, step.Description, e.Message));
                 var rolledBack = Revert(journal, thisRun);
+                journal.Finish();
                 return new RunReport([.. outcomes], new StepFailure(step.Id, step.Description, e), rolledBack, interrupted);
             }
         }
 
-        journal.Flush();
+        journal.Finish();
         return new RunReport([.. outcomes], null, [], interrupted);
     }
 
@@ -154,6 +155,7 @@ internal sealed class Executor(
         var results = Revert(journal, recorded);
         if (journal.Mistrust is not { } why)
         {
+            journal.Finish();
             return new UndoReport(true, results);
         }
 
@@ -162,9 +164,9 @@ internal sealed class Executor(
         {
             // Everything of this config is gone: from now on the journal is this config's.
             journal.Adopt();
-            journal.Flush();
         }
 
+        journal.Finish();
         return report;
     }
 
