@@ -1,7 +1,9 @@
 using System.Text.Json;
-using Sixgill.Addressing;
-using Sixgill.Host;
+using Sixgill.Host.Network;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
+using Sixgill.Values;
 
 namespace Sixgill.IntegrationTests;
 
