@@ -122,7 +122,7 @@ internal sealed class Executor(
             if (stop?.Signal is { } signal)
             {
                 // Named after the step the signal came in (finished), or the next one when none had run.
-                var at = outcomes.LastOrDefault(o => o.Applied) is { } done ? (done.StepId, done.Description) : (step.Id, step.Description);
+                var at = outcomes.LastOrDefault(o => o.Applied) is { } done ? (StepId: done.StepId, done.Description) : (StepId: step.Id, step.Description);
                 return Stopped(journal, thisRun, outcomes, new StepFailure(at.StepId, at.Description, new StopRequestedException(signal)), interrupted);
             }
 

@@ -1,12 +1,9 @@
-using Sixgill.Engine;
-using Sixgill.Steps;
-using Sixgill.Tests.Engine.Fakes;
 
 namespace Sixgill.Tests.Cli;
 
 /// <summary>
 /// The command line and the state directory against what a hostile or careless caller gives:
-/// <c>--state-dir</c> checked (exit 2), no response files, init's secret backups gone after clean.
+/// <c>--state-dir</c> checked (exit 2), no response files.
 /// </summary>
 public sealed class HardeningTests
 {
@@ -46,25 +43,6 @@ public sealed class HardeningTests
         run.ExitCode.ShouldBe(2);
         run.Error.ShouldContain("@nonexistent-cluster.yaml:1:1: error SG000: cannot read the config file @nonexistent-cluster.yaml: no such file");
         run.Error.ShouldNotContain("esponse file");
-    }
-
-    [Fact]
-    public void Clean_deletes_the_backups_init_kept_and_forgets_inits_entries()
-    {
-        var node = new FakeChangeNode();
-        const string Backup = "/var/lib/sixgill/backups/etc_sixgill_pki_ca.key.0123456789abcdef";
-        node.Files.WithDirectory("/var/lib/sixgill").WithDirectory("/var/lib/sixgill/backups").WithFile(Backup, "-----BEGIN PRIVATE KEY----- old", UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var init = new JournalEntry(1, "init", "file:/etc/sixgill/pki/ca.key", "file /etc/sixgill/pki/ca.key", JournalEntryState.Applied, DateTimeOffset.UnixEpoch,
-            new RestoreFile("/etc/sixgill/pki/ca.key", new string('a', 64), new PreviousFile(Backup, new string('b', 64), UnixFileMode.UserRead | UnixFileMode.UserWrite), []));
-        new JournalFile(node.Files, "/var/lib/sixgill/journal.json").Save(new JournalDocument(JournalDocument.CurrentVersion, [init], "w1", null));
-        CliRun.On(node.Environment(), "prepare", "-c", Config, "--host", "w1").ExitCode.ShouldBe(0);
-
-        var clean = CliRun.On(node.Environment(), "clean", "-c", Config, "--host", "w1");
-
-        clean.ExitCode.ShouldBe(0, clean.Error);
-        clean.Error.ShouldContain($"deleted {Backup}: a backup init kept");
-        node.Files.Text(Backup).ShouldBeNull();
-        new JournalFile(node.Files, "/var/lib/sixgill/journal.json").Load()!.Entries.ShouldBeEmpty();
     }
 
     private static string Refused(string stateDir)

@@ -13,8 +13,8 @@ internal readonly record struct Located<T>(T Value, SourcePosition Position, str
     /// Where the prefix length was written when it has a line of its own (Orca's <c>size</c>,
     /// <c>prefix_size</c>): a rule about the length points there, not at the address.
     /// </summary>
-    public Located<T>? LengthPart { get; init; }
+    public SourcePosition? LengthAt { get; init; }
 
     /// <summary>Where a diagnostic about the length goes: its own line if it has one, else the value's.</summary>
-    public SourcePosition LengthPosition => LengthPart?.Position ?? Position;
+    public SourcePosition LengthPosition => LengthAt ?? Position;
 }
