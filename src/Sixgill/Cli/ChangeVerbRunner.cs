@@ -283,7 +283,7 @@ internal sealed class ChangeVerbRunner
             : report.RolledBack.IsEmpty ? "nothing had to be rolled back"
             : "nothing could be rolled back";
         return failure.Error is StopRequestedException
-            ? $"{verb.Name} {failure.Message} during '{failure.Description}'; {undone}"
+            ? $"{verb.Name} {failure.Message} (at '{failure.Description}'); {undone}"
             : $"{verb.Name} failed at '{failure.Description}': {failure.Message}; {undone}";
     }
 

@@ -121,7 +121,9 @@ internal sealed class Executor(
 
             if (stop?.Signal is { } signal)
             {
-                return Stopped(journal, thisRun, outcomes, new StepFailure(step.Id, step.Description, new StopRequestedException(signal)), interrupted);
+                // Named after the step the signal came in (finished), or the next one when none had run.
+                var at = outcomes.LastOrDefault(o => o.Applied) is { } done ? (StepId: done.StepId, done.Description) : (StepId: step.Id, step.Description);
+                return Stopped(journal, thisRun, outcomes, new StepFailure(at.StepId, at.Description, new StopRequestedException(signal)), interrupted);
             }
 
             try
