@@ -42,6 +42,7 @@ internal static class SixgillCli
         root.Subcommands.Add(PrepareCommand.Create(options, environment));
         root.Subcommands.Add(UpCommand.Create(options, environment));
         root.Subcommands.Add(DownCommand.Create(options, environment));
+        root.Subcommands.Add(KubeconfigCommand.Create(options));
         root.Subcommands.Add(CleanCommand.Create(options, environment));
         root.Subcommands.Add(LabCommand.Create(options));
         root.Subcommands.Add(ImagesCommand.Create(options));
