@@ -95,7 +95,8 @@ public sealed class BridgeNetfilterTests
         server.Start(new ProcessRequest(["busybox", "httpd", "-f", "-p", $"[{backend}]:8080", "-h", root]));
         (await w1.RunAsync(new ProcessRequest(["nft", "-f", "-"])
         {
-            StandardInput = $"table ip6 sixgilltest {{ chain pre {{ type nat hook prerouting priority dstnat; ip6 daddr {Service} tcp dport 80 dnat to [{backend}]:8080; }} }}\n",
+            StandardInput = $"table ip6 sixgilltest {{\n chain pre {{\n  type nat hook prerouting priority dstnat; policy accept;\n"
+                + $"  ip6 daddr {Service} tcp dport 80 dnat to [{backend}]:8080\n }}\n}}\n",
         }, Cancel)).EnsureSuccess();
         (await FetchAsync(w1, $"[{backend}]:8080", attempts: 50)).ShouldBe("backend\n", "the backend serves (asked directly from the node)");
 
@@ -169,7 +170,7 @@ public sealed class BridgeNetfilterTests
     private static async Task<IReadOnlyList<string>> LoaderCallsAsync(LabNode node) =>
         (await UpDownLab.ReadAsync(node, "/var/lib/fake-modprobe/calls") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>The page at http://ADDRESS/index.html, or null when it did not come (each try bounded to 2 s by wget).</summary>
+    /// <summary>The page at http://ADDRESS/index.html, or null when it did not come (each try bounded to 2 s by curl; BusyBox's wget crashes here).</summary>
     private static async Task<string?> FetchAsync(LabNamespace where, string address, int attempts) =>
         await FetchAsync(address, attempts, request => where.RunAsync(request, Cancel));
 
@@ -180,7 +181,7 @@ public sealed class BridgeNetfilterTests
     {
         for (var attempt = 0; attempt < attempts; attempt++)
         {
-            var result = await run(new ProcessRequest(["busybox", "wget", "-q", "-T", "2", "-O", "-", $"http://{address}/index.html"]));
+            var result = await run(new ProcessRequest(["curl", "-s", "-g", "-m", "2", $"http://{address}/index.html"]));
             if (result.Succeeded)
             {
                 return result.StandardOutput;
