@@ -1,4 +1,5 @@
-using Sixgill.Host;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 using Sixgill.Kube;
 using Sixgill.Lab;
 using Sixgill.Steps;

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Sixgill.Addressing;
-using Sixgill.Host;
 using Sixgill.Kube;
+using Sixgill.Machine;
+using Sixgill.Values;
 
 namespace Sixgill.IntegrationTests;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sixgill.Addressing;
+using Sixgill.Values;
 
 namespace Sixgill.Kube;
 
@@ -12,7 +13,7 @@ internal static class KubeadmInitDocuments
     /// <summary>Where kubelet answers <c>/healthz</c> (port 10248): loopback, the address kubeadm's wait can reach.</summary>
     public const string KubeletHealthzAddress = "127.0.0.1";
 
-    public static ImmutableArray<YamlMap> For(AddressPlan plan, NodeAddresses master) =>
+    public static ImmutableArray<WrittenYamlMap> For(AddressPlan plan, NodeAddresses master) =>
     [
         Init(plan, master),
         ClusterConfiguration(plan),
@@ -20,35 +21,35 @@ internal static class KubeadmInitDocuments
         KubeProxy(plan),
     ];
 
-    private static YamlMap Init(AddressPlan plan, NodeAddresses master) => new()
+    private static WrittenYamlMap Init(AddressPlan plan, NodeAddresses master) => new()
     {
         { "apiVersion", KubeadmConfig.KubeadmApiVersion },
         { "kind", "InitConfiguration" },
         {
-            "bootstrapTokens", new YamlList
+            "bootstrapTokens", new WrittenYamlList
             {
-                new YamlMap
+                new WrittenYamlMap
                 {
-                    { "token", YamlNode.Quoted(plan.Cluster.EffectiveToken!) },
+                    { "token", WrittenYamlNode.Quoted(plan.Cluster.EffectiveToken!) },
                     { "description", "sixgill bootstrap token" },
                     { "ttl", TokenTtl },
                 },
             }
         },
         {
-            "localAPIEndpoint", new YamlMap
+            "localAPIEndpoint", new WrittenYamlMap
             {
-                { "advertiseAddress", YamlNode.Quoted(plan.ApiEndpoint.Address.ToString()) },
+                { "advertiseAddress", WrittenYamlNode.Quoted(plan.ApiEndpoint.Address.ToString()) },
                 { "bindPort", plan.ApiEndpoint.Port },
             }
         },
         { "nodeRegistration", KubeadmConfig.NodeRegistration(master) },
     };
 
-    private static YamlMap ClusterConfiguration(AddressPlan plan)
+    private static WrittenYamlMap ClusterConfiguration(AddressPlan plan)
     {
         var cluster = plan.Cluster;
-        var document = new YamlMap
+        var document = new WrittenYamlMap
         {
             { "apiVersion", KubeadmConfig.KubeadmApiVersion },
             { "kind", "ClusterConfiguration" },
@@ -58,11 +59,11 @@ internal static class KubeadmInitDocuments
             document.Add("kubernetesVersion", version);
         }
 
-        document.Add("controlPlaneEndpoint", YamlNode.Quoted(plan.ApiEndpoint.ToString()));
-        document.Add("networking", new YamlMap
+        document.Add("controlPlaneEndpoint", WrittenYamlNode.Quoted(plan.ApiEndpoint.ToString()));
+        document.Add("networking", new WrittenYamlMap
         {
-            { "podSubnet", YamlNode.Quoted(KubeadmConfig.CommaList(plan.PodNetworks.Select(p => p.Cidr))) },
-            { "serviceSubnet", YamlNode.Quoted(KubeadmConfig.CommaList(plan.ServiceNetworks)) },
+            { "podSubnet", WrittenYamlNode.Quoted(KubeadmConfig.CommaList(plan.PodNetworks.Select(p => p.Cidr))) },
+            { "serviceSubnet", WrittenYamlNode.Quoted(KubeadmConfig.CommaList(plan.ServiceNetworks)) },
             { "dnsDomain", cluster.ClusterDomain },
         });
 
@@ -82,28 +83,28 @@ internal static class KubeadmInitDocuments
             controllerManagerArgs.Add((flag, KubeadmConfig.Text(nodeSize)));
         }
 
-        document.Add("controllerManager", new YamlMap { { "extraArgs", KubeadmConfig.Args([.. controllerManagerArgs]) } });
-        document.Add("scheduler", new YamlMap { { "extraArgs", KubeadmConfig.Args(("bind-address", KubeadmConfig.Loopback(cluster.Mode))) } });
+        document.Add("controllerManager", new WrittenYamlMap { { "extraArgs", KubeadmConfig.Args([.. controllerManagerArgs]) } });
+        document.Add("scheduler", new WrittenYamlMap { { "extraArgs", KubeadmConfig.Args(("bind-address", KubeadmConfig.Loopback(cluster.Mode))) } });
         return document;
     }
 
-    private static YamlMap Kubelet(AddressPlan plan)
+    private static WrittenYamlMap Kubelet(AddressPlan plan)
     {
-        var document = new YamlMap
+        var document = new WrittenYamlMap
         {
             { "apiVersion", KubeadmConfig.KubeletApiVersion },
             { "kind", "KubeletConfiguration" },
             { "cgroupDriver", "systemd" },
 
             // The kubelet API (logs, exec, metrics) is reached by the API server at the node's address.
-            { "address", YamlNode.Quoted(KubeadmConfig.AnyAddress(plan.Cluster.Mode)) },
+            { "address", WrittenYamlNode.Quoted(KubeadmConfig.AnyAddress(plan.Cluster.Mode)) },
 
             // Only kubeadm asks, on the node itself, and it builds "http://ADDRESS:PORT/healthz" without
             // brackets: an IPv6 literal would make that no URL. 127.0.0.1 is on lo in every mode.
-            { "healthzBindAddress", YamlNode.Quoted(KubeletHealthzAddress) },
+            { "healthzBindAddress", WrittenYamlNode.Quoted(KubeletHealthzAddress) },
 
             // kube-dns gets one address, the service network's + 10 of the first family: list only that.
-            { "clusterDNS", new YamlList { YamlNode.Quoted(plan.ClusterDns[0].ToString()) } },
+            { "clusterDNS", new WrittenYamlList { WrittenYamlNode.Quoted(plan.ClusterDns[0].ToString()) } },
             { "clusterDomain", plan.Cluster.ClusterDomain },
         };
         if (KubeletResolvConf.Nameserver(plan) is not null)
@@ -114,11 +115,11 @@ internal static class KubeadmInitDocuments
         return document;
     }
 
-    private static YamlMap KubeProxy(AddressPlan plan) => new()
+    private static WrittenYamlMap KubeProxy(AddressPlan plan) => new()
     {
         { "apiVersion", KubeadmConfig.KubeProxyApiVersion },
         { "kind", "KubeProxyConfiguration" },
         { "mode", "nftables" },
-        { "clusterCIDR", YamlNode.Quoted(KubeadmConfig.CommaList(plan.PodNetworks.Select(p => p.Cidr))) },
+        { "clusterCIDR", WrittenYamlNode.Quoted(KubeadmConfig.CommaList(plan.PodNetworks.Select(p => p.Cidr))) },
     };
 }

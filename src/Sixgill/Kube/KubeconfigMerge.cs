@@ -30,7 +30,7 @@ internal static class KubeconfigMerge
         ArgumentException.ThrowIfNullOrEmpty(name);
         var (cluster, user) = AdminEntries(Root(adminConf, "admin.conf") ?? throw new FormatException("admin.conf is empty"));
         var file = string.IsNullOrWhiteSpace(existing) ? null : Root(existing, "the kubeconfig");
-        var merged = new YamlMap();
+        var merged = new WrittenYamlMap();
         var pending = new List<string> { "apiVersion", "kind", "clusters", "contexts", "current-context", "preferences", "users" };
         foreach (var (key, value) in file?.Children ?? Enumerable.Empty<KeyValuePair<Rep.YamlNode, Rep.YamlNode>>())
         {
@@ -68,23 +68,23 @@ internal static class KubeconfigMerge
         }
     }
 
-    private static YamlNode Merged(string key, Rep.YamlNode? value, YamlNode cluster, YamlNode user, string name) => key switch
+    private static WrittenYamlNode Merged(string key, Rep.YamlNode? value, WrittenYamlNode cluster, WrittenYamlNode user, string name) => key switch
     {
         "apiVersion" => value is null ? "v1" : Convert(value),
         "kind" => value is null ? "Config" : Convert(value),
-        "preferences" => value is null ? new YamlMap() : Convert(value),
-        "current-context" => YamlNode.Quoted(name),
+        "preferences" => value is null ? new WrittenYamlMap() : Convert(value),
+        "current-context" => WrittenYamlNode.Quoted(name),
         "clusters" => Named(value, key, name, ("cluster", cluster)),
         "users" => Named(value, key, name, ("user", user)),
-        "contexts" => Named(value, key, name, ("context", new YamlMap { { "cluster", YamlNode.Quoted(name) }, { "user", YamlNode.Quoted(name) } })),
+        "contexts" => Named(value, key, name, ("context", new WrittenYamlMap { { "cluster", WrittenYamlNode.Quoted(name) }, { "user", WrittenYamlNode.Quoted(name) } })),
         _ => Convert(value!),
     };
 
     // The list with the entry called name replaced (where it was) or added (at the end).
-    private static YamlList Named(Rep.YamlNode? list, string key, string name, (string Field, YamlNode Value) entry)
+    private static WrittenYamlList Named(Rep.YamlNode? list, string key, string name, (string Field, WrittenYamlNode Value) entry)
     {
-        var ours = new YamlMap { { "name", YamlNode.Quoted(name) }, { entry.Field, entry.Value } };
-        var result = new YamlList();
+        var ours = new WrittenYamlMap { { "name", WrittenYamlNode.Quoted(name) }, { entry.Field, entry.Value } };
+        var result = new WrittenYamlList();
         var replaced = false;
         if (list is not null and not Rep.YamlScalarNode { Value: "" or "null" or "~" })
         {
@@ -112,7 +112,7 @@ internal static class KubeconfigMerge
     }
 
     // admin.conf's current context gives the names of its cluster and user.
-    private static (YamlNode Cluster, YamlNode User) AdminEntries(Rep.YamlMappingNode admin)
+    private static (WrittenYamlNode Cluster, WrittenYamlNode User) AdminEntries(Rep.YamlMappingNode admin)
     {
         var contextName = Scalar(Find(admin, "current-context"), "admin.conf has no current-context");
         var context = Entry(admin, "contexts", contextName, "context");
@@ -164,18 +164,18 @@ internal static class KubeconfigMerge
         key is Rep.YamlScalarNode { Value: { } value } ? value : throw new FormatException($"{what} has a key that is not text");
 
     // YamlDotNet's tree as Sixgill's: plain scalars stay plain (their meaning comes from their text), others are quoted.
-    private static YamlNode Convert(Rep.YamlNode node) => node switch
+    private static WrittenYamlNode Convert(Rep.YamlNode node) => node switch
     {
-        Rep.YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: var value } => YamlNode.Plain(value ?? ""),
-        Rep.YamlScalarNode scalar => YamlNode.Quoted(scalar.Value ?? ""),
-        Rep.YamlSequenceNode sequence => new YamlList(sequence.Children.Select(Convert)),
+        Rep.YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: var value } => WrittenYamlNode.Plain(value ?? ""),
+        Rep.YamlScalarNode scalar => WrittenYamlNode.Quoted(scalar.Value ?? ""),
+        Rep.YamlSequenceNode sequence => new WrittenYamlList(sequence.Children.Select(Convert)),
         Rep.YamlMappingNode map => ConvertMap(map),
         _ => throw new FormatException($"the kubeconfig holds a {node.NodeType} Sixgill cannot write again"),
     };
 
-    private static YamlMap ConvertMap(Rep.YamlMappingNode map)
+    private static WrittenYamlMap ConvertMap(Rep.YamlMappingNode map)
     {
-        var result = new YamlMap();
+        var result = new WrittenYamlMap();
         foreach (var (key, value) in map.Children)
         {
             result.AddAnyKey(Text(key, "the kubeconfig"), Convert(value));

@@ -1,5 +1,5 @@
 using System.Text;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Kube;
 
 namespace Sixgill.Steps;

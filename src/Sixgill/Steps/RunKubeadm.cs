@@ -1,5 +1,5 @@
 using Sixgill.Config;
-using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Steps;
 

@@ -1,6 +1,7 @@
 using Sixgill.Addressing;
 using Sixgill.Engine;
-using Sixgill.Host;
+using Sixgill.Facts;
+using Sixgill.Machine;
 using Sixgill.Planning;
 using Sixgill.Steps;
 using Sixgill.Tests.Addressing;

@@ -25,7 +25,7 @@ internal static class KubeconfigCommand
     public static int Run(Invocation invocation)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        var cluster = ConfigGate.Load(invocation, requireHost: true);
+        var cluster = ValidatedCluster.Load(invocation, requireHost: true);
         var master = cluster.Master.Name;
         if (invocation.NodeName != master)
         {
