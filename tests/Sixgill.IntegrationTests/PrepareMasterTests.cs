@@ -35,7 +35,7 @@ public sealed class PrepareMasterTests
         NodeIp(kubeadm).ShouldBe("\"fd00:20::2,10.192.0.2\"");
         kubeadm.ShouldContain("podSubnet: \"fd00:40::/64,10.244.0.0/16\"");
         kubeadm.ShouldContain("serviceSubnet: \"fd00:30::/110,10.96.0.0/16\"");
-        ListAfter(kubeadm, "clusterDNS:").ShouldBe(["\"fd00:30::a\"", "\"10.96.0.10\""]);
+        ListAfter(kubeadm, "clusterDNS:").ShouldBe(["\"fd00:30::a\""], "kube-dns gets only the first family's address");
         (await PrepareLab.ShAsync(lab.Node("cp1"), "cat /proc/sys/net/ipv4/ip_forward /proc/sys/net/ipv6/conf/all/forwarding")).ShouldBe("1\n1\n");
         (await PrepareLab.ShAsync(lab.Node("cp1"), "ip -br address show dev eno2")).ShouldContain("10.192.0.2/16");
     }

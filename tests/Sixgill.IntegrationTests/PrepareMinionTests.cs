@@ -69,7 +69,7 @@ public sealed class PrepareMinionTests
         var plan = await lab.SixgillAsync(w1, "plan", "--detailed-exitcode");
         plan.ExitCode.ShouldBe(0, plan.StandardOutput + plan.StandardError);
         var lines = plan.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).SkipLast(1).ToList();
-        lines.Count.ShouldBe(8);
+        lines.Count.ShouldBe(10);
         lines.ShouldAllBe(l => l.StartsWith("= ", StringComparison.Ordinal));
     }
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Sixgill.Kube;
+using Sixgill.Machine;
 using Sixgill.Values;
 
 namespace Sixgill.IntegrationTests;
@@ -6,7 +8,7 @@ namespace Sixgill.IntegrationTests;
 /// <summary><c>up</c> and <c>down</c> of <c>examples/lab.yaml</c> in lab nodes, with the recording kubeadm stand-in.</summary>
 public sealed class UpDownTests
 {
-    private const string Conflist = "/etc/cni/net.d/10-sixgill.conflist";
+    private const string Conflist = "/etc/cni/net.d/00-sixgill.conflist";
 
     private const string ForeignCni = "/etc/cni/net.d/99-foreign.conflist";
 
@@ -51,9 +53,12 @@ public sealed class UpDownTests
         routes.ShouldContain("fd00:40:0:0:4::/80 via fd00:20::4 dev eth1");
         (await UpDownLab.RoutesAsync(gw)).ShouldContain("fd00:40:0:0:3::/80 via fd00:20::3 dev eth1");
 
-        // The admin kubeconfig went to the person who ran sudo, as theirs.
+        // The cluster went into the kubeconfig of the person who ran sudo (there was none: made), as theirs.
         var kubeconfig = Path.Combine(lab.Home(), ".kube", "config");
-        (await File.ReadAllTextAsync(kubeconfig, TestContext.Current.CancellationToken)).ShouldBe(await UpDownLab.ReadAsync(gw, "/etc/kubernetes/admin.conf"));
+        var merged = await File.ReadAllTextAsync(kubeconfig, TestContext.Current.CancellationToken);
+        merged.ShouldContain("current-context: \"sixgill-gw\"");
+        merged.ShouldContain("server: https://[fd00:20::2]:6443");
+        merged.ShouldContain("client-key-data: c3RhbmQtaW4ga2V5");
         (await UpDownLab.ModeAndOwnerAsync(gw, kubeconfig)).ShouldBe($"600 {UpDownLab.Uid}");
         (await UpDownLab.ModeAndOwnerAsync(gw, Path.GetDirectoryName(kubeconfig)!)).ShouldEndWith($" {UpDownLab.Uid}");
 
@@ -136,6 +141,103 @@ public sealed class UpDownTests
         up.StandardError.ShouldContain("kubeadm is v1.31.0, but general.kubernetes_version is v1.32.0");
         (await UpDownLab.KubeadmCallsAsync(w1)).ShouldBeEmpty();
         (await UpDownLab.ExistsAsync(w1, Conflist)).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("v1.30.14")]
+    [InlineData("v1.29.0")]
+    public async Task Kubeadm_older_than_1_31_is_refused_before_any_change(string version)
+    {
+        await using var lab = await ReadyLabAsync("w1");
+        var w1 = lab.Node("w1");
+        var routesBefore = await UpDownLab.RoutesAsync(w1);
+
+        var up = await lab.SudoSixgillAsync(w1, new Dictionary<string, string?> { ["KUBEADM_STANDIN_VERSION"] = version }, "up");
+
+        up.ExitCode.ShouldBe(3, up.StandardError);
+        up.StandardError.ShouldContain($"kubeadm is {version}, older than v1.31");
+        (await UpDownLab.KubeadmCallsAsync(w1)).ShouldBeEmpty();
+        await ShouldBeAsBeforeUpAsync(w1, routesBefore);
+    }
+
+    [Fact]
+    public async Task Kubeadm_1_36_passes_the_floor()
+    {
+        await using var lab = await ReadyLabAsync("w1");
+        var w1 = lab.Node("w1");
+
+        var up = await lab.SudoSixgillAsync(w1, new Dictionary<string, string?> { ["KUBEADM_STANDIN_VERSION"] = "v1.36.0" }, "up");
+
+        up.ExitCode.ShouldBe(0, up.StandardError);
+        (await UpDownLab.KubeadmCallsAsync(w1)).ShouldBe(["join --config /etc/sixgill/kubeadm.yaml"]);
+    }
+
+    [Fact]
+    public async Task A_cni_config_that_sorts_first_stops_up_and_one_that_sorts_after_stays_byte_for_byte_through_down()
+    {
+        await using var lab = await ReadyLabAsync("w1");
+        var w1 = lab.Node("w1");
+        var routesBefore = await UpDownLab.RoutesAsync(w1);
+        const string First = "/etc/cni/net.d/00-aaa.conflist";
+        const string After = "/etc/cni/net.d/10-containerd-net.conflist";
+        await PrepareLab.ShAsync(w1, "mkdir -p /etc/cni/net.d");
+        (await w1.RunAsync(new ProcessRequest(["tee", First]) { StandardInput = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"containerd-net\"\n}" }, TestContext.Current.CancellationToken)).EnsureSuccess();
+        var theirs = await UpDownLab.ReadAsync(w1, First);
+
+        var refused = await lab.SudoSixgillAsync(w1, "up");
+
+        refused.ExitCode.ShouldBe(3, refused.StandardError);
+        refused.StandardError.ShouldContain($"{First} sorts before 00-sixgill.conflist");
+        refused.StandardError.ShouldContain($"mv {First} /etc/cni/disabled/");
+        (await UpDownLab.KubeadmCallsAsync(w1)).ShouldBeEmpty();
+        await ShouldBeAsBeforeUpAsync(w1, routesBefore);
+
+        // The fix it names for a file that must stay: a name that sorts after Sixgill's, as containerd's own.
+        await PrepareLab.ShAsync(w1, $"mv {First} {After}");
+        var up = await lab.SudoSixgillAsync(w1, "up");
+        up.ExitCode.ShouldBe(0, up.StandardError);
+        up.StandardError.ShouldContain($"{After} is there too; runtimes load 00-sixgill.conflist first");
+        var down = await lab.SudoSixgillAsync(w1, "down");
+        down.ExitCode.ShouldBe(0, down.StandardError);
+
+        (await UpDownLab.ReadAsync(w1, After)).ShouldBe(theirs);
+        (await UpDownLab.ExistsAsync(w1, Conflist)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Up_merges_the_cluster_into_a_kubeconfig_with_another_context_and_down_gives_it_back_byte_for_byte()
+    {
+        await using var lab = await ReadyLabAsync("gw");
+        var gw = lab.Node("gw");
+        var kubeconfig = Path.Combine(lab.Home(), ".kube", "config");
+        const string Theirs = "# my clusters\napiVersion: v1\nkind: Config\nclusters:\n- name: prod\n  cluster:\n    server: https://prod.example:6443\n"
+            + "contexts:\n- name: prod\n  context: {cluster: prod, user: ops}\ncurrent-context: prod\nusers:\n- name: ops\n  user: {token: not-a-real-token}\n";
+        Directory.CreateDirectory(Path.GetDirectoryName(kubeconfig)!);
+        await File.WriteAllTextAsync(kubeconfig, Theirs, TestContext.Current.CancellationToken);
+        await PrepareLab.ShAsync(gw, $"chown -R {UpDownLab.Uid}:{UpDownLab.Uid} {Path.GetDirectoryName(kubeconfig)} && chmod 640 {kubeconfig}");
+
+        var up = await lab.SudoSixgillAsync(gw, "up");
+
+        up.ExitCode.ShouldBe(0, up.StandardError);
+        var merged = await File.ReadAllTextAsync(kubeconfig, TestContext.Current.CancellationToken);
+        merged.ShouldContain("name: prod");
+        merged.ShouldContain("server: https://prod.example:6443");
+        merged.ShouldContain("token: not-a-real-token");
+        merged.ShouldContain("name: \"sixgill-gw\"");
+        merged.ShouldContain("current-context: \"sixgill-gw\"");
+        (await UpDownLab.ModeAndOwnerAsync(gw, kubeconfig)).ShouldBe($"600 {UpDownLab.Uid}");
+
+        var kubeconfigCommand = await lab.SudoSixgillAsync(gw, "kubeconfig");
+        kubeconfigCommand.ExitCode.ShouldBe(0, kubeconfigCommand.StandardError);
+        kubeconfigCommand.StandardOutput.ShouldContain("current-context: \"sixgill-gw\"");
+        kubeconfigCommand.StandardOutput.ShouldNotContain("prod", Case.Sensitive, "only the cluster's own kubeconfig");
+        (await lab.SudoSixgillAsync(lab.Node("w1"), "kubeconfig")).ExitCode.ShouldBe(2, "the admin kubeconfig is on the master");
+
+        var down = await lab.SudoSixgillAsync(gw, "down");
+
+        down.ExitCode.ShouldBe(0, down.StandardError);
+        (await File.ReadAllBytesAsync(kubeconfig, TestContext.Current.CancellationToken)).ShouldBe(System.Text.Encoding.UTF8.GetBytes(Theirs));
+        (await UpDownLab.ModeAndOwnerAsync(gw, kubeconfig)).ShouldBe($"640 {UpDownLab.Uid}");
     }
 
     [Fact]

@@ -36,6 +36,7 @@ internal static class SixgillCli
         ("prepare", PrepareCommand.Create),
         ("up", UpCommand.Create),
         ("down", DownCommand.Create),
+        ("kubeconfig", (options, _) => KubeconfigCommand.Create(options)),
         ("clean", CleanCommand.Create),
         ("lab", (options, _) => LabCommand.Create(options)),
         ("images", (options, _) => ImagesCommand.Create(options)),

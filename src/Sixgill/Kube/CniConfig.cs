@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using Sixgill.Addressing;
@@ -24,7 +25,25 @@ namespace Sixgill.Kube;
 /// </remarks>
 internal static class CniConfig
 {
-    public const string FilePath = "/etc/cni/net.d/10-sixgill.conflist";
+    public const string Directory = "/etc/cni/net.d";
+
+    /// <summary>
+    /// Runtimes (containerd, CRI-O) load the first config in the directory in byte order of the names:
+    /// <c>00-</c> sorts before the <c>10-containerd-net.conflist</c> containerd's packages ship.
+    /// </summary>
+    public const string FileName = "00-sixgill.conflist";
+
+    public const string FilePath = Directory + "/" + FileName;
+
+    /// <summary>The extensions libcni reads as network configs; other files in the directory are never loaded.</summary>
+    public static readonly ImmutableArray<string> ConfigExtensions = [".conf", ".conflist", ".json"];
+
+    /// <summary>Whether a runtime would read the entry <paramref name="name"/> of the directory as a network config.</summary>
+    public static bool IsConfigFile(string name) =>
+        ConfigExtensions.Any(extension => name.EndsWith(extension, StringComparison.Ordinal));
+
+    /// <summary>Whether a runtime would take <paramref name="name"/> before Sixgill's file (byte order, as Go's sort.Strings).</summary>
+    public static bool SortsBefore(string name) => string.CompareOrdinal(name, FileName) < 0;
 
     public const string CniVersion = "1.0.0";
 

@@ -33,6 +33,9 @@ internal interface IFiles
 
     bool DirectoryExists(string path);
 
+    /// <summary>The names of the entries directly in the directory, in ordinal order; empty when it does not exist.</summary>
+    IReadOnlyList<string> EntryNames(string directory);
+
     /// <summary>Creates one directory whose parent exists.</summary>
     void CreateDirectory(string path, UnixFileMode mode);
 

@@ -121,6 +121,11 @@ internal sealed class LinuxFiles : IFiles
 
     public bool DirectoryExists(string path) => Directory.Exists(path);
 
+    public IReadOnlyList<string> EntryNames(string directory) =>
+        Directory.Exists(directory)
+            ? [.. Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
+            : [];
+
     public void CreateDirectory(string path, UnixFileMode mode)
     {
         Directory.CreateDirectory(path, mode);

@@ -104,6 +104,15 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
         return directories.ContainsKey(path);
     }
 
+    public IReadOnlyList<string> EntryNames(string directory)
+    {
+        doom.Check();
+        return [.. files.Keys.Concat(directories.Keys)
+            .Where(p => p != "/" && Path.GetDirectoryName(p) == directory)
+            .Select(p => Path.GetFileName(p))
+            .Order(StringComparer.Ordinal)];
+    }
+
     // Like the real adapter (Directory.CreateDirectory), missing parents are made too.
     public void CreateDirectory(string path, UnixFileMode mode) =>
         Change($"mkdir {path}", () =>
