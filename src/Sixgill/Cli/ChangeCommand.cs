@@ -1,6 +1,7 @@
 using Sixgill.Addressing;
 using Sixgill.Cli.Change;
 using Sixgill.Engine;
+using Sixgill.Fleet;
 using Sixgill.Host;
 using Sixgill.Json;
 using Sixgill.Planning;
@@ -158,7 +159,10 @@ internal sealed class ChangeCommand
 
         var addresses = AddressPlan.For(cluster);
         log.Phase("address plan");
-        var target = new NodeTarget(addresses, invocation.NodeName, node.ReadFacts());
+        var target = new NodeTarget(addresses, invocation.NodeName, node.ReadFacts())
+        {
+            Reapply = new ReapplySource(SixgillProgram.Current(), Path.GetFullPath(invocation.StateDir), File.ReadAllText(invocation.ConfigPath)),
+        };
         log.Phase("node facts");
         var plan = verb.Plan(target);
         log.Phase("steps");

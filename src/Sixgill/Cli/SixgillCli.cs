@@ -43,6 +43,7 @@ internal static class SixgillCli
         root.Subcommands.Add(UpCommand.Create(options, environment));
         root.Subcommands.Add(DownCommand.Create(options, environment));
         root.Subcommands.Add(CleanCommand.Create(options, environment));
+        root.Subcommands.Add(ReapplyCommand.Create(options, environment));
         root.Subcommands.Add(LabCommand.Create(options));
         root.Subcommands.Add(ImagesCommand.Create(options));
         root.Subcommands.Add(VersionCommand.Create(options));

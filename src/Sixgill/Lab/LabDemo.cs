@@ -43,8 +43,9 @@ internal sealed class LabDemo
         var clock = Stopwatch.StartNew();
         Say($"up: lab '{_definition.Name}' with {string.Join(", ", _definition.Spec.Nodes.Select(n => n.IsGateway ? n.Name + " (gateway)" : n.Name))}"
             + (_definition.Spec.WithInternet ? " and an IPv4-only internet" : "")
-            + (Docker ? "; runtime docker: a dockerd in the gateway node" : ""));
-        var lab = await RunningLab.UpAsync(_definition, keep ? null : LabOwner.Current(), _runner, cancellationToken);
+            + (Docker ? "; runtime docker: a dockerd in the gateway node" : "")
+            + (_definition.Kind == LabNodeKind.Systemd ? "; nodes boot systemd" : ""));
+        var lab = await RunningLab.UpAsync(_definition, keep ? null : LabOwner.Current(), _runner, cancellationToken, _progress);
         if (lab.Leftovers is { FoundAnything: true })
         {
             Say($"removed what an earlier run of lab '{_definition.Name}' had left");

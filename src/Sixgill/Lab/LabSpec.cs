@@ -6,4 +6,8 @@ internal sealed record LabNodeSpec(string Name, string Interface, bool IsGateway
 
 /// <summary>What a lab is made of; <see cref="LabLayout.Plan"/> turns it into names and paths.</summary>
 /// <param name="WithInternet">Adds the IPv4-only internet namespace, wired to the gateway node.</param>
-internal sealed record LabSpec(string Name, IReadOnlyList<LabNodeSpec> Nodes, bool WithInternet = false);
+/// <param name="Machines">How the nodes boot when they are systemd nodes; null for namespace nodes.</param>
+internal sealed record LabSpec(string Name, IReadOnlyList<LabNodeSpec> Nodes, bool WithInternet = false, LabMachines? Machines = null)
+{
+    public LabNodeKind Kind => Machines is null ? LabNodeKind.Namespace : LabNodeKind.Systemd;
+}

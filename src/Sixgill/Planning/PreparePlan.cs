@@ -35,7 +35,8 @@ internal static class PreparePlan
 
     private static readonly UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    public static NodePlan For(AddressPlan plan, string nodeName, NodeFacts facts)
+    /// <param name="reapply">What the boot unit runs with; null leaves the boot unit out (pure plans in tests).</param>
+    public static NodePlan For(AddressPlan plan, string nodeName, NodeFacts facts, ReapplySource? reapply = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(facts);
@@ -91,6 +92,18 @@ internal static class PreparePlan
             {
                 steps.Add(new EnsureFile(KubeadmConfig.FilePath, FileBody.FromText(KubeadmConfig.Render(plan, node)), Private));
             }
+        }
+
+        // 7. Surviving a reboot: one boot unit takes this node through these same steps again at every boot.
+        if (facts.Systemd == SystemdState.Running && reapply is not null)
+        {
+            steps.Add(new EnsureFile(reapply.ConfigCopy, FileBody.FromText(reapply.ConfigText), Private));
+            steps.Add(new EnsureBootUnit(BootUnit.Render(reapply, nodeName, gateway: node.Services is { Runtime: ServiceRuntime.Native })));
+        }
+        else if (facts.Systemd != SystemdState.Running)
+        {
+            var why = facts.Systemd == SystemdState.NoSystemctl ? "systemctl is not installed" : "PID 1 is not systemd";
+            warnings.Add($"{why}: what prepare changes on this node does not survive a reboot (addresses and routes are gone then); run prepare again after a reboot");
         }
 
         return new NodePlan(Command, steps.ToImmutable(), problems.ToImmutable(), warnings.ToImmutable());

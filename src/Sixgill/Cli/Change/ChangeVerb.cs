@@ -49,7 +49,7 @@ internal static class ChangeVerbs
 
     public static ChangeVerb? Find(string name) => All.FirstOrDefault(verb => verb.Name == name);
 
-    private static NodePlan PlanPrepare(NodeTarget target) => PreparePlan.For(target.Addresses, target.NodeName, target.Facts);
+    private static NodePlan PlanPrepare(NodeTarget target) => PreparePlan.For(target.Addresses, target.NodeName, target.Facts, target.Reapply);
 
     private static NodePlan PlanUp(NodeTarget target) => UpPlan.For(target.Addresses, target.NodeName, target.Facts.Up);
 

@@ -17,12 +17,13 @@ internal static class LabUpCommand
     {
         var name = LabGate.NameOption();
         var runtime = LabGate.RuntimeOption();
-        var command = new Command("up", "build the lab (default config: the built-in examples/lab.yaml) and leave it up") { name, runtime };
+        var kind = LabGate.KindOption();
+        var command = new Command("up", "build the lab (default config: the built-in examples/lab.yaml) and leave it up") { name, runtime, kind };
         command.SetAction((result, cancellationToken) =>
         {
             var invocation = Invocation.From(result, options);
             var lab = LabGate.Name(result.GetValue(name));
-            var definition = LabGate.Definition(result, options, invocation, lab, result.GetValue(runtime));
+            var definition = LabGate.Definition(result, options, invocation, lab, result.GetValue(runtime), result.GetValue(kind));
             return RunAsync(invocation, definition, cancellationToken);
         });
         return command;
@@ -32,9 +33,10 @@ internal static class LabUpCommand
     {
         ArgumentNullException.ThrowIfNull(definition);
         LabGate.RequireRoot("up");
-        LabGate.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Docker));
+        LabGate.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Docker,
+            definition.Kind == LabNodeKind.Systemd));
         var runner = new ProcessRunner();
-        var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken);
+        var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken, invocation.Error);
         if (lab.Leftovers is { FoundAnything: true })
         {
             invocation.Error.WriteLine($"sixgill: removed what an earlier run of lab '{definition.Name}' had left");
