@@ -6,7 +6,7 @@ namespace Sixgill.Steps;
 /// <summary>
 /// A unit that runs once at every boot (<see cref="Planning.BootUnit"/>): its file in
 /// <c>/etc/systemd/system</c>, systemd told, the unit enabled — not started now: it runs sixgill,
-/// which this run already is. Undo: disabled, the file removed, <c>daemon-reload</c>.
+/// which this run already is. Undo: disabled and stopped (a oneshot that ran at boot stays "active" until then), the file removed, <c>daemon-reload</c>.
 /// </summary>
 internal sealed record EnsureBootUnit(SystemdUnit Unit) : Step
 {
@@ -32,7 +32,7 @@ internal sealed record EnsureBootUnit(SystemdUnit Unit) : Step
     public override Undo PrepareUndo(StepContext context)
     {
         var file = File.Probe(context).NeedsChange ? Expect<RestoreFile>(File.PrepareUndo(context)) : null;
-        return new RemoveSystemdService(Unit.Name, file, WasEnabled: Systemd(context).IsEnabled(Unit.Name), WasActive: true);
+        return new RemoveSystemdService(Unit.Name, file, WasEnabled: Systemd(context).IsEnabled(Unit.Name), WasActive: false);
     }
 
     public override void Apply(StepContext context, Undo undo)
@@ -51,7 +51,7 @@ internal sealed record EnsureBootUnit(SystemdUnit Unit) : Step
     public override Undo? FindUndo(StepContext context)
     {
         var file = File.FindUndo(context) as RestoreFile;
-        return file is null && context.Systemd?.IsEnabled(Unit.Name) != true ? null : new RemoveSystemdService(Unit.Name, file, WasEnabled: false, WasActive: true);
+        return file is null && context.Systemd?.IsEnabled(Unit.Name) != true ? null : new RemoveSystemdService(Unit.Name, file, WasEnabled: false, WasActive: false);
     }
 
     private static ISystemd Systemd(StepContext context)
