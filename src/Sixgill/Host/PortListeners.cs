@@ -13,6 +13,30 @@ internal sealed record PortListener(string Protocol, IPAddress Address, int Port
 {
     public bool IsWildcard => Address.Equals(IPAddress.IPv6Any) || Address.Equals(IPAddress.Any);
 
+    /// <summary><c>0100007F:0035</c> (IPv4) or 32 hex digits (IPv6), each 32-bit word in the kernel's byte order, then the port.</summary>
+    public static (IPAddress Address, int Port)? ParseEndpoint(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var port))
+        {
+            return null;
+        }
+
+        var hex = text[..colon];
+        if (hex.Length is not (8 or 32))
+        {
+            return null;
+        }
+
+        var bytes = Convert.FromHexString(hex);
+        for (var word = 0; word < bytes.Length; word += 4)
+        {
+            Array.Reverse(bytes, word, 4);
+        }
+
+        return (new IPAddress(bytes), port);
+    }
+
     public override string ToString() =>
         $"{(Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{Address}]" : Address.ToString())}:{Port.ToString(CultureInfo.InvariantCulture)}/{Protocol}";
 }
@@ -57,7 +81,7 @@ internal sealed class ProcPortListeners(IProcessTable processes) : IPortListener
             foreach (var line in File.ReadLines(path).Skip(1))
             {
                 var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (fields.Length > 9 && fields[3] == state && ParseEndpoint(fields[1]) is { } local && local.Port == port)
+                if (fields.Length > 9 && fields[3] == state && PortListener.ParseEndpoint(fields[1]) is { } local && local.Port == port)
                 {
                     sockets.Add((protocol, local.Address, fields[9]));
                 }
@@ -76,30 +100,6 @@ internal sealed class ProcPortListeners(IProcessTable processes) : IPortListener
             var process = pid > 0 ? processes.Find(pid) : null;
             return new PortListener(s.Protocol, s.Address, port, process, process is null ? null : UnitOf(pid));
         })];
-    }
-
-    /// <summary><c>0100007F:0035</c> (IPv4) or 32 hex digits (IPv6), each 32-bit word in the kernel's byte order, then the port.</summary>
-    internal static (IPAddress Address, int Port)? ParseEndpoint(string text)
-    {
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0 || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var port))
-        {
-            return null;
-        }
-
-        var hex = text[..colon];
-        if (hex.Length is not (8 or 32))
-        {
-            return null;
-        }
-
-        var bytes = Convert.FromHexString(hex);
-        for (var word = 0; word < bytes.Length; word += 4)
-        {
-            Array.Reverse(bytes, word, 4);
-        }
-
-        return (new IPAddress(bytes), port);
     }
 
     /// <summary>The pid holding each socket inode (any one of them when several share it).</summary>

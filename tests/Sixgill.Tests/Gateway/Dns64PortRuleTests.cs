@@ -64,6 +64,6 @@ public sealed class Dns64PortRuleTests
     [InlineData("000000FD000000000000000000010000:0035", "fd00::100", 53)]
     public void Proc_net_endpoints_are_read_in_the_kernels_byte_order(string text, string address, int port)
     {
-        ProcPortListeners.ParseEndpoint(text).ShouldBe((IPAddress.Parse(address), port));
+        PortListener.ParseEndpoint(text).ShouldBe((IPAddress.Parse(address), port));
     }
 }
