@@ -29,6 +29,9 @@ internal static class PreparePlan
 
     public const string ResolvedUnit = "systemd-resolved.service";
 
+    /// <summary>What prepare says where no boot unit can bring its changes back (clean leaves it out: it is about prepare).</summary>
+    public const string RebootWarning = "what prepare changes on this node does not survive a reboot (addresses and routes are gone then); run prepare again after a reboot";
+
     private const string Marker = "# written by sixgill prepare, removed by sixgill clean\n";
 
     private static readonly UnixFileMode Public = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
@@ -103,7 +106,7 @@ internal static class PreparePlan
         else if (facts.Systemd != SystemdState.Running)
         {
             var why = facts.Systemd == SystemdState.NoSystemctl ? "systemctl is not installed" : "PID 1 is not systemd";
-            warnings.Add($"{why}: what prepare changes on this node does not survive a reboot (addresses and routes are gone then); run prepare again after a reboot");
+            warnings.Add($"{why}: {RebootWarning}");
         }
 
         return new NodePlan(Command, steps.ToImmutable(), problems.ToImmutable(), warnings.ToImmutable());
