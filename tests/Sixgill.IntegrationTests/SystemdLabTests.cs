@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Lab;
 
 namespace Sixgill.IntegrationTests;

@@ -7,10 +7,10 @@ namespace Sixgill.Lab;
 /// </summary>
 internal static class LabSetupScript
 {
-    public static IReadOnlyList<LabCommand> For(LabLayout layout)
+    public static IReadOnlyList<LabSetupCommand> For(LabLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var commands = new List<LabCommand>();
+        var commands = new List<LabSetupCommand>();
         commands.AddRange(WorkDirectory(layout.Names));
         if (layout.Machines is not null)
         {
@@ -42,7 +42,7 @@ internal static class LabSetupScript
     /// Commands for a namespace that is neither node nor switch (a pod's, a peer's): loopback up and
     /// no duplicate address detection, like a node.
     /// </summary>
-    public static IReadOnlyList<LabCommand> ExtraNamespace(string namespaceName) =>
+    public static IReadOnlyList<LabSetupCommand> ExtraNamespace(string namespaceName) =>
     [
         new("create namespace " + namespaceName, ["ip", "netns", "add", namespaceName]),
         new("bring up loopback", ["ip", "-n", namespaceName, "link", "set", "lo", "up"]),
@@ -53,7 +53,7 @@ internal static class LabSetupScript
     /// The namespace files live in a private bind mount of their own: unshare refuses to bind a
     /// namespace onto a file in a shared mount, and a private one keeps them from propagating.
     /// </summary>
-    private static IEnumerable<LabCommand> WorkDirectory(LabNames names)
+    private static IEnumerable<LabSetupCommand> WorkDirectory(LabNames names)
     {
         var files = names.NamespaceFileDirectory;
         yield return new("create the lab's work directory", ["mkdir", "-p", files]);
@@ -61,7 +61,7 @@ internal static class LabSetupScript
         yield return new("keep the namespace files' mount private", ["mount", "--make-private", files]);
     }
 
-    private static IEnumerable<LabCommand> Switch(LabLayout layout)
+    private static IEnumerable<LabSetupCommand> Switch(LabLayout layout)
     {
         var sw = layout.Switch;
         yield return new("create the switch namespace", ["ip", "netns", "add", sw]);
@@ -71,7 +71,7 @@ internal static class LabSetupScript
     }
 
     /// <summary>IPv6 is switched off in the internet namespace: it stands for the IPv4-only world NAT64 reaches.</summary>
-    private static IEnumerable<LabCommand> Internet(string inet)
+    private static IEnumerable<LabSetupCommand> Internet(string inet)
     {
         yield return new("create the internet namespace", ["ip", "netns", "add", inet]);
         yield return new("bring up the internet's loopback", ["ip", "-n", inet, "link", "set", "lo", "up"]);
@@ -85,7 +85,7 @@ internal static class LabSetupScript
     /// and unconfigured, as a machine's OS leaves a NIC it does not know) and, on the gateway, the
     /// uplink with its address and route (the machine's "DHCP lease", given again at every boot).
     /// </summary>
-    public static IReadOnlyList<LabCommand> MachineNetwork(LabLayout layout, LabNodeLayout node)
+    public static IReadOnlyList<LabSetupCommand> MachineNetwork(LabLayout layout, LabNodeLayout node)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(node);
@@ -96,7 +96,7 @@ internal static class LabSetupScript
     /// A systemd node's disk: an overlay whose lower layer is the cached Debian root, so every node
     /// boots the same system and keeps its own writes (across its reboots) in its directory.
     /// </summary>
-    private static IEnumerable<LabCommand> MachineDisk(LabNodeLayout node, string root)
+    private static IEnumerable<LabSetupCommand> MachineDisk(LabNodeLayout node, string root)
     {
         yield return new($"node {node.Name}: create its disk", ["mkdir", "-p", node.DiskUpper, node.DiskWork, node.MachineRoot]);
         yield return new(
@@ -105,7 +105,7 @@ internal static class LabSetupScript
     }
 
     /// <param name="linkUp">Namespace nodes get their switch link up; a systemd node's stays down, as a real machine's unconfigured NIC.</param>
-    private static IEnumerable<LabCommand> NodeNetwork(LabNodeLayout node, string sw, bool linkUp)
+    private static IEnumerable<LabSetupCommand> NodeNetwork(LabNodeLayout node, string sw, bool linkUp)
     {
         foreach (var command in ExtraNamespace(node.Namespace))
         {
@@ -129,7 +129,7 @@ internal static class LabSetupScript
     /// hostname. The upper layers take owner and mode from the real directories before mounting,
     /// because an overlay's root takes them from its upper layer.
     /// </summary>
-    private static IEnumerable<LabCommand> NodeMounts(LabNodeLayout node, LabNames names)
+    private static IEnumerable<LabSetupCommand> NodeMounts(LabNodeLayout node, LabNames names)
     {
         string Says(string what) => $"node {node.Name}: {what}";
         IReadOnlyList<string> Inside(IReadOnlyList<string> command) => NamespaceCommand.InNodeMounts(node, command);
@@ -173,7 +173,7 @@ internal static class LabSetupScript
     /// The gateway's uplink, configured as a machine's owner would have done before Sixgill:
     /// an address and a default route into the IPv4-only internet.
     /// </summary>
-    private static IEnumerable<LabCommand> Uplink(LabUplink uplink)
+    private static IEnumerable<LabSetupCommand> Uplink(LabUplink uplink)
     {
         var (gw, gwIf, inet, inetIf) = (uplink.GatewayNamespace, uplink.GatewayInterface, uplink.InternetNamespace, uplink.InternetInterface);
         var prefix = "/" + LabInternet.PrefixLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -193,7 +193,7 @@ internal static class LabSetupScript
     /// Addresses are usable at once: duplicate address detection would hold them "tentative" for
     /// about 2 s. Set before any link exists so new links inherit it.
     /// </summary>
-    private static LabCommand NoDuplicateAddressDetection(string namespaceName) =>
+    private static LabSetupCommand NoDuplicateAddressDetection(string namespaceName) =>
         new("switch off duplicate address detection",
             NamespaceCommand.InNetwork(namespaceName, ["sysctl", "-q", "-w", "net.ipv6.conf.default.accept_dad=0", "net.ipv6.conf.all.accept_dad=0"]));
 

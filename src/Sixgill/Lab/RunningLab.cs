@@ -1,6 +1,8 @@
 using Sixgill.Config;
 using Sixgill.Fleet;
+using Sixgill.Host.Processes;
 using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Lab;
 

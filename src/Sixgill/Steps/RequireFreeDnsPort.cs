@@ -1,6 +1,6 @@
 using System.Net;
 using Sixgill.Gateway;
-using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Steps;
 

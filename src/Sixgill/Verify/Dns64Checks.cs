@@ -1,7 +1,9 @@
 using System.Net;
 using Sixgill.Config;
+using Sixgill.DnsProtocol;
 using Sixgill.Gateway;
 using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Verify;
 

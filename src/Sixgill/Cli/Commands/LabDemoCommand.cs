@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Sixgill.Config;
 using Sixgill.Fleet;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
 
@@ -17,28 +18,28 @@ internal static class LabDemoCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var name = LabGate.NameOption();
-        var runtime = LabGate.RuntimeOption();
-        var kind = LabGate.KindOption();
+        var name = LabPreconditions.NameOption();
+        var runtime = LabPreconditions.RuntimeOption();
+        var kind = LabPreconditions.KindOption();
         var keep = new Option<bool>("--keep") { Description = "leave the lab up and prepared (remove it later with 'sixgill lab down')" };
         var command = new Command("demo", "up, prepare every node, verify, clean every node, down; a table of checks and timings") { name, keep, runtime, kind };
         command.SetAction((result, cancellationToken) =>
         {
             var invocation = Invocation.From(result, options);
-            var definition = LabGate.Definition(result, options, invocation, LabGate.Name(result.GetValue(name)), result.GetValue(runtime), result.GetValue(kind));
+            var definition = LabPreconditions.Definition(result, options, invocation, LabPreconditions.Name(result.GetValue(name)), result.GetValue(runtime), result.GetValue(kind));
             return RunAsync(invocation, definition, result.GetValue(keep), cancellationToken);
         });
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, LabDefinition definition, bool keep, CancellationToken cancellationToken) => LabGate.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, LabDefinition definition, bool keep, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(definition);
-        LabGate.RequireRoot("demo");
+        LabPreconditions.RequireRoot("demo");
         var nativeGateway = definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Native;
         var dockerGateway = definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Docker;
-        LabGate.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, nativeGateway, dockerGateway, definition.Kind == LabNodeKind.Systemd));
+        LabPreconditions.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, nativeGateway, dockerGateway, definition.Kind == LabNodeKind.Systemd));
         var demo = new LabDemo(definition, SixgillProgram.Current(), new ProcessRunner(), invocation.Error);
         var report = await demo.RunAsync(keep, cancellationToken);
         if (invocation.Json)

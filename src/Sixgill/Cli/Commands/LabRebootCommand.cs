@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
 
 namespace Sixgill.Cli.Commands;
@@ -14,7 +14,7 @@ internal static class LabRebootCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var name = LabGate.NameOption();
+        var name = LabPreconditions.NameOption();
         var node = new Argument<string?>("NODE") { Description = "the node to reboot", Arity = ArgumentArity.ZeroOrOne };
         var all = new Option<bool>("--all") { Description = "reboot every node, one after the other" };
         var command = new Command("reboot", "reboot a systemd node (poweroff, fresh network namespace, boot; its disk kept) and say how long it took") { name, node, all };
@@ -27,17 +27,17 @@ internal static class LabRebootCommand
                 throw new SixgillException(ExitCodes.BadInput, "give one node, or --all", "sudo sixgill lab reboot w1");
             }
 
-            return RunAsync(invocation, LabGate.Name(result.GetValue(name)), chosen, cancellationToken);
+            return RunAsync(invocation, LabPreconditions.Name(result.GetValue(name)), chosen, cancellationToken);
         });
         return command;
     }
 
     /// <param name="node">The node; null for every node.</param>
-    public static Task<int> RunAsync(Invocation invocation, string lab, string? node, CancellationToken cancellationToken) => LabGate.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, string lab, string? node, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        LabGate.RequireRoot("reboot");
-        LabGate.RequirePrograms([.. LabPrograms.Use, LabPrograms.Nspawn]);
+        LabPreconditions.RequireRoot("reboot");
+        LabPreconditions.RequirePrograms([.. LabPrograms.Use, LabPrograms.Nspawn]);
         var running = await RunningLab.AttachAsync(lab, new ProcessRunner(), cancellationToken);
         if (running.State.Machines is null)
         {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
 
 namespace Sixgill.Cli.Commands;
@@ -28,10 +28,10 @@ internal static class LabRootCommand
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, bool rebuild, bool remove, CancellationToken cancellationToken) => LabGate.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, bool rebuild, bool remove, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        LabGate.RequireRoot("root");
+        LabPreconditions.RequireRoot("root");
         var root = new SystemdRoot(new ProcessRunner(), invocation.Error);
         if (remove)
         {
@@ -40,7 +40,7 @@ internal static class LabRootCommand
             return ExitCodes.Done;
         }
 
-        LabGate.RequirePrograms(LabPrograms.Root(built: !rebuild && SystemdRoot.IsBuilt));
+        LabPreconditions.RequirePrograms(LabPrograms.Root(built: !rebuild && SystemdRoot.IsBuilt));
         invocation.Out.WriteLine(rebuild ? await root.RebuildAsync(cancellationToken) : await root.EnsureAsync(cancellationToken));
         return ExitCodes.Done;
     });

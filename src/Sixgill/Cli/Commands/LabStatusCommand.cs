@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
 
@@ -12,18 +13,18 @@ internal static class LabStatusCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var name = LabGate.NameOption();
+        var name = LabPreconditions.NameOption();
         var command = new Command("status", "the lab's nodes, namespaces, addresses and running services") { name };
         command.SetAction((result, cancellationToken) =>
-            RunAsync(Invocation.From(result, options), LabGate.Name(result.GetValue(name)), cancellationToken));
+            RunAsync(Invocation.From(result, options), LabPreconditions.Name(result.GetValue(name)), cancellationToken));
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, string lab, CancellationToken cancellationToken) => LabGate.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, string lab, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        LabGate.RequireRoot("status");
-        LabGate.RequirePrograms(LabPrograms.Use);
+        LabPreconditions.RequireRoot("status");
+        LabPreconditions.RequirePrograms(LabPrograms.Use);
         var status = await new LabStatusReader(new ProcessRunner()).ReadAsync(lab, cancellationToken);
         if (invocation.Json)
         {

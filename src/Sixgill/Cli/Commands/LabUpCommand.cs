@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Sixgill.Config;
 using Sixgill.Fleet;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
 
@@ -15,25 +16,25 @@ internal static class LabUpCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var name = LabGate.NameOption();
-        var runtime = LabGate.RuntimeOption();
-        var kind = LabGate.KindOption();
+        var name = LabPreconditions.NameOption();
+        var runtime = LabPreconditions.RuntimeOption();
+        var kind = LabPreconditions.KindOption();
         var command = new Command("up", "build the lab (default config: the built-in examples/lab.yaml) and leave it up") { name, runtime, kind };
         command.SetAction((result, cancellationToken) =>
         {
             var invocation = Invocation.From(result, options);
-            var lab = LabGate.Name(result.GetValue(name));
-            var definition = LabGate.Definition(result, options, invocation, lab, result.GetValue(runtime), result.GetValue(kind));
+            var lab = LabPreconditions.Name(result.GetValue(name));
+            var definition = LabPreconditions.Definition(result, options, invocation, lab, result.GetValue(runtime), result.GetValue(kind));
             return RunAsync(invocation, definition, cancellationToken);
         });
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, LabDefinition definition, CancellationToken cancellationToken) => LabGate.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, LabDefinition definition, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(definition);
-        LabGate.RequireRoot("up");
-        LabGate.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Docker,
+        LabPreconditions.RequireRoot("up");
+        LabPreconditions.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Docker,
             definition.Kind == LabNodeKind.Systemd));
         var runner = new ProcessRunner();
         var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken, invocation.Error);

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Sixgill.Cli.Change;
 using Sixgill.Engine;
-using Sixgill.Host;
+using Sixgill.Host.Files;
 
 namespace Sixgill.Cli.Commands;
 
@@ -23,19 +23,19 @@ internal static class ReapplyCommand
         command.SetAction(result =>
         {
             var invocation = Invocation.From(result, options);
-            var cluster = ConfigGate.Load(invocation, requireHost: true);
+            var cluster = ValidatedCluster.Load(invocation, requireHost: true);
             if (cluster.Nodes.FirstOrDefault(n => n.Name == invocation.NodeName) is { } node)
             {
                 WaitForInterface(invocation, node.Interface);
             }
 
-            var prepared = new ChangeCommand(invocation, environment).Run(ChangeVerbs.Prepare);
+            var prepared = new ChangeVerbRunner(invocation, environment).Run(ChangeVerbs.Prepare);
             if (prepared != ExitCodes.Done || !UpRan(invocation.StateDir))
             {
                 return prepared;
             }
 
-            return new ChangeCommand(invocation, environment).Run(ChangeVerbs.Up);
+            return new ChangeVerbRunner(invocation, environment).Run(ChangeVerbs.Up);
         });
         return command;
     }
