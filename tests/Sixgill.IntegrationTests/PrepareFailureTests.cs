@@ -68,13 +68,37 @@ public sealed class PrepareFailureTests
         {
             var killed = await lab.SixgillAsync(w1, Env(hook, n), "prepare");
             killed.ExitCode.ShouldBe(128 + 9, $"{hook}={n}: {killed.StandardError}");
-            JsonDocument.Parse(await PrepareLab.ShAsync(w1, "cat /var/lib/sixgill/journal.json")).Dispose();
+            EveryLineIsJson(await PrepareLab.ShAsync(w1, "cat /var/lib/sixgill/journal.json"));
 
             var clean = await lab.SixgillAsync(w1, "clean");
 
             clean.ExitCode.ShouldBe(0, $"{hook}={n}: {clean.StandardError}");
             (await PrepareNodeState.TakeAsync(w1)).ShouldBe(before, $"clean after a kill at {hook}={n}");
         }
+    }
+
+    [Fact]
+    public async Task A_journal_of_the_previous_format_is_still_undone_by_clean()
+    {
+        await using var lab = await PrepareLab.ThreeNodesAsync();
+        await lab.AddGatewayAddressAsync();
+        var w1 = lab.Node("w1");
+        var before = await PrepareNodeState.TakeAsync(w1);
+        (await lab.SixgillAsync(w1, "prepare")).EnsureSuccess();
+
+        // The same journal as the previous release wrote it: version 2, one indented document.
+        var journal = System.Text.Json.Nodes.JsonNode.Parse(await PrepareLab.ShAsync(w1, "cat /var/lib/sixgill/journal.json"))!;
+        journal["version"] = 2;
+        var legacy = journal.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        (await w1.RunAsync(new ProcessRequest(["tee", "/var/lib/sixgill/journal.json"]) { StandardInput = legacy }, Cancel)).EnsureSuccess();
+
+        var clean = await lab.SixgillAsync(w1, "clean");
+
+        clean.ExitCode.ShouldBe(0, clean.StandardError);
+        (await PrepareNodeState.TakeAsync(w1)).ShouldBe(before);
+        using var after = JsonDocument.Parse(await PrepareLab.ShAsync(w1, "cat /var/lib/sixgill/journal.json"));
+        after.RootElement.GetProperty("version").GetInt32().ShouldBe(3);
+        after.RootElement.GetProperty("entries").GetArrayLength().ShouldBe(0);
     }
 
     [Fact]
@@ -93,12 +117,23 @@ public sealed class PrepareFailureTests
 
         second.ExitCode.ShouldBe(3, second.StandardError);
         second.StandardError.ShouldContain($"pid {holder}");
-        JsonDocument.Parse(await PrepareLab.ShAsync(w1, "cat /var/lib/sixgill/journal.json")).Dispose();
+        EveryLineIsJson(await PrepareLab.ShAsync(w1, "cat /var/lib/sixgill/journal.json"));
         await first.WaitForExitAsync(Cancel);
         first.ExitCode.ShouldBe(0, first.StandardError);
         holder.ShouldBe(first.Pid.ToString(CultureInfo.InvariantCulture));
         using var journal = JsonDocument.Parse(await PrepareLab.ShAsync(w1, "cat /var/lib/sixgill/journal.json"));
         journal.RootElement.GetProperty("entries").GetArrayLength().ShouldBe(8);
+    }
+
+    /// <summary>A journal during a run (or killed in one) is a log: one JSON value a line, every line whole.</summary>
+    private static void EveryLineIsJson(string journal)
+    {
+        var lines = journal.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldNotBeEmpty();
+        foreach (var line in lines)
+        {
+            JsonDocument.Parse(line).Dispose();
+        }
     }
 
     /// <summary>The step descriptions of w1's prepare, in order, from <c>plan --output json</c>.</summary>

@@ -25,8 +25,30 @@ internal static class SixgillCli
           sudo sixgill clean -c config.yaml
         """;
 
+    /// <summary>Every command by name, made only when asked for: building one costs its options, lambdas and code pages.</summary>
+    private static readonly (string Name, Func<GlobalOptions, ChangeEnvironment, Command> Create)[] Commands =
+    [
+        ("validate", (options, _) => ValidateCommand.Create(options)),
+        ("explain", (options, _) => ExplainCommand.Create(options)),
+        ("verify", (options, _) => VerifyCommand.Create(options)),
+        ("plan", PlanCommand.Create),
+        ("init", InitCommand.Create),
+        ("prepare", PrepareCommand.Create),
+        ("up", UpCommand.Create),
+        ("down", DownCommand.Create),
+        ("clean", CleanCommand.Create),
+        ("reapply", ReapplyCommand.Create),
+        ("lab", (options, _) => LabCommand.Create(options)),
+        ("images", (options, _) => ImagesCommand.Create(options)),
+        ("version", (options, _) => VersionCommand.Create(options)),
+    ];
+
     /// <param name="environment">How change commands reach their node; this machine unless a test gives fakes.</param>
-    public static RootCommand Build(GlobalOptions options, ChangeEnvironment? environment = null)
+    /// <param name="only">
+    /// The command about to run: when it names one, only that one is built (start-up is then the
+    /// cost of one command, not of twelve); otherwise (help, a mistake to report with suggestions) all are.
+    /// </param>
+    public static RootCommand Build(GlobalOptions options, ChangeEnvironment? environment = null, string? only = null)
     {
         environment ??= ChangeEnvironment.Local;
         var root = new RootCommand(Description);
@@ -35,19 +57,15 @@ internal static class SixgillCli
             root.Options.Add(option);
         }
 
-        root.Subcommands.Add(ValidateCommand.Create(options));
-        root.Subcommands.Add(ExplainCommand.Create(options));
-        root.Subcommands.Add(VerifyCommand.Create(options));
-        root.Subcommands.Add(PlanCommand.Create(options, environment));
-        root.Subcommands.Add(InitCommand.Create(options, environment));
-        root.Subcommands.Add(PrepareCommand.Create(options, environment));
-        root.Subcommands.Add(UpCommand.Create(options, environment));
-        root.Subcommands.Add(DownCommand.Create(options, environment));
-        root.Subcommands.Add(CleanCommand.Create(options, environment));
-        root.Subcommands.Add(ReapplyCommand.Create(options, environment));
-        root.Subcommands.Add(LabCommand.Create(options));
-        root.Subcommands.Add(ImagesCommand.Create(options));
-        root.Subcommands.Add(VersionCommand.Create(options));
+        var wanted = Array.Exists(Commands, c => c.Name == only) ? only : null;
+        foreach (var (name, create) in Commands)
+        {
+            if (wanted is null || name == wanted)
+            {
+                root.Subcommands.Add(create(options, environment));
+            }
+        }
+
         return root;
     }
 
@@ -58,7 +76,7 @@ internal static class SixgillCli
     {
         var options = new GlobalOptions();
         // No response files: "-c @cluster.yaml" is a file name, never a list of arguments to read.
-        var parsed = Build(options, environment).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var parsed = Build(options, environment, args.Length > 0 ? args[0] : null).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             foreach (var parseError in parsed.Errors)

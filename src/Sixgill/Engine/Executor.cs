@@ -141,7 +141,7 @@ internal sealed class Executor(
             return Stopped(journal, thisRun, outcomes, new StepFailure(last.StepId, last.Description, new StopRequestedException(late)), interrupted);
         }
 
-        journal.Flush();
+        journal.Finish();
         return new RunReport([.. outcomes], null, [], interrupted);
     }
 
@@ -149,6 +149,7 @@ internal sealed class Executor(
     {
         observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Failed, failure.Description, failure.Message));
         var rolledBack = Revert(journal, thisRun);
+        journal.Finish();
         return new RunReport([.. outcomes], failure, rolledBack, interrupted);
     }
 
@@ -172,6 +173,7 @@ internal sealed class Executor(
         var results = Revert(journal, recorded, stop);
         if (journal.Mistrust is not { } why || stop?.Signal is not null)
         {
+            journal.Finish();
             return new UndoReport(true, results, journal.Mistrust) { StoppedBy = stop?.Signal, Left = journal.Entries.Count(e => e.Command == command) };
         }
 
@@ -180,9 +182,9 @@ internal sealed class Executor(
         {
             // Everything of this config is gone: from now on the journal is this config's.
             journal.Adopt();
-            journal.Flush();
         }
 
+        journal.Finish();
         return report;
     }
 
@@ -205,6 +207,7 @@ internal sealed class Executor(
             journal.Remove(entry);
         }
 
+        journal.Finish();
         return [.. deleted];
     }
 

@@ -29,7 +29,7 @@ internal sealed record JournalEntry(
 /// <param name="Config">The digest of the config the last run that changed the node used (<see cref="JournalIdentity.Digest"/>).</param>
 internal sealed record JournalDocument(int Version, ImmutableArray<JournalEntry> Entries, string? Node = null, string? Config = null)
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public static JournalDocument Empty { get; } = new(CurrentVersion, []);
 }

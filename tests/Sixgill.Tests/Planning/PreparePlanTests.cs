@@ -281,6 +281,8 @@ public sealed class PreparePlanTests
 
         public void Write(string path, ReadOnlySpan<byte> content, UnixFileMode? mode = null) => throw new NotSupportedException();
 
+        public void Append(string path, ReadOnlySpan<byte> content, bool durable) => throw new NotSupportedException();
+
         public bool Delete(string path) => throw new NotSupportedException();
 
         public bool DirectoryExists(string path) => throw new NotSupportedException();

@@ -213,8 +213,8 @@ public sealed class UpStepsTests
         var json = JsonSerializer.Serialize(document, JournalJson.Default.JournalDocument);
         var back = JsonSerializer.Deserialize(json, JournalJson.Default.JournalDocument)!;
 
-        json.ShouldContain("\"kind\": \"cni\"");
-        json.ShouldContain("\"kind\": \"kubeadm\"");
+        json.ShouldContain("\"kind\":\"cni\"");
+        json.ShouldContain("\"kind\":\"kubeadm\"");
         back.Entries.Select(e => e.Undo.GetType()).ShouldBe([typeof(RevertCniConfig), typeof(ResetKubeadm)]);
         JsonSerializer.Serialize(back, JournalJson.Default.JournalDocument).ShouldBe(json);
     }

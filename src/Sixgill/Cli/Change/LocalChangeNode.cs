@@ -13,7 +13,7 @@ internal sealed class LocalChangeNode(IProcessRunner runner) : IChangeNode
 {
     public bool IsRoot => Environment.IsPrivilegedProcess;
 
-    public INetwork Network { get; } = IpRoute2Network.Local(runner);
+    public INetwork Network { get; } = KernelNetwork.Local(runner);
 
     public bool HasProgram(string program) => ProgramSearch.IsInstalled(program);
 

@@ -12,7 +12,7 @@ internal sealed class NetlinkReader : INetworkReader, IDisposable
 {
     private readonly RtNetlink socket;
 
-    private NetlinkReader(RtNetlink socket) => this.socket = socket;
+    public NetlinkReader(RtNetlink socket) => this.socket = socket;
 
     public static NetlinkReader? TryOpen() => RtNetlink.TryOpen() is { } socket ? new NetlinkReader(socket) : null;
 

@@ -72,6 +72,16 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
         });
     }
 
+    public void Append(string path, ReadOnlySpan<byte> content, bool durable)
+    {
+        var bytes = content.ToArray();
+        Change($"append {path}", () =>
+        {
+            var old = files.GetValueOrDefault(path) ?? throw new FileNotFoundException($"no file {path} to append to", path);
+            files[path] = old with { Content = [.. old.Content, .. bytes], Modified = Tick() };
+        });
+    }
+
     /// <summary>A file a daemon writes (its pid file): not Sixgill's change, so no crash point of its own.</summary>
     public void WriteAsDaemon(string path, string text)
     {
