@@ -2,8 +2,10 @@ using Sixgill.Addressing;
 using Sixgill.Cli.Change;
 using Sixgill.Config;
 using Sixgill.Engine;
+using Sixgill.Fleet;
 using Sixgill.Host.Docker;
 using Sixgill.Host.Processes;
+using Sixgill.Host;
 using Sixgill.Json;
 using Sixgill.Machine;
 using Sixgill.Planning;
@@ -202,7 +204,10 @@ internal sealed class ChangeVerbRunner
 
         var addresses = AddressPlan.For(cluster);
         log.Phase("address plan");
-        var target = new NodeTarget(addresses, invocation.NodeName, node.ReadFacts());
+        var target = new NodeTarget(addresses, invocation.NodeName, node.ReadFacts())
+        {
+            Reapply = new ReapplySource(SixgillProgram.Current(), Path.GetFullPath(invocation.StateDir), File.ReadAllText(invocation.ConfigPath)),
+        };
         log.Phase("node facts");
         var plan = verb.Plan(target);
         log.Phase("steps");

@@ -38,6 +38,7 @@ internal static class SixgillCli
         ("down", DownCommand.Create),
         ("kubeconfig", (options, _) => KubeconfigCommand.Create(options)),
         ("clean", CleanCommand.Create),
+        ("reapply", ReapplyCommand.Create),
         ("lab", (options, _) => LabCommand.Create(options)),
         ("images", (options, _) => ImagesCommand.Create(options)),
         ("version", (options, _) => VersionCommand.Create(options)),

@@ -7,4 +7,8 @@ internal sealed record LabNodeSpec(string Name, string Interface, bool IsGateway
 /// <summary>What a lab is made of; <see cref="LabLayout.Plan"/> turns it into names and paths.</summary>
 /// <param name="WithInternet">Adds the IPv4-only internet namespace, wired to the gateway node.</param>
 /// <param name="WithAccess">Adds the access network: an sshd in every node and the admin node that reaches them (<c>--all</c>).</param>
-internal sealed record LabSpec(string Name, IReadOnlyList<LabNodeSpec> Nodes, bool WithInternet = false, bool WithAccess = false);
+/// <param name="Machines">How the nodes boot when they are systemd nodes; null for namespace nodes.</param>
+internal sealed record LabSpec(string Name, IReadOnlyList<LabNodeSpec> Nodes, bool WithInternet = false, bool WithAccess = false, LabMachines? Machines = null)
+{
+    public LabNodeKind Kind => Machines is null ? LabNodeKind.Namespace : LabNodeKind.Systemd;
+}

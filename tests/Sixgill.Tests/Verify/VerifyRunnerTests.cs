@@ -37,9 +37,31 @@ public sealed class VerifyRunnerTests
 
         report.Passed.ShouldBeTrue(string.Join("\n", report.Checks.Select(c => $"{c.Name}: {c.Detail}")));
         report.Checks.Select(c => c.Name).ShouldBe(["dns64-server", "dns64-synthesis", "system-resolver", "route-to-prefix", "http-by-name", "peer-gw", "peer-w2"]);
-        Check(report, "dns64-synthesis").Detail.ShouldBe("web.example.test AAAA fd00:10:64:ff9b::cb00:7150 (203.0.113.80 behind the DNS64 prefix)");
+        Check(report, "dns64-synthesis").Detail.ShouldBe("web.example.test AAAA fd00:10:64:ff9b::cb00:7150 (203.0.113.80 behind the DNS64 prefix) (10 of 10 answers synthesized)");
         Check(report, "route-to-prefix").Detail.ShouldBe("fd00:10:64:ff9b::cb00:7150 via fd00:20::2 dev eth1 src fd00:20::3");
         _dns.Asked.ShouldAllBe(q => q.Server.Equals(new IPEndPoint(IPAddress.Parse("fd00:10::100"), 53)));
+    }
+
+    [Fact]
+    public async Task A_second_server_on_the_dns64_address_that_answers_some_queries_is_named_by_its_version()
+    {
+        // Two servers on one address (SO_REUSEPORT): every other query reaches the distribution's named.
+        var healthy = FakeDns.Healthy().Answer;
+        var count = 0;
+        _dns.Answer = (question, server, query) => count++ % 2 == 0
+            ? healthy(question, server, query)
+            : new DnsExchange(question.QuestionType == DnsRecordType.Txt
+                ? DnsWire.Reply(query, DnsResponseCode.NoError, DnsWire.Txt("9.18.41-1~deb12u1-Debian"))
+                : DnsWire.Reply(query, DnsResponseCode.ServerFailure), DnsTransportError.None, null);
+
+        var report = await RunAsync();
+
+        var synthesis = Check(report, "dns64-synthesis");
+        synthesis.Outcome.ShouldBe(CheckOutcome.Failed);
+        synthesis.Detail.ShouldContain("of 10 answers for web.example.test AAAA synthesized; the others: SERVFAIL");
+        synthesis.Detail.ShouldContain("version.bind says '9.18.41-1~deb12u1-Debian', not 'sixgill-dns64'");
+        synthesis.Hop.ShouldBe("DNS64 server fd00:10::100 on gw");
+        synthesis.Hint!.ShouldContain("systemctl disable --now named.service");
     }
 
     [Fact]

@@ -7,13 +7,15 @@ internal static class LabCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var lab = new Command("lab", "a virtual lab on this machine: up | down | status | exec | demo")
+        var lab = new Command("lab", "a virtual lab on this machine: up | down | status | exec | demo | reboot | root")
         {
             LabUpCommand.Create(options),
             LabDownCommand.Create(options),
             LabStatusCommand.Create(options),
             LabExecCommand.Create(options),
             LabDemoCommand.Create(options),
+            LabRebootCommand.Create(options),
+            LabRootCommand.Create(options),
         };
         return lab;
     }
