@@ -62,6 +62,7 @@ public sealed class LabLifecycleTests
             // A daemon the lab does not know about, as one a crashed 'sixgill prepare' left running.
             daemon = runner.Start(new ProcessRequest(lab.Node("gw").Command(["sleep", "600"])));
             LabLeftovers.IsRunning(daemon.Pid).ShouldBeTrue();
+            await InNamespaceAsync(runner, lab.Node("gw").Namespace, daemon.Pid);
 
             // The "crash": the lab object is dropped without DisposeAsync.
             var report = await new LabSweeper(runner).SweepAsync(name, Cancel);
@@ -109,5 +110,23 @@ public sealed class LabLifecycleTests
 
         failure.Message.ShouldContain("node w2: set its hostname");
         (await LabLeftovers.FindAsync(name)).ShouldBeEmpty();
+    }
+
+    /// <summary>nsenter has joined the node's network namespace (the sweep finds processes there), within 10 s.</summary>
+    private static async Task InNamespaceAsync(ProcessRunner runner, string ns, int pid)
+    {
+        var text = pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < 200; i++)
+        {
+            var pids = (await runner.RunCheckedAsync(["ip", "netns", "pids", ns], Cancel)).StandardOutput;
+            if (pids.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(text))
+            {
+                return;
+            }
+
+            await Task.Delay(50, Cancel);
+        }
+
+        throw new TimeoutException($"process {text} did not enter namespace {ns}");
     }
 }

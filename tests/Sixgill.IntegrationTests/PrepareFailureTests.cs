@@ -17,10 +17,13 @@ public sealed class PrepareFailureTests
         var w1 = lab.Node("w1");
         var before = await PrepareNodeState.TakeAsync(w1);
         var steps = await PlannedStepsAsync(lab);
+        var ids = await PlannedStepIdsAsync(lab);
+        ids.Count.ShouldBe(steps.Count);
 
         for (var k = 1; k <= steps.Count; k++)
         {
-            var run = await lab.SixgillAsync(w1, Env("SIXGILL_TEST_FAIL_STEP", k), "prepare");
+            // By step id: the plan's "=" steps (left out here) still count in the hook's step numbers.
+            var run = await lab.SixgillAsync(w1, new Dictionary<string, string?> { ["SIXGILL_TEST_FAIL_STEP"] = ids[k - 1] }, "prepare");
 
             run.ExitCode.ShouldBe(1, $"step {k}: {run.StandardError}");
             run.StandardError.ShouldContain($"failed at '{steps[k - 1]}'");
@@ -146,6 +149,16 @@ public sealed class PrepareFailureTests
         return [.. json.RootElement.GetProperty("steps").EnumerateArray()
             .Where(s => s.GetProperty("symbol").GetString() != "=")
             .Select(s => s.GetProperty("description").GetString() ?? "")];
+    }
+
+    /// <summary>The ids of the steps <see cref="PlannedStepsAsync"/> lists, in the same order.</summary>
+    private static async Task<IReadOnlyList<string>> PlannedStepIdsAsync(PrepareLab lab)
+    {
+        var plan = await lab.SixgillAsync(lab.Node("w1"), "plan", "--output", "json");
+        using var json = JsonDocument.Parse(plan.EnsureSuccess().StandardOutput);
+        return [.. json.RootElement.GetProperty("steps").EnumerateArray()
+            .Where(s => s.GetProperty("symbol").GetString() != "=")
+            .Select(s => s.GetProperty("id").GetString() ?? "")];
     }
 
     private static Dictionary<string, string?> Env(string name, int value) => new() { [name] = value.ToString(CultureInfo.InvariantCulture) };
