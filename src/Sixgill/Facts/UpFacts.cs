@@ -6,7 +6,7 @@ using Sixgill.Machine;
 namespace Sixgill.Facts;
 
 /// <summary>
-/// What <c>up</c>'s plan needs to know about the node besides the config (SPEC §5.4): whether
+/// What <c>up</c>'s plan needs to know about the node besides the config: whether
 /// <c>init</c> made a CA here (its certificate, which is public), whose kubeconfig the master's
 /// <c>admin.conf</c> goes into, and which CNI configs are there already. Part of <see cref="NodeFacts"/>: read once, so the plan stays pure.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Sixgill.Gateway;
 
 /// <summary>
-/// The preflight of the native runtime (SPEC §6.1): which programs the gateway node needs, and for
+/// The preflight of the native runtime: which programs the gateway node needs, and for
 /// those missing, the Debian packages and the one <c>apt-get install</c> line that brings them.
 /// Sixgill never installs anything itself: it says what to run and stops.
 /// </summary>

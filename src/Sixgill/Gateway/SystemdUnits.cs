@@ -7,7 +7,7 @@ namespace Sixgill.Gateway;
 internal sealed record SystemdUnit(string Name, string Text);
 
 /// <summary>
-/// The systemd units that supervise the gateway's daemons when PID 1 is systemd (SPEC §6.1):
+/// The systemd units that supervise the gateway's daemons when PID 1 is systemd:
 /// restart on failure, and start at boot.
 /// </summary>
 /// <remarks>

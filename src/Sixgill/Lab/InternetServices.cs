@@ -7,7 +7,7 @@ using Sixgill.Verify;
 namespace Sixgill.Lab;
 
 /// <summary>
-/// The lab internet's two IPv4-only services (SPEC §7), started inside its namespace through the
+/// The lab internet's two IPv4-only services, started inside its namespace through the
 /// lab, which ends them by pid when it is removed: an authoritative DNS server at the config's
 /// <c>remote_server</c> (dnsmasq) and a web server (BusyBox httpd) serving <see cref="Page"/>.
 /// Both run detached (<see cref="LabDaemon"/>), so they outlive a <c>lab up</c> and a later

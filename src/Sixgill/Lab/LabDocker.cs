@@ -6,7 +6,7 @@ using Sixgill.Machine;
 namespace Sixgill.Lab;
 
 /// <summary>
-/// The docker runtime in a lab (TESTING §5): a <c>dockerd</c> of its own inside the gateway node's
+/// The docker runtime in a lab: a <c>dockerd</c> of its own inside the gateway node's
 /// namespaces — never the machine's — started detached so that it outlives <c>lab up</c>, with
 /// Sixgill's images (built offline, cached). It is recorded in the lab's state by dockerd's own pid;
 /// <c>lab down</c> stops it by that pid, and the sweeper removes its directory and cgroups, also

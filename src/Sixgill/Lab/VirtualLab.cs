@@ -4,7 +4,7 @@ using Sixgill.Machine;
 namespace Sixgill.Lab;
 
 /// <summary>
-/// A running virtual lab (SPEC §7): node namespaces joined by a switch, and optionally an
+/// A running virtual lab: node namespaces joined by a switch, and optionally an
 /// IPv4-only internet behind the gateway node. Disposing it removes everything it made: the
 /// processes it started, then every namespace, mount and directory of the lab's name.
 /// </summary>

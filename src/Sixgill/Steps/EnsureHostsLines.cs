@@ -4,7 +4,7 @@ using Sixgill.Steps.Text;
 
 namespace Sixgill.Steps;
 
-/// <summary>Every node's name mapped to its management address in the hosts file (SPEC §5.1 step 3).</summary>
+/// <summary>Every node's name mapped to its management address in the hosts file.</summary>
 internal sealed record EnsureHostsLines(string Path, ImmutableArray<HostsEntry> Mappings) : EditFileLines(Path)
 {
     public const string DefaultPath = "/etc/hosts";

@@ -4,7 +4,7 @@ using Sixgill.Values;
 namespace Sixgill.Steps;
 
 /// <summary>
-/// The NAT44 of the NAT64 pool (SPEC §6.1): Sixgill's own nftables table <c>ip sixgill</c>,
+/// The NAT44 of the NAT64 pool: Sixgill's own nftables table <c>ip sixgill</c>,
 /// masquerading <paramref name="Pool"/>, loaded whole from <paramref name="Ruleset"/> and deleted
 /// whole at undo. No other table, chain or rule of the node is read for a decision, changed or flushed.
 /// </summary>

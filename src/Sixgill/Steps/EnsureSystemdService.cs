@@ -4,7 +4,7 @@ using Sixgill.Machine;
 namespace Sixgill.Steps;
 
 /// <summary>
-/// A gateway daemon supervised by systemd (SPEC §6.1, where PID 1 is systemd): its unit file in
+/// A gateway daemon supervised by systemd: its unit file in
 /// <c>/etc/systemd/system</c>, systemd told (<c>daemon-reload</c>), the unit enabled and
 /// (re)started, the daemon checked first and waited for, bounded. Undo: <c>disable --now</c>, the
 /// unit file removed, <c>daemon-reload</c>. A unit whose daemon runs an older config than the

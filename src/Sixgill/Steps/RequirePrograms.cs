@@ -5,7 +5,7 @@ using Sixgill.Machine;
 namespace Sixgill.Steps;
 
 /// <summary>
-/// The preflight of the native gateway (SPEC §6.1) as the first step of its plan: its probe finds
+/// The preflight of the native gateway as the first step of its plan: its probe finds
 /// every program installed (<c>=</c>) or stops the run before anything changes, naming each missing
 /// program, its Debian package and the one <c>apt-get install</c> line (exit 3). There is nothing to
 /// apply or undo: Sixgill never installs anything itself.

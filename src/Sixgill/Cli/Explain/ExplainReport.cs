@@ -11,7 +11,7 @@ using Sixgill.Values;
 namespace Sixgill.Cli.Explain;
 
 /// <summary>
-/// <c>sixgill explain</c>'s output (SPEC §5.6): the address plan as plain text (a block for the
+/// <c>sixgill explain</c>'s output: the address plan as plain text (a block for the
 /// cluster, one per node) or as one JSON document with the same data. Pure: it writes only to the
 /// writer or stream it is given, and the same plan always renders to the same bytes.
 /// </summary>

@@ -4,7 +4,7 @@ using Sixgill.Values;
 namespace Sixgill.Steps.Text;
 
 /// <summary>
-/// Makes <c>/etc/hosts</c> map each name to exactly its addresses (SPEC §5.1 step 3), as a pure
+/// Makes <c>/etc/hosts</c> map each name to exactly its addresses, as a pure
 /// function: text in, text and undo record out.
 /// </summary>
 /// <remarks>
