@@ -9,7 +9,7 @@ public sealed class PrepareFailureTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_failure_at_any_step_rolls_back_everything_this_run_applied_and_exits_1()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -29,7 +29,7 @@ public sealed class PrepareFailureTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_real_failure_at_the_last_step_rolls_back_the_others()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -51,7 +51,7 @@ public sealed class PrepareFailureTests
         (await PrepareNodeState.TakeAsync(w1)).ShouldBe(before);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task After_a_kill_9_at_every_journal_save_clean_restores_the_node_byte_for_byte()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -77,7 +77,7 @@ public sealed class PrepareFailureTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Of_two_prepares_at_once_one_exits_3_naming_the_other_and_the_journal_stays_valid()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();

@@ -12,7 +12,7 @@ public sealed class UpDownTests
 
     private const string KubeadmFile = "/etc/sixgill/kubeadm.yaml";
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Up_inits_the_master_joins_the_minions_and_down_takes_it_all_back()
     {
         await using var lab = await ReadyLabAsync();
@@ -76,7 +76,7 @@ public sealed class UpDownTests
         (await UpDownLab.ExistsAsync(w1, KubeadmFile)).ShouldBeTrue("the kubeadm file is prepare's, not up's");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_hanging_kubeadm_is_killed_at_the_timeout_and_the_run_rolled_back()
     {
         await using var lab = await ReadyLabAsync("w1");
@@ -92,7 +92,7 @@ public sealed class UpDownTests
         (await UpDownLab.ProcessesAsync(w1)).ShouldNotContain(p => p.Contains("sleep", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_failing_kubeadm_rolls_the_run_back_and_exits_1()
     {
         await using var lab = await ReadyLabAsync("w1");
@@ -107,7 +107,7 @@ public sealed class UpDownTests
         await ShouldBeAsBeforeUpAsync(w1, routesBefore);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Without_a_token_and_without_insecure_up_is_refused_before_any_change()
     {
         await using var lab = await ReadyLabAsync("w1");
@@ -124,7 +124,7 @@ public sealed class UpDownTests
         await ShouldBeAsBeforeUpAsync(w1, routesBefore);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Kubeadm_of_another_version_than_the_config_asks_is_refused_before_any_change()
     {
         await using var lab = await ReadyLabAsync("w1", config => config.Replace("  insecure: true\n", "  insecure: true\n  kubernetes_version: v1.32.0\n", StringComparison.Ordinal));
@@ -138,7 +138,7 @@ public sealed class UpDownTests
         (await UpDownLab.ExistsAsync(w1, Conflist)).ShouldBeFalse();
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Plan_up_and_plan_down_show_the_steps_and_change_nothing()
     {
         await using var lab = await ReadyLabAsync("w1");

@@ -5,7 +5,7 @@ using Sixgill.Machine;
 namespace Sixgill.Facts;
 
 /// <summary>
-/// What <c>up</c>'s plan needs to know about the node besides the config (SPEC §5.4): whether
+/// What <c>up</c>'s plan needs to know about the node besides the config (docs/steps.md): whether
 /// <c>init</c> made a CA here (its certificate, which is public), and whose kubeconfig the master's
 /// <c>admin.conf</c> becomes. Part of <see cref="NodeFacts"/>: read once, so the plan stays pure.
 /// </summary>
