@@ -6,7 +6,7 @@ namespace Sixgill.Cli;
 internal sealed record DiagnosticDto(string Code, string Severity, int Line, int Column, string Message, string? Hint)
 {
     public static DiagnosticDto From(Diagnostic d) =>
-        new(d.Code, d.IsError ? "error" : "warning", d.Position.Line, d.Position.Column, d.Message, d.Hint);
+        new(d.Code, d.IsError ? "error" : "warning", d.Position.Line, d.Position.Column, d.ShownMessage, d.ShownHint);
 }
 
 internal sealed record ValidateReport(

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sixgill.Config;
 using Sixgill.Cli.Change;
 using Sixgill.Cli.Commands;
 
@@ -55,12 +56,13 @@ internal static class SixgillCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, ChangeEnvironment environment, CancellationToken cancel = default)
     {
         var options = new GlobalOptions();
-        var parsed = Build(options, environment).Parse(args);
+        // No response files: "-c @cluster.yaml" is a file name, never a list of arguments to read.
+        var parsed = Build(options, environment).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             foreach (var parseError in parsed.Errors)
             {
-                await error.WriteLineAsync($"sixgill: {parseError.Message}");
+                await error.WriteLineAsync($"sixgill: {EchoText.Show(parseError.Message)}");
             }
 
             await error.WriteLineAsync("Run 'sixgill --help' to see the commands and their options.");
@@ -70,13 +72,20 @@ internal static class SixgillCli
         var trace = parsed.GetValue(options.Trace);
         try
         {
-            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            // Signals are Program's (a change rolls back first); System.CommandLine must not take them too.
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return await parsed.InvokeAsync(configuration, cancel);
         }
         catch (SixgillException e)
         {
             await ReportAsync(error, e.Message, e.Hint, trace ? e : null);
             return e.ExitCode;
+        }
+        catch (Exception e) when (e is IOException)
+        {
+            // The machine refused a file operation (a full disk, a read-only file system): not a bug.
+            await ReportAsync(error, e.Message, "the machine refused a file operation (is a file system full or read-only?); fix that and run again", trace ? e : null);
+            return ExitCodes.ChangeFailed;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -87,10 +96,10 @@ internal static class SixgillCli
 
     private static async Task ReportAsync(TextWriter error, string message, string? hint, Exception? trace)
     {
-        await error.WriteLineAsync($"sixgill: {message}");
+        await error.WriteLineAsync($"sixgill: {EchoText.Show(message)}");
         if (hint is not null)
         {
-            await error.WriteLineAsync($"  fix: {hint}");
+            await error.WriteLineAsync($"  fix: {EchoText.Show(hint)}");
         }
 
         if (trace is not null)
