@@ -8,7 +8,7 @@ using Sixgill.Machine;
 namespace Sixgill.IntegrationTests;
 
 /// <summary>
-/// The docker runtime of SPEC §6.2 as a user gets it: a <see cref="GatewayLab"/> from
+/// The docker runtime (docs/gateway.md) as a user gets it: a <see cref="GatewayLab"/> from
 /// examples/lab.yaml with <c>runtime: docker</c>, a dockerd inside the gateway node with Sixgill's
 /// images (built offline, cached), and <c>sixgill prepare</c> run in gw, w1 and w2 — the support
 /// network, both containers, the routes and NAT44 made by Sixgill's own steps. One per test class;

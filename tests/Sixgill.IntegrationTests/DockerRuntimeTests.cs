@@ -8,7 +8,7 @@ using Sixgill.Machine;
 namespace Sixgill.IntegrationTests;
 
 /// <summary>
-/// The docker runtime (SPEC §6.2) for real: <c>sixgill prepare</c> on the gateway node makes the
+/// The docker runtime (docs/gateway.md) for real: <c>sixgill prepare</c> on the gateway node makes the
 /// support network and the bind9 and tayga containers in a dockerd inside that node, and they serve
 /// DNS64 and NAT64 to the other nodes; prepare again keeps or replaces them, clean removes them.
 /// </summary>

@@ -21,8 +21,11 @@ public sealed partial class ArchitectureTests
     /// Edges against the table that are known and explained, file by file. The AppArmor step asks the
     /// gateway which profile name confines named: its undo record in journals already written does not
     /// carry that name, so the step cannot take it as a parameter without breaking those journals.
+    /// The config loader reads the file through the bounded reader of <c>Host/Files</c> (libc, no
+    /// symlinks, size cap); handing it the bytes from the CLI instead is the way to remove this edge.
     /// </summary>
-    private static readonly HashSet<(string File, string To)> Exceptions = [("Steps/EnsureAppArmorRules.cs", "Gateway")];
+    private static readonly HashSet<(string File, string To)> Exceptions =
+        [("Steps/EnsureAppArmorRules.cs", "Gateway"), ("Config/ConfigLoader.cs", "Host")];
 
     [Fact]
     public void The_folder_table_names_every_folder_of_the_source_and_no_other()
