@@ -107,7 +107,8 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
         var gateway = fixture.Gateway;
         var plan = DockerTestConfig.Plan.Value;
         var bystander = new SupportNetworkSpec("bystander", Values.Prefix.Parse("fd00:99::/64"), Values.Ip.Parse("fd00:99::1"),
-            Values.Prefix.Parse("192.0.2.0/24"), Values.Ip.Parse("192.0.2.1")) { Labels = new Dictionary<string, string>() };
+            Values.Prefix.Parse("192.0.2.0/24"), Values.Ip.Parse("192.0.2.1"))
+        { Labels = new Dictionary<string, string>() };
         await engine.CreateNetworkAsync(bystander, Cancel);
         try
         {
