@@ -10,7 +10,7 @@ public sealed class LabLifecycleTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Create_and_dispose_leave_the_machines_own_network_namespace_unchanged()
     {
         LabRequirements.Require();
@@ -30,7 +30,7 @@ public sealed class LabLifecycleTests
         (await RootNamespaceSnapshot.TakeAsync()).ShouldBe(before, "after the lab is gone");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Dispose_leaves_no_namespace_mount_directory_or_process_of_the_lab()
     {
         LabRequirements.Require();
@@ -49,14 +49,14 @@ public sealed class LabLifecycleTests
         LabLeftovers.IsRunning(pid).ShouldBeFalse();
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Sweep_removes_what_a_crashed_run_left()
     {
         LabRequirements.Require();
         var name = TestLabs.NextName();
         var runner = new ProcessRunner();
         var lab = await TestLabs.CreateAsync(TestLabs.ThreeNodes(name));
-        RunningProcess? daemon = null;
+        IRunningProcess? daemon = null;
         try
         {
             // A daemon the lab does not know about, as one a crashed 'sixgill prepare' left running.
@@ -86,7 +86,7 @@ public sealed class LabLifecycleTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Creating_a_lab_whose_name_is_taken_is_refused_and_the_lab_stays()
     {
         LabRequirements.Require();
@@ -99,7 +99,7 @@ public sealed class LabLifecycleTests
         (await lab.Node("n1").RunAsync(["hostname"], Cancel)).StandardOutput.Trim().ShouldBe("n1");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_lab_that_fails_half_way_removes_what_it_made()
     {
         LabRequirements.Require();

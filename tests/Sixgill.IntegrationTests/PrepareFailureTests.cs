@@ -9,7 +9,7 @@ public sealed class PrepareFailureTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_failure_at_any_step_rolls_back_everything_this_run_applied_and_exits_1()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -32,7 +32,7 @@ public sealed class PrepareFailureTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_real_failure_at_the_last_step_rolls_back_the_others()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -54,7 +54,7 @@ public sealed class PrepareFailureTests
         (await PrepareNodeState.TakeAsync(w1)).ShouldBe(before);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task After_a_kill_9_at_every_journal_save_clean_restores_the_node_byte_for_byte()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -80,7 +80,7 @@ public sealed class PrepareFailureTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_journal_of_the_previous_format_is_still_undone_by_clean()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -104,7 +104,7 @@ public sealed class PrepareFailureTests
         after.RootElement.GetProperty("entries").GetArrayLength().ShouldBe(0);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Of_two_prepares_at_once_one_exits_3_naming_the_other_and_the_journal_stays_valid()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();

@@ -4,7 +4,7 @@ using Sixgill.Cli.Change;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>sixgill clean</c>: undo prepare on this node, newest change first.</summary>
+/// <summary><c>sixgill clean</c>: undo prepare on this node, newest change first (docs/steps.md).</summary>
 internal static class CleanCommand
 {
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)

@@ -4,7 +4,7 @@ using Sixgill.Cli.Change;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>sixgill down</c>: <c>kubeadm reset --force</c>, then undo what up did on this node, newest first.</summary>
+/// <summary><c>sixgill down</c>: <c>kubeadm reset --force</c>, then undo what up did on this node, newest first (docs/steps.md).</summary>
 internal static class DownCommand
 {
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)

@@ -5,7 +5,7 @@ using Sixgill.Cli.Change;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>sixgill plan [command]</c>: what that command would change on this node now; changes nothing.</summary>
+/// <summary><c>sixgill plan [command]</c>: what that command would change on this node now (docs/steps.md); changes nothing.</summary>
 internal static class PlanCommand
 {
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)

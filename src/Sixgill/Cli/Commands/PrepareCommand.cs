@@ -5,7 +5,7 @@ using Sixgill.Cli.Change;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>sixgill prepare</c>: make this node ready for Kubernetes; <c>--dry-run</c> shows the plan instead.</summary>
+/// <summary><c>sixgill prepare</c>: make this node ready for Kubernetes (docs/steps.md); <c>--dry-run</c> shows the plan instead.</summary>
 internal static class PrepareCommand
 {
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)

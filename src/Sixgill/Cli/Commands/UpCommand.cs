@@ -5,7 +5,7 @@ using Sixgill.Cli.Change;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>sixgill up</c>: bring Kubernetes up on this node; <c>--dry-run</c> shows the plan instead.</summary>
+/// <summary><c>sixgill up</c>: bring Kubernetes up on this node (docs/steps.md); <c>--dry-run</c> shows the plan instead.</summary>
 internal static class UpCommand
 {
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)
