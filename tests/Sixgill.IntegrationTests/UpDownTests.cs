@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Sixgill.Kube;
 using Sixgill.Machine;
 using Sixgill.Values;
 

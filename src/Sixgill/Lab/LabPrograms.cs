@@ -31,9 +31,9 @@ internal static class LabPrograms
 
     public static readonly RequiredProgram Ping = new("ping", "iputils-ping", "/usr/bin/ping", "verify's check that nodes reach each other");
 
-    public static readonly GatewayProgram Sshd = new("sshd", "openssh-server", "/usr/sbin/sshd", "lets the admin node reach every node over SSH (--all)");
+    public static readonly RequiredProgram Sshd = new("sshd", "openssh-server", "/usr/sbin/sshd", "lets the admin node reach every node over SSH (--all)");
 
-    public static readonly GatewayProgram SshKeygen = new("ssh-keygen", "openssh-client", "/usr/bin/ssh-keygen", "makes the nodes' host keys and the admin's key");
+    public static readonly RequiredProgram SshKeygen = new("ssh-keygen", "openssh-client", "/usr/bin/ssh-keygen", "makes the nodes' host keys and the admin's key");
 
     /// <summary>What <c>lab up</c> runs; the internet's daemons only when the lab has one.</summary>
     /// <param name="docker">The lab starts a dockerd in its gateway node (docker runtime).</param>

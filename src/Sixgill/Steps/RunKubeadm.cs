@@ -1,5 +1,5 @@
-using Sixgill.Config;
 using Sixgill.Machine;
+using Sixgill.Values;
 
 namespace Sixgill.Steps;
 

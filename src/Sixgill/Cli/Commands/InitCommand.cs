@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Sixgill.Cli.Fleet;
 using Sixgill.Cli.Change;
+using Sixgill.Cli.Fleet;
 using Sixgill.Host.Files;
 using Sixgill.Kube;
 using Sixgill.Planning;

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Sixgill.Cli.Change;
 using Sixgill.Cli.Fleet;
 using Sixgill.Fleet;
-using Sixgill.Cli.Change;
 
 namespace Sixgill.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Sixgill.Cli.Fleet;
 using Sixgill.Addressing;
 using Sixgill.Cli.Change;
+using Sixgill.Cli.Fleet;
 using Sixgill.DnsProtocol;
 using Sixgill.Verify;
 
