@@ -1,7 +1,7 @@
 using Sixgill.Host.Processes;
-using Sixgill.Machine;
 using Sixgill.Kube;
 using Sixgill.Lab;
+using Sixgill.Machine;
 using Sixgill.Steps;
 
 namespace Sixgill.IntegrationTests;

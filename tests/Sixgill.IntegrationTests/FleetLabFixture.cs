@@ -14,13 +14,13 @@ namespace Sixgill.IntegrationTests;
 /// </summary>
 public sealed class FleetLabFixture : IAsyncLifetime
 {
-    private static int s_homes;
-    private LabCli? _cli;
-    private RunningLab? _lab;
+    private static int homes;
+    private LabCli? cli;
+    private RunningLab? lab;
 
-    internal LabCli Cli => Ready()._cli!;
+    internal LabCli Cli => Ready().cli!;
 
-    internal VirtualLab Lab => Ready()._lab!.Lab;
+    internal VirtualLab Lab => Ready().lab!.Lab;
 
     internal LabNames Names => Cli.Names;
 
@@ -31,25 +31,25 @@ public sealed class FleetLabFixture : IAsyncLifetime
             return;
         }
 
-        _cli = await LabCli.NewAsync();
-        var up = await _cli.RunAsync("up");
+        cli = await LabCli.NewAsync();
+        var up = await this.cli.RunAsync("up");
         if (up.ExitCode != 0)
         {
-            await _cli.DownQuietlyAsync();
+            await this.cli.DownQuietlyAsync();
             throw new InvalidOperationException($"lab up failed: {up.StandardError}");
         }
 
-        _lab = await RunningLab.AttachAsync(_cli.Name, new ProcessRunner(), CancellationToken.None);
+        lab = await RunningLab.AttachAsync(this.cli.Name, new ProcessRunner(), CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_cli is not null)
+        if (this.cli is not null)
         {
-            var down = await _cli.RunAsync("down");
+            var down = await this.cli.RunAsync("down");
             if (down.ExitCode != 0)
             {
-                await _cli.DownQuietlyAsync();
+                await this.cli.DownQuietlyAsync();
             }
         }
     }
@@ -57,7 +57,7 @@ public sealed class FleetLabFixture : IAsyncLifetime
     /// <summary>A HOME for one test in the admin node: the lab's admin key and known_hosts, copied.</summary>
     internal string NewHome()
     {
-        var home = $"{Names.SharedDirectory}/home{Interlocked.Increment(ref s_homes).ToString(CultureInfo.InvariantCulture)}";
+        var home = $"{Names.SharedDirectory}/home{Interlocked.Increment(ref homes).ToString(CultureInfo.InvariantCulture)}";
         Directory.CreateDirectory($"{home}/.ssh");
         foreach (var file in new[] { "id_ed25519", "id_ed25519.pub", "known_hosts" })
         {
@@ -107,6 +107,6 @@ public sealed class FleetLabFixture : IAsyncLifetime
     private FleetLabFixture Ready()
     {
         GatewayRequirements.Require();
-        return _lab is null ? throw new InvalidOperationException("the fleet lab was not built") : this;
+        return this.lab is null ? throw new InvalidOperationException("the fleet lab was not built") : this;
     }
 }

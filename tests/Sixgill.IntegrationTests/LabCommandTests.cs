@@ -8,7 +8,7 @@ namespace Sixgill.IntegrationTests;
 /// <summary><c>sixgill lab up|status|exec|down</c> as processes of their own, against real namespaces and daemons.</summary>
 public sealed class LabCommandTests
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Up_status_exec_and_down_leave_the_machine_as_it_was()
     {
         GatewayRequirements.Require();
@@ -58,7 +58,7 @@ public sealed class LabCommandTests
         (await RootNamespaceSnapshot.TakeAsync()).ShouldBe(before);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Exec_passes_the_commands_exit_code_through_and_runs_it_inside_the_node()
     {
         GatewayRequirements.Require();
@@ -83,7 +83,7 @@ public sealed class LabCommandTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Commands_on_a_lab_that_is_not_up_say_so_and_need_root()
     {
         LabRequirements.Require();

@@ -15,14 +15,14 @@ namespace Sixgill.IntegrationTests;
 /// </summary>
 public sealed class NetlinkWriterTests : IAsyncLifetime
 {
-    private VirtualLab? _lab;
-    private RtNetlink? _socket;
+    private VirtualLab? lab;
+    private RtNetlink? socket;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private string Namespace => _lab!.Nodes[0].Namespace;
+    private string Namespace => this.lab!.Nodes[0].Namespace;
 
-    private NetlinkWriter Writer => new(_socket!);
+    private NetlinkWriter Writer => new(this.socket!);
 
     public async ValueTask InitializeAsync()
     {
@@ -31,8 +31,8 @@ public sealed class NetlinkWriterTests : IAsyncLifetime
             return;
         }
 
-        _lab = await TestLabs.CreateAsync(new LabSpec(TestLabs.NextName(), [new LabNodeSpec("w1", "eth1")]));
-        _socket = RtNetlink.OpenIn(LabNames.NetnsPath(Namespace));
+        lab = await TestLabs.CreateAsync(new LabSpec(TestLabs.NextName(), [new LabNodeSpec("w1", "eth1")]));
+        socket = RtNetlink.OpenIn(LabNames.NetnsPath(Namespace));
         foreach (var link in new[] { "nl0", "ip0" })
         {
             // A veth pair (lab kernels may lack the dummy module), both ends up: a link with carrier.
@@ -44,10 +44,10 @@ public sealed class NetlinkWriterTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        _socket?.Dispose();
-        if (_lab is not null)
+        this.socket?.Dispose();
+        if (this.lab is not null)
         {
-            await _lab.DisposeAsync();
+            await this.lab.DisposeAsync();
         }
     }
 

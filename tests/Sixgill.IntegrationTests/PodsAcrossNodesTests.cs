@@ -43,7 +43,7 @@ public sealed class PodsAcrossNodesTests
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Theory]
+    [Theory(Timeout = TestTimeouts.Lab)]
     [InlineData("bridge")]
     [InlineData("ptp")]
     public async Task A_pod_on_w1_pings_a_pod_on_w2_over_IPv6_through_the_pod_routes(string plugin)
@@ -74,7 +74,7 @@ public sealed class PodsAcrossNodesTests
         (await UpDownLab.RoutesAsync(w1)).ShouldNotContain(r => r.StartsWith("fd00:40:", StringComparison.Ordinal) && r.Contains("/80 via ", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Dual_stack_pods_reach_each_other_in_both_families()
     {
         PodsCni.Require();

@@ -9,7 +9,7 @@ public sealed class PrepareFailureTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_failure_at_any_step_rolls_back_everything_this_run_applied_and_exits_1()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -17,10 +17,13 @@ public sealed class PrepareFailureTests
         var w1 = lab.Node("w1");
         var before = await PrepareNodeState.TakeAsync(w1);
         var steps = await PlannedStepsAsync(lab);
+        var ids = await PlannedStepIdsAsync(lab);
+        ids.Count.ShouldBe(steps.Count);
 
         for (var k = 1; k <= steps.Count; k++)
         {
-            var run = await lab.SixgillAsync(w1, Env("SIXGILL_TEST_FAIL_STEP", k), "prepare");
+            // By step id: the plan's "=" steps (left out here) still count in the hook's step numbers.
+            var run = await lab.SixgillAsync(w1, new Dictionary<string, string?> { ["SIXGILL_TEST_FAIL_STEP"] = ids[k - 1] }, "prepare");
 
             run.ExitCode.ShouldBe(1, $"step {k}: {run.StandardError}");
             run.StandardError.ShouldContain($"failed at '{steps[k - 1]}'");
@@ -29,7 +32,7 @@ public sealed class PrepareFailureTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_real_failure_at_the_last_step_rolls_back_the_others()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -51,7 +54,7 @@ public sealed class PrepareFailureTests
         (await PrepareNodeState.TakeAsync(w1)).ShouldBe(before);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task After_a_kill_9_at_every_journal_save_clean_restores_the_node_byte_for_byte()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -77,7 +80,7 @@ public sealed class PrepareFailureTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_journal_of_the_previous_format_is_still_undone_by_clean()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -101,7 +104,7 @@ public sealed class PrepareFailureTests
         after.RootElement.GetProperty("entries").GetArrayLength().ShouldBe(0);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Of_two_prepares_at_once_one_exits_3_naming_the_other_and_the_journal_stays_valid()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -146,6 +149,16 @@ public sealed class PrepareFailureTests
         return [.. json.RootElement.GetProperty("steps").EnumerateArray()
             .Where(s => s.GetProperty("symbol").GetString() != "=")
             .Select(s => s.GetProperty("description").GetString() ?? "")];
+    }
+
+    /// <summary>The ids of the steps <see cref="PlannedStepsAsync"/> lists, in the same order.</summary>
+    private static async Task<IReadOnlyList<string>> PlannedStepIdsAsync(PrepareLab lab)
+    {
+        var plan = await lab.SixgillAsync(lab.Node("w1"), "plan", "--output", "json");
+        using var json = JsonDocument.Parse(plan.EnsureSuccess().StandardOutput);
+        return [.. json.RootElement.GetProperty("steps").EnumerateArray()
+            .Where(s => s.GetProperty("symbol").GetString() != "=")
+            .Select(s => s.GetProperty("id").GetString() ?? "")];
     }
 
     private static Dictionary<string, string?> Env(string name, int value) => new() { [name] = value.ToString(CultureInfo.InvariantCulture) };

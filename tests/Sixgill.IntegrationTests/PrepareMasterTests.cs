@@ -7,7 +7,7 @@ public sealed class PrepareMasterTests
 {
     private const string InitKinds = "kind: InitConfiguration";
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_ipv6_master_gets_init_cluster_kubelet_and_kube_proxy_configurations()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -23,7 +23,7 @@ public sealed class PrepareMasterTests
         ListAfter(kubeadm, "clusterDNS:").ShouldBe(["\"fd00:30::a\""]);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_dual_stack_master_lists_both_families_IPv6_first()
     {
         await using var lab = await PrepareLab.CreateAsync("dual-stack.yaml", name => new LabSpec(name, [new("cp1", "eno2")]));
@@ -40,7 +40,7 @@ public sealed class PrepareMasterTests
         (await PrepareLab.ShAsync(lab.Node("cp1"), "ip -br address show dev eno2")).ShouldContain("10.192.0.2/16");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_ipv4_master_uses_IPv4_forms_throughout()
     {
         await using var lab = await PrepareLab.CreateAsync("ipv4.yaml", name => new LabSpec(name, [new("cp1", "eth1")]));

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Sixgill.Kube;
 using Sixgill.Machine;
 using Sixgill.Values;
 
@@ -14,7 +13,7 @@ public sealed class UpDownTests
 
     private const string KubeadmFile = "/etc/sixgill/kubeadm.yaml";
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Up_inits_the_master_joins_the_minions_and_down_takes_it_all_back()
     {
         await using var lab = await ReadyLabAsync();
@@ -81,7 +80,7 @@ public sealed class UpDownTests
         (await UpDownLab.ExistsAsync(w1, KubeadmFile)).ShouldBeTrue("the kubeadm file is prepare's, not up's");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_hanging_kubeadm_is_killed_at_the_timeout_and_the_run_rolled_back()
     {
         await using var lab = await ReadyLabAsync("w1");
@@ -97,7 +96,7 @@ public sealed class UpDownTests
         (await UpDownLab.ProcessesAsync(w1)).ShouldNotContain(p => p.Contains("sleep", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_failing_kubeadm_rolls_the_run_back_and_exits_1()
     {
         await using var lab = await ReadyLabAsync("w1");
@@ -112,7 +111,7 @@ public sealed class UpDownTests
         await ShouldBeAsBeforeUpAsync(w1, routesBefore);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Without_a_token_and_without_insecure_up_is_refused_before_any_change()
     {
         await using var lab = await ReadyLabAsync("w1");
@@ -129,7 +128,7 @@ public sealed class UpDownTests
         await ShouldBeAsBeforeUpAsync(w1, routesBefore);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Kubeadm_of_another_version_than_the_config_asks_is_refused_before_any_change()
     {
         await using var lab = await ReadyLabAsync("w1", config => config.Replace("  insecure: true\n", "  insecure: true\n  kubernetes_version: v1.32.0\n", StringComparison.Ordinal));
@@ -143,7 +142,7 @@ public sealed class UpDownTests
         (await UpDownLab.ExistsAsync(w1, Conflist)).ShouldBeFalse();
     }
 
-    [Theory]
+    [Theory(Timeout = TestTimeouts.Lab)]
     [InlineData("v1.30.14")]
     [InlineData("v1.29.0")]
     public async Task Kubeadm_older_than_1_31_is_refused_before_any_change(string version)
@@ -160,7 +159,7 @@ public sealed class UpDownTests
         await ShouldBeAsBeforeUpAsync(w1, routesBefore);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Kubeadm_1_36_passes_the_floor()
     {
         await using var lab = await ReadyLabAsync("w1");
@@ -172,7 +171,7 @@ public sealed class UpDownTests
         (await UpDownLab.KubeadmCallsAsync(w1)).ShouldBe(["join --config /etc/sixgill/kubeadm.yaml"]);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_cni_config_that_sorts_first_stops_up_and_one_that_sorts_after_stays_byte_for_byte_through_down()
     {
         await using var lab = await ReadyLabAsync("w1");
@@ -204,7 +203,7 @@ public sealed class UpDownTests
         (await UpDownLab.ExistsAsync(w1, Conflist)).ShouldBeFalse();
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Up_merges_the_cluster_into_a_kubeconfig_with_another_context_and_down_gives_it_back_byte_for_byte()
     {
         await using var lab = await ReadyLabAsync("gw");
@@ -240,7 +239,7 @@ public sealed class UpDownTests
         (await UpDownLab.ModeAndOwnerAsync(gw, kubeconfig)).ShouldBe($"640 {UpDownLab.Uid}");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Plan_up_and_plan_down_show_the_steps_and_change_nothing()
     {
         await using var lab = await ReadyLabAsync("w1");

@@ -2,8 +2,6 @@ using Sixgill.Addressing;
 using Sixgill.Cli.Change;
 using Sixgill.Config;
 using Sixgill.Engine;
-using Sixgill.Fleet;
-using Sixgill.Host.Docker;
 using Sixgill.Host.Processes;
 using Sixgill.Host;
 using Sixgill.Json;
@@ -18,7 +16,7 @@ namespace Sixgill.Cli;
 /// loads the config (exit 2), checks root and the programs and the interface before anything is
 /// touched (exit 3 with the fix), runs the verb's steps through the executor, prints the report on
 /// stdout (text or JSON, masked) and logs on stderr, and turns every outcome into the exit codes of
-/// SPEC §2: a failed run (rolled back) is 1, a lock held by another run is 3 naming its pid.
+/// Exit codes (docs/commands.md): a failed run (rolled back) is 1, a lock held by another run is 3 naming its pid.
 /// </summary>
 internal sealed class ChangeVerbRunner
 {

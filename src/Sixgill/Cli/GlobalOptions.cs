@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Sixgill.Cli;
 
-/// <summary>The options every command takes (SPEC §2), declared once and shared by all commands.</summary>
+/// <summary>The options every command takes (docs/commands.md), declared once and shared by all commands.</summary>
 internal sealed class GlobalOptions
 {
     public Option<string> Config { get; } = new("--config", "-c")

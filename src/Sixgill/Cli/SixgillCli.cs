@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Sixgill.Config;
 using Sixgill.Cli.Change;
 using Sixgill.Cli.Commands;
+using Sixgill.Config;
 
 namespace Sixgill.Cli;
 

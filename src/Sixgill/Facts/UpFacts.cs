@@ -6,9 +6,9 @@ using Sixgill.Machine;
 namespace Sixgill.Facts;
 
 /// <summary>
-/// What <c>up</c>'s plan needs to know about the node besides the config (SPEC §5.4): whether
-/// <c>init</c> made a CA here (its certificate, which is public), whose kubeconfig the master's
-/// <c>admin.conf</c> goes into, and which CNI configs are there already. Part of <see cref="NodeFacts"/>: read once, so the plan stays pure.
+/// What <c>up</c>'s plan needs to know about the node besides the config (docs/steps.md): whether
+/// <c>init</c> made a CA here (its certificate, which is public), and whose kubeconfig the master's
+/// <c>admin.conf</c> becomes. Part of <see cref="NodeFacts"/>: read once, so the plan stays pure.
 /// </summary>
 /// <param name="ClusterCaCertificatePem">The text of <c>/etc/sixgill/pki/ca.crt</c>; null when <c>init</c> made none here.</param>
 /// <param name="SudoUser">Who ran <c>sudo</c> (<c>SUDO_USER</c>); null when nobody did.</param>

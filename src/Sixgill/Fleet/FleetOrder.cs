@@ -3,7 +3,7 @@ using Sixgill.Config;
 namespace Sixgill.Fleet;
 
 /// <summary>
-/// The order in which a command reaches the nodes (SPEC §8), as waves: every node of a wave runs
+/// The order in which a command reaches the nodes (docs/commands.md), as waves: every node of a wave runs
 /// at once, a wave starts when the one before has ended. Pure.
 /// </summary>
 internal static class FleetOrder

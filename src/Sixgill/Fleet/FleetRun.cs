@@ -10,17 +10,17 @@ namespace Sixgill.Fleet;
 /// </summary>
 internal sealed class FleetRun
 {
-    private readonly INodeTransport _transport;
-    private readonly Action<NodeRun> _finished;
-    private readonly Action<string>? _started;
+    private readonly INodeTransport transport;
+    private readonly Action<NodeRun> finished;
+    private readonly Action<string>? started;
 
     /// <param name="finished">Told as each node finishes (progress lines).</param>
     /// <param name="started">Told as each node's run has started (the test hook of the lab demo).</param>
     public FleetRun(INodeTransport transport, Action<NodeRun> finished, Action<string>? started = null)
     {
-        _transport = transport;
-        _finished = finished;
-        _started = started;
+        this.transport = transport;
+        this.finished = finished;
+        this.started = started;
     }
 
     /// <param name="arguments">The command line for a node; its config is at <see cref="INodeTransport.ConfigPath"/>.</param>
@@ -95,8 +95,8 @@ internal sealed class FleetRun
         NodeRun run;
         try
         {
-            var running = _transport.RunSixgillAsync(node, arguments, cancellationToken);
-            _started?.Invoke(node);
+            var running = this.transport.RunSixgillAsync(node, arguments, cancellationToken);
+            this.started?.Invoke(node);
             var result = await running;
             run = new NodeRun(node, result.ExitCode, clock.Elapsed, result.StandardOutput, result.StandardError);
         }
@@ -114,7 +114,7 @@ internal sealed class FleetRun
 
     private NodeRun Finish(NodeRun run)
     {
-        _finished(run);
+        this.finished(run);
         return run;
     }
 

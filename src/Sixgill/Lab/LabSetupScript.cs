@@ -3,7 +3,7 @@ namespace Sixgill.Lab;
 /// <summary>
 /// The commands that build a lab, in order, as data: nothing here runs. Every link is created
 /// directly inside lab namespaces and every sysctl is a <c>net.*</c> key written inside one, so
-/// the machine's own network namespace never changes (TESTING.md §1; unit tests check this).
+/// the machine's own network namespace never changes (docs/safety.md; unit tests check this).
 /// </summary>
 internal static class LabSetupScript
 {

@@ -1,4 +1,3 @@
-using Sixgill.Host.Network;
 using Sixgill.Values;
 
 namespace Sixgill.Machine;

@@ -12,7 +12,7 @@ using Sixgill.Values;
 namespace Sixgill.Planning;
 
 /// <summary>
-/// The steps <c>prepare</c> takes on one node, in order (SPEC §5.1 steps 1–6), computed from the
+/// The steps <c>prepare</c> takes on one node, in order (docs/steps.md), computed from the
 /// address plan and the node's <see cref="NodeFacts"/> alone: pure, so <c>plan</c>, <c>prepare</c>
 /// and a journal-less <c>clean</c> see the same list.
 /// </summary>

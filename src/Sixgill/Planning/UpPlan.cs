@@ -10,7 +10,7 @@ using Sixgill.Steps;
 namespace Sixgill.Planning;
 
 /// <summary>
-/// The steps <c>up</c> takes on one node, in order (SPEC §5.4): the CNI config; a route to every other
+/// The steps <c>up</c> takes on one node, in order (docs/steps.md): the CNI config; a route to every other
 /// cluster node's pod subnet; on the master the CA <c>init</c> made copied for kubeadm, <c>kubeadm
 /// init</c> and the cluster merged into the kubeconfig of the person who ran it; on a minion <c>kubeadm join</c>. Pure:
 /// <c>plan up</c>, <c>up</c>, <c>plan down</c> and a journal-less <c>down</c> see the same list.

@@ -10,25 +10,25 @@ namespace Sixgill.Ssh;
 /// </summary>
 internal sealed class HostKey : IEquatable<HostKey>
 {
-    private readonly byte[] _blob;
+    private readonly byte[] blob;
 
     public HostKey(byte[] blob)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        _blob = blob;
+        this.blob = blob;
         Type = ReadType(blob) ?? throw new FormatException("not an SSH public key blob");
     }
 
     /// <summary>The key type the blob names (what known_hosts writes before the key).</summary>
     public string Type { get; }
 
-    public ReadOnlySpan<byte> Blob => _blob;
+    public ReadOnlySpan<byte> Blob => this.blob;
 
     /// <summary>The key in known_hosts and authorized_keys form: base64 of the blob.</summary>
-    public string Base64 => Convert.ToBase64String(_blob);
+    public string Base64 => Convert.ToBase64String(this.blob);
 
     /// <summary>OpenSSH's fingerprint: <c>SHA256:</c> and the unpadded base64 of the blob's SHA-256.</summary>
-    public string Fingerprint => "SHA256:" + Convert.ToBase64String(SHA256.HashData(_blob)).TrimEnd('=');
+    public string Fingerprint => "SHA256:" + Convert.ToBase64String(SHA256.HashData(this.blob)).TrimEnd('=');
 
     /// <summary>What OpenSSH calls the key in its messages: ED25519, RSA, ECDSA.</summary>
     public string DisplayName => Type switch
@@ -56,11 +56,11 @@ internal sealed class HostKey : IEquatable<HostKey>
         }
     }
 
-    public bool Equals(HostKey? other) => other is not null && _blob.AsSpan().SequenceEqual(other._blob);
+    public bool Equals(HostKey? other) => other is not null && this.blob.AsSpan().SequenceEqual(other.blob);
 
     public override bool Equals(object? obj) => Equals(obj as HostKey);
 
-    public override int GetHashCode() => BinaryPrimitives.ReadInt32LittleEndian(SHA256.HashData(_blob));
+    public override int GetHashCode() => BinaryPrimitives.ReadInt32LittleEndian(SHA256.HashData(this.blob));
 
     public override string ToString() => $"{DisplayName} key {Fingerprint}";
 

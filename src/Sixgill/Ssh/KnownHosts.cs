@@ -28,11 +28,11 @@ internal sealed record HostKeyVerdict(HostKeyStatus Status, IReadOnlyList<KnownH
 /// </summary>
 internal sealed class KnownHosts
 {
-    private readonly IReadOnlyList<KnownHostsLine> _lines;
+    private readonly IReadOnlyList<KnownHostsLine> lines;
 
     public KnownHosts(IEnumerable<KnownHostsLine> lines)
     {
-        _lines = [.. lines];
+        this.lines = [.. lines];
     }
 
     public static KnownHosts Parse(string text)
@@ -53,8 +53,8 @@ internal sealed class KnownHosts
     {
         ArgumentNullException.ThrowIfNull(key);
         var name = HostName(host, port);
-        var naming = _lines.Where(l => l.Marker != KnownHostsMarker.CertAuthority && l.Names(name)).ToList();
-        var revoked = _lines.Where(l => l.Marker == KnownHostsMarker.Revoked && l.Key.Equals(key)).ToList();
+        var naming = this.lines.Where(l => l.Marker != KnownHostsMarker.CertAuthority && l.Names(name)).ToList();
+        var revoked = this.lines.Where(l => l.Marker == KnownHostsMarker.Revoked && l.Key.Equals(key)).ToList();
         if (revoked.Count > 0)
         {
             return new HostKeyVerdict(HostKeyStatus.Revoked, revoked);
@@ -73,7 +73,7 @@ internal sealed class KnownHosts
     public IReadOnlyList<string> KeyTypes(string host, int port)
     {
         var name = HostName(host, port);
-        return [.. _lines.Where(l => l.Marker == KnownHostsMarker.None && l.Names(name)).Select(l => l.Key.Type).Distinct()];
+        return [.. this.lines.Where(l => l.Marker == KnownHostsMarker.None && l.Names(name)).Select(l => l.Key.Type).Distinct()];
     }
 
     /// <summary>The line to append for a newly trusted key: hashed, as Debian's ssh writes it (HashKnownHosts yes).</summary>

@@ -7,8 +7,8 @@ namespace Sixgill.Ssh;
 /// </summary>
 internal sealed class KnownHostsFile
 {
-    private readonly Lock _gate = new();
-    private KnownHosts? _hosts;
+    private readonly Lock gate = new();
+    private KnownHosts? hosts;
 
     public KnownHostsFile(string path)
     {
@@ -22,9 +22,9 @@ internal sealed class KnownHostsFile
 
     public KnownHosts Read()
     {
-        lock (_gate)
+        lock (this.gate)
         {
-            return _hosts ??= File.Exists(Path) ? KnownHosts.Parse(File.ReadAllText(Path)) : new KnownHosts([]);
+            return this.hosts ??= File.Exists(Path) ? KnownHosts.Parse(File.ReadAllText(Path)) : new KnownHosts([]);
         }
     }
 
@@ -36,7 +36,7 @@ internal sealed class KnownHostsFile
         }
 
         var line = KnownHosts.NewLine(host, port, key);
-        lock (_gate)
+        lock (this.gate)
         {
             var directory = System.IO.Path.GetDirectoryName(Path)!;
             if (!Directory.Exists(directory))
@@ -58,7 +58,7 @@ internal sealed class KnownHostsFile
                 writer.Write(separator + line + "\n");
             }
 
-            _hosts = KnownHosts.Parse(existing + separator + line + "\n");
+            hosts = KnownHosts.Parse(existing + separator + line + "\n");
         }
     }
 }

@@ -16,19 +16,19 @@ namespace Sixgill.Ssh;
 internal sealed class SshNode : IAsyncDisposable
 {
     private const string ProbeMark = "sixgill-probe";
-    private readonly SshClient _client;
-    private readonly ConnectionInfo _info;
-    private readonly HostKey _hostKey;
-    private readonly IReadOnlyList<string> _asRoot;
+    private readonly SshClient client;
+    private readonly ConnectionInfo info;
+    private readonly HostKey hostKey;
+    private readonly IReadOnlyList<string> asRoot;
 
     private SshNode(string name, SshTarget target, SshClient client, ConnectionInfo info, HostKey hostKey)
     {
         Name = name;
         Target = target;
-        _client = client;
-        _info = info;
-        _hostKey = hostKey;
-        _asRoot = target.User == "root" ? [] : ["sudo", "-n"];
+        this.client = client;
+        this.info = info;
+        this.hostKey = hostKey;
+        asRoot = target.User == "root" ? [] : ["sudo", "-n"];
     }
 
     public string Name { get; }
@@ -89,12 +89,12 @@ internal sealed class SshNode : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var script = $"echo {ProbeMark}; uname -s; uname -m; sha256sum -- {ShellWords.Join(delivery.Files.Select(f => f.RemotePath))} 2>/dev/null; exit 0";
-        var result = await ExecAsync(ShellWords.Join([.. _asRoot, "sh", "-c", script]), null, cancellationToken);
+        var result = await ExecAsync(ShellWords.Join([.. this.asRoot, "sh", "-c", script]), null, cancellationToken);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (lines.Length < 3 || lines[0] != ProbeMark)
         {
             var said = result.StandardError.Trim();
-            if (_asRoot.Count > 0)
+            if (this.asRoot.Count > 0)
             {
                 throw new SshNodeException(Name, SshFailure.Sudo,
                     $"node {Name}: user {Target.User} cannot run commands as root without a password (sudo -n: {(said.Length > 0 ? said : $"exit {result.ExitCode}")}); the node was not changed",
@@ -143,9 +143,9 @@ internal sealed class SshNode : IAsyncDisposable
 
         try
         {
-            using (var sftp = new SftpClient(_info))
+            using (var sftp = new SftpClient(this.info))
             {
-                sftp.HostKeyReceived += (_, e) => e.CanTrust = new HostKey(e.HostKey).Equals(_hostKey);
+                sftp.HostKeyReceived += (_, e) => e.CanTrust = new HostKey(e.HostKey).Equals(this.hostKey);
                 await sftp.ConnectAsync(cancellationToken);
                 foreach (var file in files)
                 {
@@ -157,7 +157,7 @@ internal sealed class SshNode : IAsyncDisposable
             var installs = files.Select(f =>
                 $"install -D -o root -g root -m {Convert.ToString((int)f.Mode, 8)} {ShellWords.Quote($"{staging}/{f.Name}")} {ShellWords.Quote(f.RemotePath)}");
             var script = string.Join(" && ", installs);
-            var result = await ExecAsync(ShellWords.Join([.. _asRoot, "sh", "-c", script]), null, cancellationToken);
+            var result = await ExecAsync(ShellWords.Join([.. this.asRoot, "sh", "-c", script]), null, cancellationToken);
             if (!result.Succeeded)
             {
                 throw new SshNodeException(Name, SshFailure.Transfer, $"node {Name}: cannot install the files sent: {result.StandardError.Trim()}");
@@ -169,7 +169,7 @@ internal sealed class SshNode : IAsyncDisposable
         }
         finally
         {
-            await ExecAsync(ShellWords.Join([.. _asRoot, "rm", "-rf", staging]), null, CancellationToken.None);
+            await ExecAsync(ShellWords.Join([.. this.asRoot, "rm", "-rf", staging]), null, CancellationToken.None);
         }
     }
 
@@ -179,7 +179,7 @@ internal sealed class SshNode : IAsyncDisposable
     /// </summary>
     public async Task<RemoteResult> RunSixgillAsync(IReadOnlyList<string> arguments, Action<string>? onErrorLine, CancellationToken interrupt)
     {
-        var command = $"echo $$; exec {ShellWords.Join([.. _asRoot, Delivery.Binary, .. arguments])}";
+        var command = $"echo $$; exec {ShellWords.Join([.. this.asRoot, Delivery.Binary, .. arguments])}";
         string? pid = null;
         using var registration = interrupt.Register(() => _ = InterruptAsync(() => pid));
         var result = await ExecAsync(command, onErrorLine, CancellationToken.None, first => pid = first);
@@ -191,7 +191,7 @@ internal sealed class SshNode : IAsyncDisposable
     /// <summary>The contents of a file there (read as root).</summary>
     public async Task<string> ReadAsync(string remotePath, CancellationToken cancellationToken)
     {
-        var result = await ExecAsync(ShellWords.Join([.. _asRoot, "cat", "--", remotePath]), null, cancellationToken);
+        var result = await ExecAsync(ShellWords.Join([.. this.asRoot, "cat", "--", remotePath]), null, cancellationToken);
         return result.Succeeded ? result.StandardOutput : throw new SshNodeException(Name, SshFailure.Transfer, $"node {Name}: cannot read {remotePath}: {result.StandardError.Trim()}");
     }
 
@@ -199,14 +199,14 @@ internal sealed class SshNode : IAsyncDisposable
     {
         try
         {
-            _client.Disconnect();
+            this.client.Disconnect();
         }
         catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
             // Gone already.
         }
 
-        _client.Dispose();
+        this.client.Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -216,7 +216,7 @@ internal sealed class SshNode : IAsyncDisposable
         {
             try
             {
-                await ExecAsync(ShellWords.Join([.. _asRoot, "kill", "-INT", shell]), null, CancellationToken.None);
+                await ExecAsync(ShellWords.Join([.. this.asRoot, "kill", "-INT", shell]), null, CancellationToken.None);
             }
             catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or InvalidOperationException)
             {
@@ -227,7 +227,7 @@ internal sealed class SshNode : IAsyncDisposable
 
     private async Task<RemoteResult> ExecAsync(string commandText, Action<string>? onErrorLine, CancellationToken cancellationToken, Action<string>? onFirstOutputLine = null)
     {
-        using var command = _client.CreateCommand(commandText);
+        using var command = this.client.CreateCommand(commandText);
         command.CommandTimeout = Timeout.InfiniteTimeSpan;
         var running = command.ExecuteAsync(cancellationToken);
         var output = ReadLinesAsync(command.OutputStream, onFirstOutputLine, firstOnly: true);

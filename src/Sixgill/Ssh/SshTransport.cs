@@ -21,13 +21,13 @@ internal sealed class SshTransport : INodeTransport, IAsyncDisposable
     /// <summary>The exit code of a node that could not be used (host key, login, sudo, platform): a precondition.</summary>
     public const int RefusedCode = 3;
 
-    private readonly ConcurrentDictionary<string, SshNode> _nodes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, NodeConnection> _connections = new(StringComparer.Ordinal);
-    private readonly Action<string, string> _progress;
+    private readonly ConcurrentDictionary<string, SshNode> nodes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, NodeConnection> connections = new(StringComparer.Ordinal);
+    private readonly Action<string, string> progress;
 
     private SshTransport(Action<string, string> progress)
     {
-        _progress = progress;
+        this.progress = progress;
     }
 
     public string ConfigPath => Delivery.Config;
@@ -78,39 +78,39 @@ internal sealed class SshTransport : INodeTransport, IAsyncDisposable
         }));
     }
 
-    public SshNode? Node(string name) => _nodes.GetValueOrDefault(name);
+    public SshNode? Node(string name) => this.nodes.GetValueOrDefault(name);
 
     public async Task<ProcessResult> RunSixgillAsync(string node, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var clock = Stopwatch.StartNew();
-        if (_connections.TryGetValue(node, out var connection) && connection.Failure is { } failure)
+        if (this.connections.TryGetValue(node, out var connection) && connection.Failure is { } failure)
         {
             return new ProcessResult(["sixgill", .. arguments], RefusedCode, "", failure.Message + (failure.Fix is null ? "" : $"\n  fix: {failure.Fix}"), TimeSpan.Zero);
         }
 
-        _progress(node, "running sixgill " + arguments[0]);
-        var result = await _nodes[node].RunSixgillAsync(arguments, line => _progress(node, line), cancellationToken);
+        this.progress(node, "running sixgill " + arguments[0]);
+        var result = await this.nodes[node].RunSixgillAsync(arguments, line => this.progress(node, line), cancellationToken);
         return new ProcessResult([Delivery.Binary, .. arguments], result.ExitCode, result.StandardOutput, result.StandardError, clock.Elapsed);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var node in _nodes.Values)
+        foreach (var node in this.nodes.Values)
         {
             await node.DisposeAsync();
         }
 
-        _nodes.Clear();
+        this.nodes.Clear();
     }
 
     private async Task<NodeConnection> ConnectOneAsync(string name, SshTarget target, SshSettings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        _progress(name, $"connecting to {target}");
+        this.progress(name, $"connecting to {target}");
         try
         {
-            _nodes[name] = await SshNode.ConnectAsync(name, target, settings, cancellationToken);
+            this.nodes[name] = await SshNode.ConnectAsync(name, target, settings, cancellationToken);
             return Record(new NodeConnection(name, target, null, [], "", clock.Elapsed));
         }
         catch (SshNodeException e)
@@ -123,23 +123,23 @@ internal sealed class SshTransport : INodeTransport, IAsyncDisposable
     {
         var clock = Stopwatch.StartNew();
         var name = connection.Node;
-        var node = _nodes[name];
+        var node = this.nodes[name];
         try
         {
             var there = await node.CheckAsync(delivery, cancellationToken);
             var missing = delivery.Files.Where(f => there.GetValueOrDefault(f.RemotePath) != f.Sha256).ToList();
             if (missing.Count > 0)
             {
-                _progress(name, $"sending {(missing.Count > 3 ? $"{missing.Count} files" : string.Join(", ", missing.Select(f => f.Name)))} ({Megabytes(missing.Sum(f => f.Length))})");
+                this.progress(name, $"sending {(missing.Count > 3 ? $"{missing.Count} files" : string.Join(", ", missing.Select(f => f.Name)))} ({Megabytes(missing.Sum(f => f.Length))})");
                 await node.SendAsync(missing, cancellationToken);
             }
 
-            _progress(name, missing.Count == 0 ? $"ready ({node.Platform}; program and config unchanged, nothing sent)" : $"ready ({node.Platform})");
+            this.progress(name, missing.Count == 0 ? $"ready ({node.Platform}; program and config unchanged, nothing sent)" : $"ready ({node.Platform})");
             return Record(connection with { Sent = [.. missing.Select(f => f.Name)], Platform = node.Platform, Elapsed = connection.Elapsed + clock.Elapsed });
         }
         catch (SshNodeException e)
         {
-            _nodes.TryRemove(name, out _);
+            this.nodes.TryRemove(name, out _);
             await node.DisposeAsync();
             return Record(Failed(connection with { Elapsed = connection.Elapsed + clock.Elapsed }, e));
         }
@@ -147,13 +147,13 @@ internal sealed class SshTransport : INodeTransport, IAsyncDisposable
 
     private NodeConnection Failed(NodeConnection connection, SshNodeException e)
     {
-        _progress(connection.Node, e.Failure == SshFailure.HostKey ? "host key refused" : e.Message.Split('\n')[0]);
+        this.progress(connection.Node, e.Failure == SshFailure.HostKey ? "host key refused" : e.Message.Split('\n')[0]);
         return connection with { Failure = e };
     }
 
     private NodeConnection Record(NodeConnection connection)
     {
-        _connections[connection.Node] = connection;
+        this.connections[connection.Node] = connection;
         return connection;
     }
 

@@ -6,7 +6,7 @@ namespace Sixgill.Steps;
 /// A kernel module loaded now (<c>modprobe MODULE</c>), told present by a file it brings — for
 /// <c>br_netfilter</c> the <c>net.bridge.bridge-nf-call-*</c> sysctls of this network namespace. Loading it
 /// at boot is a separate <see cref="EnsureFile"/> in <c>/etc/modules-load.d</c>. Planned only where the
-/// module is not built into the kernel (<see cref="BridgeNetfilter"/>).
+/// module is not built into the kernel (<c>Planning/BridgeNetfilter</c>).
 /// </summary>
 /// <param name="Marker">A file under <c>/proc/sys/net</c> that exists exactly while the module is loaded.</param>
 internal sealed record EnsureKernelModule(string Module, string Marker) : Step

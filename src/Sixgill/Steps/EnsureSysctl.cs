@@ -3,7 +3,7 @@ using Sixgill.Machine;
 namespace Sixgill.Steps;
 
 /// <summary>
-/// A <c>net.*</c> sysctl set live (SPEC §5.1 step 2). Persisting it across reboots is a separate
+/// A <c>net.*</c> sysctl set live (docs/steps.md). Persisting it across reboots is a separate
 /// <see cref="EnsureFile"/> step for <c>/etc/sysctl.d/60-sixgill.conf</c>.
 /// </summary>
 /// <param name="Module">The kernel module that brings the key (<c>br_netfilter</c>), loaded by an earlier step of the

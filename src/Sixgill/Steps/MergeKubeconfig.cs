@@ -1,6 +1,6 @@
 using System.Text;
-using Sixgill.Machine;
 using Sixgill.Kube;
+using Sixgill.Machine;
 
 namespace Sixgill.Steps;
 

@@ -1,5 +1,5 @@
-using Sixgill.Config;
 using Sixgill.Machine;
+using Sixgill.Values;
 
 namespace Sixgill.Steps;
 
@@ -11,7 +11,7 @@ internal enum KubeadmVerb
 }
 
 /// <summary>
-/// <c>kubeadm init|join --config /etc/sixgill/kubeadm.yaml</c> (SPEC §5.4 step 3), undone by
+/// <c>kubeadm init|join --config /etc/sixgill/kubeadm.yaml</c> (docs/steps.md), undone by
 /// <c>kubeadm reset --force</c>. Its probe is <c>up</c>'s preflight (§5.4 step 4): kubeadm and kubelet
 /// installed, kubeadm at least 1.31 and of the config's <c>kubernetes_version</c>, and the kubeadm file the one
 /// <c>prepare</c> writes for this config — so that, the engine probing every step first, a missing

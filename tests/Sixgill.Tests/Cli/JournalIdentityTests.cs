@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Sixgill.Tests.Engine.Fakes;
 
 namespace Sixgill.Tests.Cli;
 

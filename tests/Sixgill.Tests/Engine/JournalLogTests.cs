@@ -1,6 +1,5 @@
 using System.Text;
 using Sixgill.Engine;
-using Sixgill.Host;
 using Sixgill.Steps;
 using Sixgill.Tests.Engine.Fakes;
 

@@ -95,7 +95,7 @@ public sealed class FleetRunTests
 
     private sealed class CountingTransport : INodeTransport
     {
-        private int _now;
+        private int now;
 
         public int Most { get; private set; }
 
@@ -103,14 +103,14 @@ public sealed class FleetRunTests
 
         public async Task<ProcessResult> RunSixgillAsync(string node, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
         {
-            var now = Interlocked.Increment(ref _now);
+            var now = Interlocked.Increment(ref this.now);
             lock (this)
             {
                 Most = Math.Max(Most, now);
             }
 
             await Task.Delay(30, cancellationToken);
-            Interlocked.Decrement(ref _now);
+            Interlocked.Decrement(ref this.now);
             return new ProcessResult(["sixgill"], 0, "", "", TimeSpan.Zero);
         }
     }

@@ -199,8 +199,10 @@ public sealed class KubeadmConfigTests
         var dual = TestClusters.DualStack();
         var swapped = dual with
         {
-            MgmtNet = dual.MgmtNet2!.Value, MgmtNet2 = dual.MgmtNet,
-            ServiceNet = dual.ServiceNet2!.Value, ServiceNet2 = dual.ServiceNet,
+            MgmtNet = dual.MgmtNet2!.Value,
+            MgmtNet2 = dual.MgmtNet,
+            ServiceNet = dual.ServiceNet2!.Value,
+            ServiceNet2 = dual.ServiceNet,
             PodNet = new PodNetwork(dual.PodNet.Cidr2!.Value, 24, dual.PodNet.Cidr, 80, null),
         };
 

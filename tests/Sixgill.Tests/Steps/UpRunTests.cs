@@ -1,9 +1,6 @@
-using Sixgill.Engine;
 using Sixgill.Facts;
 using Sixgill.Kube;
-using Sixgill.Machine;
 using Sixgill.Planning;
-using Sixgill.Steps;
 using Sixgill.Tests.Addressing;
 using Sixgill.Tests.Kube;
 

@@ -7,6 +7,7 @@ using Sixgill.Host.Processes;
 using Sixgill.Host.Systemd;
 using Sixgill.Machine;
 using Sixgill.Steps;
+using Sixgill.Verify;
 
 namespace Sixgill.Cli.Change;
 
@@ -44,4 +45,7 @@ internal static class LocalAdapters
         IJournalStore store = new JournalFile(files, paths.Journal);
         return new Executor(context, journal?.Invoke(store) ?? store, new StateLock(paths.Lock), observe: observe, identity: identity);
     }
+
+    /// <summary>What <c>verify</c> looks through on this machine: UDP DNS, the system resolver, HTTP, programs.</summary>
+    public static VerifyProbes VerifyProbes() => new(new UdpDnsTransport(), new SystemResolver(), new HttpProbe(), new ProcessRunner());
 }

@@ -1,6 +1,5 @@
 using Sixgill.Engine;
 using Sixgill.Facts;
-using Sixgill.Host.Docker;
 using Sixgill.Host.Files;
 using Sixgill.Host.Network;
 using Sixgill.Host.Processes;

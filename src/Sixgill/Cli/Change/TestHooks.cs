@@ -38,14 +38,19 @@ internal sealed record TestHooks(string? FailStep, int? KillAfterSave, int? Kill
 
     public static TestHooks None { get; } = new(null, null, null);
 
+    /// <summary>The hooks the variables ask for; always <see cref="None"/> in the published binary.</summary>
     public static TestHooks FromEnvironment()
     {
+#if SIXGILL_TEST_HOOKS
         var fail = Environment.GetEnvironmentVariable(FailStepVariable);
         var signal = Environment.GetEnvironmentVariable(SignalVariable);
         return new TestHooks(string.IsNullOrEmpty(fail) ? null : fail, Number(KillAfterVariable), Number(KillBeforeVariable))
         {
             SignalAt = string.IsNullOrEmpty(signal) ? null : signal,
         };
+#else
+        return None;
+#endif
     }
 
     public IReadOnlyList<Step> Apply(IReadOnlyList<Step> steps, StopRequest? stop = null)
@@ -70,8 +75,10 @@ internal sealed record TestHooks(string? FailStep, int? KillAfterSave, int? Kill
     public IJournalStore Wrap(IJournalStore store) =>
         KillAfterSave is null && KillBeforeSave is null ? store : new KillAtSave(store, KillBeforeSave, KillAfterSave);
 
+#if SIXGILL_TEST_HOOKS
     private static int? Number(string variable) =>
         int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+#endif
 
     /// <summary>The step, applied for real, then a failure: rollback must take the change back.</summary>
     private sealed record FailAfterApply(Step Inner) : Step

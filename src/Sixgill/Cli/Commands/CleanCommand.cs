@@ -1,10 +1,10 @@
 using System.CommandLine;
-using Sixgill.Cli.Fleet;
 using Sixgill.Cli.Change;
+using Sixgill.Cli.Fleet;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>sixgill clean</c>: undo prepare on this node, newest change first (SPEC §5.2).</summary>
+/// <summary><c>sixgill clean</c>: undo prepare on this node, newest change first (docs/steps.md).</summary>
 internal static class CleanCommand
 {
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using Sixgill.Cli.Fleet;
 using Sixgill.Cli.Change;
+using Sixgill.Cli.Fleet;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>sixgill down</c>: <c>kubeadm reset --force</c>, then undo what up did on this node, newest first (SPEC §5.5).</summary>
+/// <summary><c>sixgill down</c>: <c>kubeadm reset --force</c>, then undo what up did on this node, newest first (docs/steps.md).</summary>
 internal static class DownCommand
 {
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Sixgill.Cli.Fleet;
 using Sixgill.Cli.Change;
+using Sixgill.Cli.Fleet;
 using Sixgill.Host.Files;
 using Sixgill.Kube;
 using Sixgill.Planning;
@@ -8,7 +8,7 @@ using Sixgill.Planning;
 namespace Sixgill.Cli.Commands;
 
 /// <summary>
-/// <c>sixgill init</c> on the master (SPEC §5.3): a CA in <c>/etc/sixgill/pki</c> and a bootstrap token,
+/// <c>sixgill init</c> on the master (docs/steps.md): a CA in <c>/etc/sixgill/pki</c> and a bootstrap token,
 /// both written into the config file in place — kept when they are there, new with <c>--force</c>.
 /// Runs as a change (journal, backup of the config, rollback) through <see cref="ChangeVerbRunner"/>.
 /// </summary>

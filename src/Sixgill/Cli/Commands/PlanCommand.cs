@@ -1,11 +1,11 @@
 using System.CommandLine;
+using Sixgill.Cli.Change;
 using Sixgill.Cli.Fleet;
 using Sixgill.Fleet;
-using Sixgill.Cli.Change;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>sixgill plan [command]</c>: what that command would change on this node now (SPEC §5.6); changes nothing.</summary>
+/// <summary><c>sixgill plan [command]</c>: what that command would change on this node now (docs/steps.md); changes nothing.</summary>
 internal static class PlanCommand
 {
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)

@@ -1,11 +1,11 @@
 using System.CommandLine;
+using Sixgill.Cli.Change;
 using Sixgill.Cli.Fleet;
 using Sixgill.Fleet;
-using Sixgill.Cli.Change;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>sixgill prepare</c>: make this node ready for Kubernetes (SPEC §5.1); <c>--dry-run</c> shows the plan instead.</summary>
+/// <summary><c>sixgill prepare</c>: make this node ready for Kubernetes (docs/steps.md); <c>--dry-run</c> shows the plan instead.</summary>
 internal static class PrepareCommand
 {
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)

@@ -1,11 +1,11 @@
 using System.CommandLine;
+using Sixgill.Cli.Change;
 using Sixgill.Cli.Fleet;
 using Sixgill.Fleet;
-using Sixgill.Cli.Change;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>sixgill up</c>: bring Kubernetes up on this node (SPEC §5.4); <c>--dry-run</c> shows the plan instead.</summary>
+/// <summary><c>sixgill up</c>: bring Kubernetes up on this node (docs/steps.md); <c>--dry-run</c> shows the plan instead.</summary>
 internal static class UpCommand
 {
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Sixgill.Config;
 using Sixgill.Fleet;
-using Sixgill.Json;
 using Sixgill.Ssh;
 
 namespace Sixgill.Cli.Fleet;
@@ -18,17 +17,17 @@ namespace Sixgill.Cli.Fleet;
 /// </summary>
 internal sealed class FleetCommand
 {
-    private readonly ParseResult _result;
-    private readonly GlobalOptions _global;
-    private readonly FleetOptions _fleet;
-    private readonly Invocation _invocation;
+    private readonly ParseResult result;
+    private readonly GlobalOptions global;
+    private readonly FleetOptions fleet;
+    private readonly Invocation invocation;
 
     public FleetCommand(ParseResult result, GlobalOptions global, FleetOptions fleet)
     {
-        _result = result;
-        _global = global;
-        _fleet = fleet;
-        _invocation = Invocation.From(result, global);
+        this.result = result;
+        this.global = global;
+        this.fleet = fleet;
+        invocation = Invocation.From(result, global);
     }
 
     /// <param name="command">The command as the nodes run it (<c>prepare</c>, <c>plan</c>…), for messages.</param>
@@ -37,18 +36,18 @@ internal sealed class FleetCommand
     {
         ArgumentNullException.ThrowIfNull(waves);
         var clock = Stopwatch.StartNew();
-        var cluster = ValidatedCluster.Load(_invocation);
+        var cluster = ValidatedCluster.Load(this.invocation);
         var order = waves(cluster).Only(Selected(cluster));
         var targets = order.Nodes.Select(n => (n, cluster.Nodes.Single(s => s.Name == n).Ssh)).ToList();
         var settings = Settings();
-        var delivery = Delivery.Of(Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell where this sixgill program is"), _invocation.ConfigPath);
-        var display = new FleetDisplay(_invocation.Error, !_invocation.Json && FleetDisplay.IsTerminal(_invocation.Error), order.Nodes);
+        var delivery = Delivery.Of(Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell where this sixgill program is"), this.invocation.ConfigPath);
+        var display = new FleetDisplay(this.invocation.Error, !this.invocation.Json && FleetDisplay.IsTerminal(this.invocation.Error), order.Nodes);
         display.Note($"{command} --all: {string.Join(" → ", order.Waves.Select(w => string.Join(" ", w)))}");
 
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Interrupt(c, interrupt, display));
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Interrupt(c, interrupt, display));
-        var parallel = _result.GetValue(_fleet.Parallel);
+        var parallel = this.result.GetValue(this.fleet.Parallel);
         await using var transport = await SshTransport.ConnectAsync(targets, settings, parallel,
             (node, what) => display.Say(node, what, milestone: !what.StartsWith("sixgill", StringComparison.Ordinal) && !what.StartsWith("  ", StringComparison.Ordinal)),
             interrupt.Token);
@@ -56,7 +55,7 @@ internal sealed class FleetCommand
         {
             foreach (var node in transport.Unreachable)
             {
-                _invocation.Error.WriteLine($"sixgill: {node.Failure!.Message}");
+                this.invocation.Error.WriteLine($"sixgill: {node.Failure!.Message}");
             }
 
             throw new SixgillException(ExitCodes.Precondition,
@@ -65,7 +64,7 @@ internal sealed class FleetCommand
         }
 
         await transport.DeliverAsync(delivery, parallel, interrupt.Token);
-        var arguments = NodeArguments.From(_result, _global, _fleet, transport.ConfigPath);
+        var arguments = NodeArguments.From(this.result, this.global, this.fleet, transport.ConfigPath);
         var runs = await new FleetRun(transport, run => display.Say(run.Node, Ended(run)))
             .RunAsync(order, arguments, parallel, interrupt.Token);
         var connections = transport.Connections.ToDictionary(c => c.Node, StringComparer.Ordinal);
@@ -83,7 +82,7 @@ internal sealed class FleetCommand
         }
 
         var exit = interrupt.IsCancellationRequested ? ExitCodes.Interrupted : Worst(outcomes.Where(o => o.NotStarted is null).Select(o => o.ExitCode));
-        FleetSummary.Write(_invocation, command, outcomes, notes, exit, clock.Elapsed);
+        FleetSummary.Write(this.invocation, command, outcomes, notes, exit, clock.Elapsed);
         return exit;
     }
 
@@ -127,8 +126,8 @@ internal sealed class FleetCommand
 
     private string[] Selected(Cluster cluster)
     {
-        var named = _result.GetValue(_fleet.Nodes) ?? [];
-        if (_result.GetValue(_fleet.All) || named.Length == 0)
+        var named = this.result.GetValue(this.fleet.Nodes) ?? [];
+        if (this.result.GetValue(this.fleet.All) || named.Length == 0)
         {
             return [.. cluster.Nodes.Select(n => n.Name)];
         }
@@ -136,7 +135,7 @@ internal sealed class FleetCommand
         var unknown = named.Where(n => cluster.Nodes.All(s => s.Name != n)).ToList();
         if (unknown.Count > 0)
         {
-            throw new SixgillException(ExitCodes.BadInput, $"--node {string.Join(", ", unknown)}: not in the topology of {_invocation.ConfigPath}",
+            throw new SixgillException(ExitCodes.BadInput, $"--node {string.Join(", ", unknown)}: not in the topology of {this.invocation.ConfigPath}",
                 $"the nodes are: {string.Join(", ", cluster.Nodes.Select(n => n.Name))}");
         }
 
@@ -146,15 +145,15 @@ internal sealed class FleetCommand
     private SshSettings Settings()
     {
         var home = Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var explicitKey = _result.GetValue(_fleet.SshKey);
-        var connect = _result.GetValue(_fleet.ConnectTimeout);
-        var keepAlive = _result.GetValue(_fleet.KeepAlive);
+        var explicitKey = this.result.GetValue(this.fleet.SshKey);
+        var connect = this.result.GetValue(this.fleet.ConnectTimeout);
+        var keepAlive = this.result.GetValue(this.fleet.KeepAlive);
         if (connect is <= 0 or > 600 || keepAlive is < 0 or > 3600)
         {
             throw new SixgillException(ExitCodes.BadInput, "--connect-timeout must be 0 to 600 seconds and --keepalive 0 to 3600", "for example --connect-timeout 10 --keepalive 15");
         }
 
-        var parallel = _result.GetValue(_fleet.Parallel);
+        var parallel = this.result.GetValue(this.fleet.Parallel);
         if (parallel is < 1 or > 1024)
         {
             throw new SixgillException(ExitCodes.BadInput, $"--parallel {parallel} is not between 1 and 1024", "for example --parallel 16");
@@ -195,7 +194,7 @@ internal sealed class FleetCommand
             throw new SixgillException(ExitCodes.Precondition, e.Message + "; no node was contacted", e.Fix);
         }
 
-        return new SshSettings(keys, KnownHostsFile.OfHome(home), _result.GetValue(_fleet.AcceptNewHostKeys),
+        return new SshSettings(keys, KnownHostsFile.OfHome(home), this.result.GetValue(this.fleet.AcceptNewHostKeys),
             TimeSpan.FromSeconds(connect), TimeSpan.FromSeconds(keepAlive));
     }
 
@@ -203,7 +202,7 @@ internal sealed class FleetCommand
     private async Task<string> BringBackConfigAsync(SshNode master, CancellationToken cancellationToken)
     {
         var text = await master.ReadAsync(Delivery.Config, cancellationToken);
-        var path = Path.GetFullPath(_invocation.ConfigPath);
+        var path = Path.GetFullPath(this.invocation.ConfigPath);
         if (await File.ReadAllTextAsync(path, cancellationToken) == text)
         {
             return $"{path} is already the master's config";

@@ -8,21 +8,21 @@ namespace Sixgill.Cli.Fleet;
 /// </summary>
 internal sealed class FleetDisplay
 {
-    private readonly TextWriter _error;
-    private readonly bool _live;
-    private readonly Lock _gate = new();
-    private readonly List<string> _order;
-    private readonly Dictionary<string, string> _now = new(StringComparer.Ordinal);
-    private bool _drawn;
+    private readonly TextWriter error;
+    private readonly bool live;
+    private readonly Lock gate = new();
+    private readonly List<string> order;
+    private readonly Dictionary<string, string> now = new(StringComparer.Ordinal);
+    private bool drawn;
 
     public FleetDisplay(TextWriter error, bool live, IEnumerable<string> nodes)
     {
-        _error = error;
-        _live = live;
-        _order = [.. nodes];
-        foreach (var node in _order)
+        this.error = error;
+        this.live = live;
+        order = [.. nodes];
+        foreach (var node in this.order)
         {
-            _now[node] = "waiting";
+            this.now[node] = "waiting";
         }
     }
 
@@ -32,19 +32,19 @@ internal sealed class FleetDisplay
     /// <summary>What <paramref name="node"/> does now; in a pipe only the lines worth a log (not each line of the node's own progress).</summary>
     public void Say(string node, string what, bool milestone = true)
     {
-        lock (_gate)
+        lock (this.gate)
         {
-            if (!_live)
+            if (!this.live)
             {
                 if (milestone)
                 {
-                    _error.WriteLine($"{node}: {what}");
+                    this.error.WriteLine($"{node}: {what}");
                 }
 
                 return;
             }
 
-            _now[node] = what;
+            this.now[node] = what;
             Draw();
         }
     }
@@ -52,16 +52,16 @@ internal sealed class FleetDisplay
     /// <summary>A line for the whole run (a phase, a warning), above the live lines.</summary>
     public void Note(string line)
     {
-        lock (_gate)
+        lock (this.gate)
         {
-            if (_live && _drawn)
+            if (this.live && this.drawn)
             {
-                _error.Write($"\x1b[{_order.Count.ToString(CultureInfo.InvariantCulture)}A\x1b[J");
-                _drawn = false;
+                this.error.Write($"\x1b[{this.order.Count.ToString(CultureInfo.InvariantCulture)}A\x1b[J");
+                drawn = false;
             }
 
-            _error.WriteLine(line);
-            if (_live)
+            this.error.WriteLine(line);
+            if (this.live)
             {
                 Draw();
             }
@@ -71,20 +71,20 @@ internal sealed class FleetDisplay
     private void Draw()
     {
         var width = Math.Max(40, SafeWidth() - 1);
-        var name = _order.Count == 0 ? 0 : _order.Max(n => n.Length);
-        if (_drawn)
+        var name = this.order.Count == 0 ? 0 : this.order.Max(n => n.Length);
+        if (this.drawn)
         {
-            _error.Write($"\x1b[{_order.Count.ToString(CultureInfo.InvariantCulture)}A");
+            this.error.Write($"\x1b[{this.order.Count.ToString(CultureInfo.InvariantCulture)}A");
         }
 
-        foreach (var node in _order)
+        foreach (var node in this.order)
         {
-            var line = $"{node.PadRight(name)}  {_now[node]}";
-            _error.Write("\r\x1b[K" + (line.Length > width ? line[..width] : line) + "\n");
+            var line = $"{node.PadRight(name)}  {this.now[node]}";
+            this.error.Write("\r\x1b[K" + (line.Length > width ? line[..width] : line) + "\n");
         }
 
-        _error.Flush();
-        _drawn = true;
+        this.error.Flush();
+        drawn = true;
     }
 
     private static int SafeWidth()

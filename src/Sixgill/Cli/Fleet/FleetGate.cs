@@ -10,7 +10,6 @@ namespace Sixgill.Cli.Fleet;
 /// </summary>
 internal static class FleetGate
 {
-    /// <param name="name">The command the nodes run, as the line was parsed (plan picks its verb's nodes).</param>
     /// <param name="waves">The order of the nodes for that line.</param>
     public static void SetActions(Command command, GlobalOptions options, Func<ParseResult, CancellationToken, Task<int>> local,
         Func<ParseResult, Cluster, FleetWaves>? waves = null)

@@ -1,4 +1,5 @@
 using Sixgill.Config.Syntax;
+using Sixgill.Values;
 
 namespace Sixgill.Config.Binding;
 

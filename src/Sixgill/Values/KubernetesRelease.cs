@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sixgill.Config;
+namespace Sixgill.Values;
 
 /// <summary>
 /// A Kubernetes release as kubeadm names it (<c>v1.31.2</c>, also <c>v1.31.0-rc.1</c> from
