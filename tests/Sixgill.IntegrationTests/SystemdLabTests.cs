@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Sixgill.Machine;
 using Sixgill.Lab;
 
 namespace Sixgill.IntegrationTests;

@@ -25,20 +25,5 @@ public static class SystemdRequirements
         return missing;
     }
 
-    public static void Require()
-    {
-        var missing = Missing();
-        if (missing.Count == 0)
-        {
-            return;
-        }
-
-        var message = "systemd node tests need " + string.Join(", ", missing);
-        if (LabRequirements.IsCi)
-        {
-            Assert.Fail(message + " — CI=true, so this fails instead of skipping");
-        }
-
-        Assert.Skip(message);
-    }
+    public static void Require() => Guard.Require("systemd node tests", Missing());
 }

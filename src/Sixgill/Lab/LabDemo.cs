@@ -41,11 +41,11 @@ internal sealed class LabDemo
         var total = Stopwatch.StartNew();
         var checks = new List<DemoCheck>();
         var clock = Stopwatch.StartNew();
-        Say($"up: lab '{_definition.Name}' with {string.Join(", ", _definition.Spec.Nodes.Select(n => n.IsGateway ? n.Name + " (gateway)" : n.Name))}"
-            + (_definition.Spec.WithInternet ? " and an IPv4-only internet" : "")
+        Say($"up: lab '{this.definition.Name}' with {string.Join(", ", this.definition.Spec.Nodes.Select(n => n.IsGateway ? n.Name + " (gateway)" : n.Name))}"
+            + (this.definition.Spec.WithInternet ? " and an IPv4-only internet" : "")
             + (Docker ? "; runtime docker: a dockerd in the gateway node" : "")
-            + (_definition.Kind == LabNodeKind.Systemd ? "; nodes boot systemd" : ""));
-        var lab = await RunningLab.UpAsync(_definition, keep ? null : LabOwner.Current(), _runner, cancellationToken, _progress);
+            + (this.definition.Kind == LabNodeKind.Systemd ? "; nodes boot systemd" : ""));
+        var lab = await RunningLab.UpAsync(this.definition, keep ? null : LabOwner.Current(), this.runner, cancellationToken, this.progress);
         if (lab.Leftovers is { FoundAnything: true })
         {
             Say($"removed what an earlier run of lab '{this.definition.Name}' had left");
@@ -57,8 +57,8 @@ internal sealed class LabDemo
             var transport = new NamespaceTransport(lab.Lab, this.program, lab.Names.NodeConfig,
                 Docker ? LabDocker.Environment(lab.Names) : null);
             var config = transport.ConfigPath;
-            var cluster = _definition.Cluster;
-            if (_definition.Kind == LabNodeKind.Systemd && lab.Lab.Gateway is { } gateway)
+            var cluster = this.definition.Cluster;
+            if (this.definition.Kind == LabNodeKind.Systemd && lab.Lab.Gateway is { } gateway)
             {
                 await StopDistributionDnsAsync(gateway, cancellationToken);
             }

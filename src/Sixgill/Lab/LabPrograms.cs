@@ -35,11 +35,11 @@ internal static class LabPrograms
 
     public static readonly RequiredProgram SshKeygen = new("ssh-keygen", "openssh-client", "/usr/bin/ssh-keygen", "makes the nodes' host keys and the admin's key");
 
-    public static readonly GatewayProgram Nspawn = new(SystemdMachine.Nspawn, "systemd-container", "/usr/bin/systemd-nspawn", "boots systemd lab nodes");
+    public static readonly RequiredProgram Nspawn = new(SystemdMachine.Nspawn, "systemd-container", "/usr/bin/systemd-nspawn", "boots systemd lab nodes");
 
-    public static readonly GatewayProgram Debootstrap = new("debootstrap", "debootstrap", "/usr/sbin/debootstrap", "builds the systemd nodes' Debian root (once)");
+    public static readonly RequiredProgram Debootstrap = new("debootstrap", "debootstrap", "/usr/sbin/debootstrap", "builds the systemd nodes' Debian root (once)");
 
-    public static readonly GatewayProgram Chroot = new("chroot", "coreutils", "/usr/sbin/chroot", "installs packages into the systemd nodes' root");
+    public static readonly RequiredProgram Chroot = new("chroot", "coreutils", "/usr/sbin/chroot", "installs packages into the systemd nodes' root");
 
     /// <summary>What <c>lab up</c> runs; the internet's daemons only when the lab has one.</summary>
     /// <param name="docker">The lab starts a dockerd in its gateway node (docker runtime).</param>
@@ -58,7 +58,7 @@ internal static class LabPrograms
     /// Systemd nodes run the gateway's programs from their own root.
     /// </summary>
     public static IReadOnlyList<RequiredProgram> Demo(bool withInternet, bool nativeGateway, bool docker = false, bool systemd = false) =>
-        [.. Up(withInternet, docker, systemd), .. nativeGateway && !systemd ? RequiredPrograms.Required : [], Ping];
+        [.. Up(withInternet, docker, systemd), .. nativeGateway && !systemd ? GatewayPrograms.Required : [], Ping];
 
     /// <summary>What booting systemd nodes takes, and building their root when <paramref name="built"/> is false.</summary>
     public static IReadOnlyList<RequiredProgram> Root(bool built) => built ? [Nspawn] : [Nspawn, Debootstrap, Chroot];

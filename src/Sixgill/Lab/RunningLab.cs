@@ -1,7 +1,6 @@
 using Sixgill.Config;
 using Sixgill.Fleet;
 using Sixgill.Host.Processes;
-using Sixgill.Host;
 using Sixgill.Machine;
 
 namespace Sixgill.Lab;

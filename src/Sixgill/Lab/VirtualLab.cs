@@ -148,14 +148,14 @@ internal sealed class VirtualLab : IAsyncDisposable
     public async Task<TimeSpan> RebootAsync(LabNode node, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(node);
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(this.disposed, this);
         if (Layout.Machines is not { } machines)
         {
             throw new LabException($"lab '{Name}' has namespace nodes, which cannot reboot: make it with --kind systemd");
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var runner = _processes.Runner;
+        var runner = this.processes.Runner;
         var daemon = Daemons.FirstOrDefault(d => d.Name == SystemdMachine.DaemonName && d.Namespace == node.Namespace);
         if (daemon is not null)
         {
@@ -178,11 +178,11 @@ internal sealed class VirtualLab : IAsyncDisposable
         var booted = await SystemdMachine.BootAsync(node.Layout, machines, runner, cancellationToken);
         if (daemon is null)
         {
-            _processes.Adopt([booted]);
+            this.processes.Adopt([booted]);
         }
         else
         {
-            _processes.Replace(daemon, booted);
+            this.processes.Replace(daemon, booted);
         }
 
         return clock.Elapsed;
@@ -190,8 +190,8 @@ internal sealed class VirtualLab : IAsyncDisposable
 
     private async Task BootAsync(LabNode node, LabMachines machines, CancellationToken cancellationToken)
     {
-        await SystemdMachine.PrepareDiskAsync(node.Layout, _processes.Runner, cancellationToken);
-        _processes.Adopt([await SystemdMachine.BootAsync(node.Layout, machines, _processes.Runner, cancellationToken)]);
+        await SystemdMachine.PrepareDiskAsync(node.Layout, this.processes.Runner, cancellationToken);
+        this.processes.Adopt([await SystemdMachine.BootAsync(node.Layout, machines, this.processes.Runner, cancellationToken)]);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Text;
 using Sixgill.Gateway;
+using Sixgill.Machine;
 
 namespace Sixgill.Planning;
 

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Sixgill.Addressing;
 using Sixgill.DnsProtocol;
 using Sixgill.Gateway;
-using Sixgill.Host;
 using Sixgill.Machine;
 using Sixgill.Steps.Text;
 using Sixgill.Values;

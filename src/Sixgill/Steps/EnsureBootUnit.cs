@@ -1,4 +1,3 @@
-using Sixgill.Gateway;
 using Sixgill.Machine;
 
 namespace Sixgill.Steps;
@@ -12,7 +11,7 @@ internal sealed record EnsureBootUnit(SystemdUnit Unit) : Step
 {
     private const UnixFileMode UnitMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
-    private EnsureFile File => new($"{GatewayPaths.SystemdUnitDirectory}/{Unit.Name}", FileBody.FromText(Unit.Text), UnitMode);
+    private EnsureFile File => new($"{ISystemd.UnitDirectory}/{Unit.Name}", FileBody.FromText(Unit.Text), UnitMode);
 
     public override string Id => $"unit:{Unit.Name}";
 

@@ -2,7 +2,6 @@ using System.Net;
 using Sixgill.Config;
 using Sixgill.DnsProtocol;
 using Sixgill.Gateway;
-using Sixgill.Host;
 using Sixgill.Machine;
 
 namespace Sixgill.Verify;

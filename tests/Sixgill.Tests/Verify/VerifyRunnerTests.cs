@@ -48,7 +48,7 @@ public sealed class VerifyRunnerTests
         // Two servers on one address (SO_REUSEPORT): every other query reaches the distribution's named.
         var healthy = FakeDns.Healthy().Answer;
         var count = 0;
-        _dns.Answer = (question, server, query) => count++ % 2 == 0
+        this.dns.Answer = (question, server, query) => count++ % 2 == 0
             ? healthy(question, server, query)
             : new DnsExchange(question.QuestionType == DnsRecordType.Txt
                 ? DnsWire.Reply(query, DnsResponseCode.NoError, DnsWire.Txt("9.18.41-1~deb12u1-Debian"))
