@@ -10,10 +10,11 @@ using Sixgill.Host.Interop;
 var (outputClosed, errorClosed) = StandardStreams.Guard();
 
 // SIGINT and SIGTERM during a change: the first is taken by the run (finish the step, roll back, exit
-// 130/143); otherwise, or the second time, the process ends as usual.
+// 130/143); otherwise, or the second time, the process ends as usual. The handler only ever takes a
+// signal, never gives one back: another handler (--all's, which tells every node) may have taken it.
 var stop = new StopRequest();
-using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = stop.TryTake(StopRequest.Interrupt));
-using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = stop.TryTake(StopRequest.Terminate));
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Take(context, stop, StopRequest.Interrupt));
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Take(context, stop, StopRequest.Terminate));
 
 // stdout carries results, sometimes megabytes of them (explain of a large cluster): buffer it
 // instead of Console.Out's flush per write, and flush once at the end. stderr stays unbuffered.
@@ -27,3 +28,11 @@ return OutputFailure.Finish(code, stdout, stderr);
 
 static Stream Standard(int fd, bool closed) =>
     closed ? Stream.Null : new FileStream(new SafeFileHandle(fd, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+
+static void Take(PosixSignalContext context, StopRequest stop, int signal)
+{
+    if (stop.TryTake(signal))
+    {
+        context.Cancel = true;
+    }
+}
