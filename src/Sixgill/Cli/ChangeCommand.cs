@@ -2,7 +2,6 @@ using Sixgill.Addressing;
 using Sixgill.Cli.Change;
 using Sixgill.Engine;
 using Sixgill.Host;
-using Sixgill.Json;
 using Sixgill.Planning;
 
 namespace Sixgill.Cli;
@@ -22,7 +21,6 @@ internal sealed class ChangeCommand
     private readonly IChangeNode node;
     private readonly TestHooks hooks;
     private OutputMask mask = OutputMask.None;
-    private bool reported;
 
     public ChangeCommand(Invocation invocation, ChangeEnvironment environment)
     {
@@ -174,34 +172,23 @@ internal sealed class ChangeCommand
         node.Executor(new StatePaths(invocation.StateDir), log.Progress, store => hooks.Wrap(log.Tracing ? new TracingJournalStore(store, log.Trace) : store),
             new KubeadmSettings(verb.KubeadmTimeout, log.Program));
 
-    private void Report(Action write)
-    {
-        write();
-        reported = true;
-    }
+    private static void Report(Action write) => write();
 
-    /// <summary>Preconditions become exit 3 with the fix; in JSON mode an error document goes to stdout too (unless a report already did).</summary>
+    /// <summary>Preconditions become exit 3 with the fix (in JSON mode the error document is written where every command's is, in <see cref="SixgillCli"/>).</summary>
     private int Guarded(Func<int> run)
     {
         try
         {
             return run();
         }
-        catch (SixgillException e)
-        {
-            ReportError(e.Message, e.Hint, e.ExitCode);
-            throw;
-        }
         catch (ProgramNotFoundException e)
         {
             var hint = e.Program == ChangeVerb.IpRoute2.Name ? $"apt-get install -y {ChangeVerb.IpRoute2.Package}" : $"install {e.Program}, or put it on PATH";
-            ReportError(mask.Apply(e.Message), hint, ExitCodes.Precondition);
             throw new SixgillException(ExitCodes.Precondition, mask.Apply(e.Message), hint);
         }
         catch (DockerEngineUnreachableException e)
         {
             var message = mask.Apply(e.Message + "; nothing was changed");
-            ReportError(message, e.Fix, ExitCodes.Precondition);
             throw new SixgillException(ExitCodes.Precondition, message, e.Fix);
         }
         catch (PreconditionFailedException e)
@@ -212,16 +199,7 @@ internal sealed class ChangeCommand
                 DockerImageMissingException => DockerImageMissingException.Fix,
                 _ => null,
             };
-            ReportError(mask.Apply(e.Message), hint, ExitCodes.Precondition);
             throw new SixgillException(ExitCodes.Precondition, mask.Apply(e.Message), hint);
-        }
-    }
-
-    private void ReportError(string message, string? hint, int exitCode)
-    {
-        if (invocation.Json && !reported)
-        {
-            invocation.Out.Write(ReadableJson.Serialize(new ErrorReport(message, hint, exitCode), ChangeJsonContext.Default.ErrorReport));
         }
     }
 

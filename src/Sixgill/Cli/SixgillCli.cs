@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Sixgill.Cli.Change;
 using Sixgill.Cli.Commands;
+using Sixgill.Cli.Surface;
+using Sixgill.Json;
 
 namespace Sixgill.Cli;
 
@@ -13,39 +16,43 @@ internal static class SixgillCli
     private const string Description = """
         Sixgill prepares Linux machines for an IPv6-only Kubernetes lab from one YAML file,
         brings the cluster up and down, and puts every machine back exactly as it was.
-
-        Examples:
-          sudo sixgill lab demo
-          sixgill validate -c examples/orca.yaml
-          sixgill explain -c examples/lab.yaml --host w1
-          sixgill explain -c examples/lab.yaml --output json
-          sixgill plan -c config.yaml
-          sudo sixgill prepare -c config.yaml
-          sudo sixgill clean -c config.yaml
         """;
+
+    /// <summary>The width help wraps at: <c>COLUMNS</c> when set (asking the terminal would switch its keypad mode on).</summary>
+    private static int HelpWidth => int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40 ? columns : 100;
 
     /// <param name="environment">How change commands reach their node; this machine unless a test gives fakes.</param>
     public static RootCommand Build(GlobalOptions options, ChangeEnvironment? environment = null)
     {
         environment ??= ChangeEnvironment.Local;
-        var root = new RootCommand(Description);
-        foreach (var option in options.All)
+        RootCommand root = null!;
+        RootCommand Root() => root;
+        root = new RootCommand(Description)
         {
-            root.Options.Add(option);
+            ValidateCommand.Create(options),
+            ExplainCommand.Create(options),
+            VerifyCommand.Create(options),
+            PlanCommand.Create(options, environment),
+            InitCommand.Create(options, environment),
+            PrepareCommand.Create(options, environment),
+            UpCommand.Create(options, environment),
+            DownCommand.Create(options, environment),
+            CleanCommand.Create(options, environment),
+            LabCommand.Create(options),
+            ImagesCommand.Create(options),
+            SchemaCommand.Create(options),
+            CompletionCommand.Create(options, Root),
+            HelpCommand.Create(options, Root),
+            VersionCommand.Create(options),
+        };
+        root.Directives.Clear(); // no [suggest] or [diagram]: completion is 'sixgill completion SHELL'
+        CommandOptions.Attach(root, options);
+        HelpLayout.Install(root, HelpWidth);
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction();
         }
 
-        root.Subcommands.Add(ValidateCommand.Create(options));
-        root.Subcommands.Add(ExplainCommand.Create(options));
-        root.Subcommands.Add(VerifyCommand.Create(options));
-        root.Subcommands.Add(PlanCommand.Create(options, environment));
-        root.Subcommands.Add(InitCommand.Create(options, environment));
-        root.Subcommands.Add(PrepareCommand.Create(options, environment));
-        root.Subcommands.Add(UpCommand.Create(options, environment));
-        root.Subcommands.Add(DownCommand.Create(options, environment));
-        root.Subcommands.Add(CleanCommand.Create(options, environment));
-        root.Subcommands.Add(LabCommand.Create(options));
-        root.Subcommands.Add(ImagesCommand.Create(options));
-        root.Subcommands.Add(VersionCommand.Create(options));
         return root;
     }
 
@@ -54,36 +61,64 @@ internal static class SixgillCli
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, ChangeEnvironment environment, CancellationToken cancel = default)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var options = new GlobalOptions();
+        var document = new DocumentWriter(output);
         var parsed = Build(options, environment).Parse(args);
+        var json = WantsJson(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var parseError in parsed.Errors)
+            var (lines, hint) = ParseErrors.Describe(parsed);
+            foreach (var line in lines)
             {
-                await error.WriteLineAsync($"sixgill: {parseError.Message}");
+                await error.WriteLineAsync($"sixgill: {line}");
             }
 
-            await error.WriteLineAsync("Run 'sixgill --help' to see the commands and their options.");
+            await error.WriteLineAsync($"  fix: {hint}");
+            if (json)
+            {
+                await WriteErrorAsync(document, string.Join("; ", lines), hint, ExitCodes.BadInput, []);
+            }
+
             return ExitCodes.BadInput;
         }
 
         var trace = parsed.GetValue(options.Trace);
         try
         {
-            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            var configuration = new InvocationConfiguration { Output = document, Error = error, EnableDefaultExceptionHandler = false };
             return await parsed.InvokeAsync(configuration, cancel);
         }
         catch (SixgillException e)
         {
             await ReportAsync(error, e.Message, e.Hint, trace ? e : null);
+            if (json && !document.Written)
+            {
+                await WriteErrorAsync(document, e.Message, e.Hint, e.ExitCode, e.Diagnostics);
+            }
+
             return e.ExitCode;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await ReportAsync(error, $"internal error: {e.Message}", "this is a bug in Sixgill; run again with -vv and report the output", trace ? e : null);
+            const string Hint = "this is a bug in Sixgill; run again with -vv and report the output";
+            await ReportAsync(error, $"internal error: {e.Message}", Hint, trace ? e : null);
+            if (json && !document.Written)
+            {
+                await WriteErrorAsync(document, $"internal error: {e.Message}", Hint, ExitCodes.ChangeFailed, []);
+            }
+
             return ExitCodes.ChangeFailed;
         }
     }
+
+    /// <summary><c>-o json</c> (or <c>--output json</c>, <c>--output=json</c>) anywhere: known even when the rest does not parse.</summary>
+    private static bool WantsJson(IReadOnlyList<string> args) =>
+        args.Any(a => a is "--output=json" or "-o=json" or "-ojson")
+        || args.Zip(args.Skip(1)).Any(pair => pair.First is "--output" or "-o" && pair.Second == "json");
+
+    private static Task WriteErrorAsync(TextWriter output, string message, string? hint, int exitCode, IReadOnlyList<DiagnosticDto> diagnostics) =>
+        output.WriteAsync(ReadableJson.Serialize(new ErrorReport(message, hint, exitCode, diagnostics), CliJsonContext.Default.ErrorReport));
 
     private static async Task ReportAsync(TextWriter error, string message, string? hint, Exception? trace)
     {
@@ -96,6 +131,17 @@ internal static class SixgillCli
         if (trace is not null)
         {
             await error.WriteLineAsync(trace.ToString());
+        }
+    }
+
+    /// <summary><c>sixgill --version</c>: the same report as <c>sixgill version</c>.</summary>
+    private sealed class VersionAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            ArgumentNullException.ThrowIfNull(parseResult);
+            VersionCommand.Report.WriteText(parseResult.InvocationConfiguration.Output);
+            return ExitCodes.Done;
         }
     }
 }

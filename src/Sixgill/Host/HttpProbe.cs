@@ -29,7 +29,9 @@ internal sealed record HttpProbeResult(int? Status, string? Body, EndPoint? Remo
 /// <summary>One HTTP GET, no proxy, no redirects.</summary>
 internal interface IHttpProbe
 {
-    Task<HttpProbeResult> GetAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken = default);
+    /// <param name="family">Connect only over this family (<see cref="AddressFamily.InterNetwork"/>: IPv4);
+    /// <see cref="AddressFamily.Unspecified"/>: every address getaddrinfo gives, in its order.</param>
+    Task<HttpProbeResult> GetAsync(Uri url, TimeSpan timeout, AddressFamily family = AddressFamily.Unspecified, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -41,7 +43,7 @@ internal sealed class HttpProbe : IHttpProbe
 {
     private const int MaxBody = 64 * 1024;
 
-    public async Task<HttpProbeResult> GetAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<HttpProbeResult> GetAsync(Uri url, TimeSpan timeout, AddressFamily family = AddressFamily.Unspecified, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
         EndPoint? remote = null;
@@ -56,7 +58,21 @@ internal sealed class HttpProbe : IHttpProbe
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
-                    await socket.ConnectAsync(context.DnsEndPoint, token);
+                    if (family == AddressFamily.Unspecified)
+                    {
+                        await socket.ConnectAsync(context.DnsEndPoint, token);
+                    }
+                    else
+                    {
+                        var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, family, token);
+                        if (addresses.Length == 0)
+                        {
+                            throw new SocketException((int)SocketError.HostNotFound);
+                        }
+
+                        await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, token);
+                    }
+
                     remote = socket.RemoteEndPoint;
                     return new NetworkStream(socket, ownsSocket: true);
                 }

@@ -33,7 +33,7 @@ internal sealed class LabDemo
         _progress = TextWriter.Synchronized(progress); // nodes of a wave finish at once
     }
 
-    private bool Docker => _definition.Spec.WithInternet && _definition.Cluster.Runtime == ServiceRuntime.Docker;
+    private bool Docker => _definition.DockerGateway;
 
     /// <param name="keep">Leave the lab up and prepared (no clean, no down).</param>
     public async Task<DemoReport> RunAsync(bool keep, CancellationToken cancellationToken)

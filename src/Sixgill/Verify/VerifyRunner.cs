@@ -6,8 +6,9 @@ using Sixgill.Config;
 namespace Sixgill.Verify;
 
 /// <summary>
-/// <c>sixgill verify</c> (SPEC §2, §7): from this node, hop by hop, that an IPv4-only site is
-/// reached by name through DNS64 and NAT64, and that every other node answers. Runs on the node
+/// <c>sixgill verify</c>: from this node, hop by hop, that its mode's way out works — in ipv6 mode an
+/// IPv4-only site reached by name through DNS64 and NAT64, in dual-stack and ipv4 the site reached
+/// by name over the node's own IPv4 (and IPv6) path — and that every other node answers. Runs on the node
 /// it checks; it changes nothing. Checks run in path order, and a check whose input an earlier
 /// failure took away is reported as skipped rather than failing twice.
 /// </summary>
@@ -30,12 +31,7 @@ internal static class VerifyRunner
 
         if (plan.Gateway is null)
         {
-            var reason = $"mode {cluster.Mode.Word()} has no DNS64/NAT64";
-            checks.Add(CheckResult.Skip(Dns64Checks.ServerCheck, "the DNS64 server answers", reason));
-            checks.Add(CheckResult.Skip(Dns64Checks.SynthesisCheck, "names resolve into the DNS64 prefix", reason));
-            checks.Add(CheckResult.Skip(ResolverCheck.Name, "the node's resolver uses the DNS64 server", reason));
-            checks.Add(CheckResult.Skip(RouteCheck.Name, "a route to the DNS64 prefix", reason));
-            checks.Add(CheckResult.Skip(HttpCheck.Name, "HTTP by name through NAT64", reason));
+            checks.AddRange(await OwnWayOutChecks.RunAsync(context, cluster.Mode, Timed, cancellationToken));
         }
         else
         {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Sixgill.Docker;
 using Sixgill.Host;
+using Sixgill.Json;
 
 namespace Sixgill.Cli.Commands;
 
@@ -84,9 +85,10 @@ internal static class ImagesCommand
     private static string Json(IReadOnlyList<ImageBuildResult> results)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(stream, ReadableJson.Options))
         {
             writer.WriteStartObject();
+            ReadableJson.WriteSchemaVersion(writer);
             writer.WriteString("method", "offline");
             writer.WriteStartArray("images");
             foreach (var result in results)

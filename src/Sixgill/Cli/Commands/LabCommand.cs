@@ -2,16 +2,18 @@ using System.CommandLine;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>sixgill lab</c>: a virtual lab of network-namespace nodes on this machine (SPEC §7).</summary>
+/// <summary><c>sixgill lab</c>: a virtual lab of network-namespace nodes on this machine.</summary>
 internal static class LabCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var lab = new Command("lab", "a virtual lab on this machine: up | down | status | exec | demo")
+        var lab = new Command("lab", "a virtual lab on this machine: up | down | list | status | logs | exec | demo")
         {
             LabUpCommand.Create(options),
             LabDownCommand.Create(options),
+            LabListCommand.Create(options),
             LabStatusCommand.Create(options),
+            LabLogsCommand.Create(options),
             LabExecCommand.Create(options),
             LabDemoCommand.Create(options),
         };

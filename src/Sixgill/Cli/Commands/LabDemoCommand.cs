@@ -35,9 +35,7 @@ internal static class LabDemoCommand
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(definition);
         LabGate.RequireRoot("demo");
-        var nativeGateway = definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Native;
-        var dockerGateway = definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Docker;
-        LabGate.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, nativeGateway, dockerGateway));
+        LabGate.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, definition.NativeGateway, definition.DockerGateway));
         var demo = new LabDemo(definition, SixgillProgram.Current(), new ProcessRunner(), invocation.Error);
         var report = await demo.RunAsync(keep, cancellationToken);
         if (invocation.Json)

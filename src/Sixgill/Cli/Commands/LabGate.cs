@@ -37,7 +37,7 @@ internal static class LabGate
         ArgumentNullException.ThrowIfNull(invocation);
         Cluster cluster;
         string source, text;
-        if (result.GetResult(options.Config) is { Implicit: false })
+        if (result.GetValue(options.LabConfig) is not null)
         {
             cluster = ConfigGate.Load(invocation);
             (source, text) = (invocation.ConfigPath, File.ReadAllText(invocation.ConfigPath));

@@ -32,7 +32,7 @@ internal static class LabUpCommand
     {
         ArgumentNullException.ThrowIfNull(definition);
         LabGate.RequireRoot("up");
-        LabGate.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Docker));
+        LabGate.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.DockerGateway));
         var runner = new ProcessRunner();
         var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken);
         if (lab.Leftovers is { FoundAnything: true })
