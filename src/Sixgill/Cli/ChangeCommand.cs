@@ -1,5 +1,6 @@
 using Sixgill.Addressing;
 using Sixgill.Cli.Change;
+using Sixgill.Config;
 using Sixgill.Engine;
 using Sixgill.Host;
 using Sixgill.Planning;
@@ -21,6 +22,7 @@ internal sealed class ChangeCommand
     private readonly IChangeNode node;
     private readonly TestHooks hooks;
     private OutputMask mask = OutputMask.None;
+    private JournalIdentity? identity;
 
     public ChangeCommand(Invocation invocation, ChangeEnvironment environment)
     {
@@ -96,6 +98,10 @@ internal sealed class ChangeCommand
         {
             log.Warn($"no journal at {paths.Journal}: undoing what the probes find of {plan.Command} on this node (values from before it, such as a sysctl's, are unknown and stay)");
         }
+        else if (report.Mistrust is { } why)
+        {
+            log.Warn($"{why}: undid what it records, then what the probes of this config find that it does not record");
+        }
 
         Report(() => UndoOutput.Write(invocation, mask, verb, target.NodeName, report, plan.Warnings));
         if (!report.Succeeded)
@@ -124,6 +130,11 @@ internal sealed class ChangeCommand
         }
 
         log.Phase("probes");
+        if (report.Mistrust is { } why)
+        {
+            log.Warn($"{why}: the lines marked 'not in the journal' come from the probes of this config");
+        }
+
         Report(() => PlanOutput.Write(invocation, mask, verb, target.NodeName, plan, report));
         var unreadable = PlanOutput.Unreadable(report);
         if (unreadable > 0)
@@ -137,7 +148,9 @@ internal sealed class ChangeCommand
     /// <summary>Config, root and programs (when changing), the node's facts and the verb's plan.</summary>
     private (NodeTarget Target, NodePlan Plan) Load(ChangeVerb verb, bool changing)
     {
-        var cluster = ConfigGate.Load(invocation, requireHost: true);
+        var loaded = ConfigLoader.LoadFile(invocation.ConfigPath);
+        var cluster = ConfigGate.Check(invocation, loaded, requireHost: true);
+        identity = new JournalIdentity(invocation.NodeName, loaded.Digest);
         mask = new OutputMask(cluster);
         log.Mask = mask;
         log.Phase("config");
@@ -170,7 +183,7 @@ internal sealed class ChangeCommand
 
     private Executor Executor(ChangeVerb verb) =>
         node.Executor(new StatePaths(invocation.StateDir), log.Progress, store => hooks.Wrap(log.Tracing ? new TracingJournalStore(store, log.Trace) : store),
-            new KubeadmSettings(verb.KubeadmTimeout, log.Program));
+            new KubeadmSettings(verb.KubeadmTimeout, log.Program), identity);
 
     private static void Report(Action write) => write();
 
@@ -197,6 +210,7 @@ internal sealed class ChangeCommand
             {
                 LockHeldException held => $"wait until {(held.HolderPid is { } pid ? $"pid {pid}" : "the other run")} has finished, then run again",
                 DockerImageMissingException => DockerImageMissingException.Fix,
+                JournalRefusedException refused => refused.Fix,
                 _ => null,
             };
             throw new SixgillException(ExitCodes.Precondition, mask.Apply(e.Message), hint);

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Sixgill.Config;
 
@@ -8,6 +10,12 @@ namespace Sixgill.Config;
 /// </summary>
 internal sealed record LoadResult(Cluster? Cluster, ImmutableArray<Diagnostic> Diagnostics, string FileName)
 {
+    /// <summary>A digest of the text read (<c>sha256:…</c>); the journal records it. Empty when nothing could be read.</summary>
+    public string Digest { get; init; } = "";
+
+    /// <summary><c>sha256:</c> and the hex SHA-256 of <paramref name="text"/> as UTF-8.</summary>
+    public static string DigestOf(string text) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text ?? "")));
+
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.IsError);

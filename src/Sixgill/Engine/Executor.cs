@@ -20,7 +20,8 @@ internal sealed class Executor(
     IJournalStore journalStore,
     IRunLock runLock,
     TimeProvider? clock = null,
-    Action<ExecutionEvent>? observe = null)
+    Action<ExecutionEvent>? observe = null,
+    JournalIdentity? identity = null)
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
@@ -39,30 +40,46 @@ internal sealed class Executor(
     public PlanReport PlanUndo(string command, IReadOnlyList<Step> steps)
     {
         ArgumentNullException.ThrowIfNull(steps);
-        var document = journalStore.Load();
-        if (document is not null)
+        var journal = Journal.Open(journalStore, identity);
+        if (!journal.Existed)
         {
-            return new PlanReport([.. document.Entries.Where(e => e.Command == command).OrderByDescending(e => e.Sequence).Select(e =>
-                new PlanLine('-', e.StepId, e.Undo.Describe(), e.State == JournalEntryState.Applying ? "interrupted run: may not have been applied" : null))]);
+            return new PlanReport([.. PlanByProbes(steps, "no journal: found on the node")], FromJournal: false);
         }
 
-        var lines = new List<PlanLine>();
+        var recorded = journal.Entries.Where(e => e.Command == command).ToList();
+        var lines = recorded.OrderByDescending(e => e.Sequence).Select(e =>
+            new PlanLine('-', e.StepId, e.Undo.Describe(), e.State == JournalEntryState.Applying ? "interrupted run: may not have been applied" : null));
+        return journal.Mistrust is { } why
+            ? new PlanReport([.. lines, .. PlanByProbes(NotRecorded(steps, recorded), "not in the journal: found on the node")], Mistrust: why)
+            : new PlanReport([.. lines]);
+    }
+
+    private IEnumerable<PlanLine> PlanByProbes(IEnumerable<Step> steps, string detail)
+    {
         foreach (var step in steps.Reverse())
         {
+            PlanLine? line;
             try
             {
-                if (step.FindUndo(context) is { } undo)
-                {
-                    lines.Add(new PlanLine('-', step.Id, undo.Describe(), "no journal: found on the node"));
-                }
+                line = step.FindUndo(context) is { } undo ? new PlanLine('-', step.Id, undo.Describe(), detail) : null;
             }
             catch (Exception e)
             {
-                lines.Add(new PlanLine('?', step.Id, step.Description, e.Message));
+                line = new PlanLine('?', step.Id, step.Description, e.Message);
+            }
+
+            if (line is not null)
+            {
+                yield return line;
             }
         }
+    }
 
-        return new PlanReport([.. lines], FromJournal: false);
+    /// <summary>The steps of this config that no journal entry of the command stands for.</summary>
+    private static IEnumerable<Step> NotRecorded(IEnumerable<Step> steps, IEnumerable<JournalEntry> recorded)
+    {
+        var ids = recorded.Select(e => e.StepId).ToHashSet(StringComparer.Ordinal);
+        return steps.Where(s => !ids.Contains(s.Id));
     }
 
     /// <summary>
@@ -73,7 +90,7 @@ internal sealed class Executor(
     {
         ArgumentNullException.ThrowIfNull(steps);
         using var held = runLock.Acquire();
-        var journal = Journal.Open(journalStore);
+        var journal = Journal.Open(journalStore, identity);
         var interrupted = journal.Entries.Where(e => e.State == JournalEntryState.Applying).ToImmutableArray();
 
         // Every probe before any change: a missing interface stops the run with nothing touched.
@@ -120,18 +137,39 @@ internal sealed class Executor(
     /// <summary>
     /// Takes back what <paramref name="command"/> changed: every journal entry of it, newest first.
     /// With no journal at all, follows the probes of <paramref name="steps"/> instead, newest step
-    /// first, and says so in the report.
+    /// first, and says so in the report. A journal that cannot be taken at its word (another config,
+    /// or it does not say whose it is) is undone, and then the probes undo what it does not record.
     /// </summary>
     public UndoReport Undo(string command, IReadOnlyList<Step> steps)
     {
         ArgumentNullException.ThrowIfNull(steps);
         using var held = runLock.Acquire();
-        var journal = Journal.Open(journalStore);
-        if (journal.Existed)
+        var journal = Journal.Open(journalStore, identity);
+        if (!journal.Existed)
         {
-            return new UndoReport(true, Revert(journal, [.. journal.Entries.Where(e => e.Command == command)]));
+            return new UndoReport(false, [.. UndoByProbes(steps)]);
         }
 
+        var recorded = journal.Entries.Where(e => e.Command == command).ToList();
+        var results = Revert(journal, recorded);
+        if (journal.Mistrust is not { } why)
+        {
+            return new UndoReport(true, results);
+        }
+
+        UndoReport report = new(true, [.. results, .. UndoByProbes(NotRecorded(steps, recorded))], why);
+        if (report.Succeeded)
+        {
+            // Everything of this config is gone: from now on the journal is this config's.
+            journal.Adopt();
+            journal.Flush();
+        }
+
+        return report;
+    }
+
+    private List<UndoResult> UndoByProbes(IEnumerable<Step> steps)
+    {
         var results = new List<UndoResult>();
         foreach (var step in steps.Reverse())
         {
@@ -140,16 +178,16 @@ internal sealed class Executor(
                 if (step.FindUndo(context) is { } undo)
                 {
                     observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Reverting, undo.Describe()));
-                    results.Add(new UndoResult(step.Id, undo.Describe(), undo.Revert(context), null));
+                    results.Add(new UndoResult(step.Id, undo.Describe(), undo.Revert(context), null, ByProbe: true));
                 }
             }
             catch (Exception e)
             {
-                results.Add(new UndoResult(step.Id, step.Description, null, e.Message));
+                results.Add(new UndoResult(step.Id, step.Description, null, e.Message, ByProbe: true));
             }
         }
 
-        return new UndoReport(false, [.. results]);
+        return results;
     }
 
     private void Apply(string command, Step step, Journal journal, List<JournalEntry> thisRun)

@@ -14,24 +14,60 @@ internal sealed class Journal
 {
     private readonly IJournalStore store;
     private readonly List<JournalEntry> entries;
+    private readonly JournalIdentity? identity;
+    private (string? Node, string? Config) written;
     private bool unsaved;
 
-    private Journal(IJournalStore store, JournalDocument? document)
+    private Journal(IJournalStore store, JournalDocument? document, JournalIdentity? identity)
     {
         this.store = store;
+        this.identity = identity;
         Existed = document is not null;
         entries = [.. document?.Entries ?? []];
+        written = document is null ? (identity?.Node, identity?.Config) : (document.Node, document.Config);
+        Mistrust = document is null || identity is null ? null
+            : document.Node is null || document.Config is null ? "the journal does not say which node and config it belongs to"
+            : document.Config != identity.Config ? $"the journal was written with another config ({JournalIdentity.Short(document.Config)}; this one is {JournalIdentity.Short(identity.Config)})"
+            : null;
     }
 
     /// <summary>Whether a journal was there when the run started (an empty one counts: clean ran before).</summary>
     public bool Existed { get; }
 
+    /// <summary>
+    /// Null when the journal is this node's and this config's; otherwise why it cannot be taken at its
+    /// word, and undo checks the probes for what it does not record.
+    /// </summary>
+    public string? Mistrust { get; }
+
     public IReadOnlyList<JournalEntry> Entries => entries;
 
-    public static Journal Open(IJournalStore store)
+    /// <summary>
+    /// Opens the journal of the node <paramref name="identity"/> names (null: no check, for tests of the
+    /// engine alone). Throws <see cref="JournalRefusedException"/> when the journal belongs to another node.
+    /// </summary>
+    public static Journal Open(IJournalStore store, JournalIdentity? identity = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return new Journal(store, store.Load());
+        var document = store.Load();
+        if (identity is not null && document?.Node is { } owner && owner != identity.Node)
+        {
+            throw new JournalRefusedException(
+                $"the journal {store.Location} belongs to node {owner}, not {identity.Node}; Sixgill will not undo another node's changes here",
+                $"if this machine is {owner}, run with --host {owner}; if the journal was copied here, {JournalRefusedException.MoveAside(store.Location)}");
+        }
+
+        return new Journal(store, document, identity);
+    }
+
+    /// <summary>From the next save on, the journal says it is this node's and this config's (after a run that changed the node, or an undo that left nothing).</summary>
+    public void Adopt()
+    {
+        if (identity is not null && written != (identity.Node, identity.Config))
+        {
+            written = (identity.Node, identity.Config);
+            unsaved = true;
+        }
     }
 
     /// <summary>Records the intent to apply <paramref name="step"/>, with its undo, before anything changes.</summary>
@@ -41,6 +77,7 @@ internal sealed class Journal
         var sequence = entries.Count == 0 ? 1 : entries.Max(e => e.Sequence) + 1;
         var entry = new JournalEntry(sequence, command, step.Id, step.Description, JournalEntryState.Applying, at, undo);
         entries.Add(entry);
+        Adopt();
         Save();
         return entry;
     }
@@ -78,7 +115,7 @@ internal sealed class Journal
 
     private void Save()
     {
-        store.Save(new JournalDocument(JournalDocument.CurrentVersion, [.. entries]));
+        store.Save(new JournalDocument(JournalDocument.CurrentVersion, [.. entries], written.Node, written.Config));
         unsaved = false;
     }
 }

@@ -14,8 +14,15 @@ internal sealed class JournalFile(IFiles files, string path) : IJournalStore
 
     public string Path { get; } = path;
 
+    public string Location => Path;
+
     public JournalDocument? Load()
     {
+        if (files.DirectoryExists(Path))
+        {
+            throw new JournalRefusedException($"the journal {Path} is a directory, not a file; Sixgill will not guess what to undo", JournalRefusedException.MoveAside(Path));
+        }
+
         var bytes = files.Read(Path);
         if (bytes is null)
         {
@@ -27,14 +34,24 @@ internal sealed class JournalFile(IFiles files, string path) : IJournalStore
         {
             document = JsonSerializer.Deserialize(bytes, JournalJson.Default.JournalDocument);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
         {
-            throw new PreconditionFailedException($"the journal {Path} cannot be read ({e.Message}); Sixgill will not guess what to undo: repair or move it");
+            throw new JournalRefusedException($"the journal {Path} cannot be read ({e.Message}); Sixgill will not guess what to undo", "repair it, or " + JournalRefusedException.MoveAside(Path), e);
         }
 
-        if (document is null || document.Version > JournalDocument.CurrentVersion)
+        if (document is null)
         {
-            throw new PreconditionFailedException($"the journal {Path} was written by a newer Sixgill (version {document?.Version}); use that version");
+            throw new JournalRefusedException($"the journal {Path} holds 'null', not a journal; Sixgill will not guess what to undo", JournalRefusedException.MoveAside(Path));
+        }
+
+        if (document.Version > JournalDocument.CurrentVersion)
+        {
+            throw new JournalRefusedException($"the journal {Path} was written by a newer Sixgill (journal version {document.Version}; this one reads up to {JournalDocument.CurrentVersion})", "undo with the Sixgill that wrote it");
+        }
+
+        if (document.Version < 1 || document.Entries.IsDefault)
+        {
+            throw new JournalRefusedException($"the journal {Path} is not a journal Sixgill wrote (version {document.Version}{(document.Entries.IsDefault ? ", no entries list" : "")})", JournalRefusedException.MoveAside(Path));
         }
 
         return document;

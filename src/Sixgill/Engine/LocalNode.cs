@@ -8,6 +8,7 @@ internal static class LocalNode
 {
     /// <param name="journal">Wraps the journal store (tracing, the crash test hook); null keeps the file as it is.</param>
     /// <param name="network">The network adapter, when the caller already has one (its reads are cached until the next change).</param>
+    /// <param name="identity">The node and config the journal must belong to (null: not checked).</param>
     /// <param name="kubeadm">How kubeadm runs (time limit, where its output goes); by default ten minutes and output dropped.</param>
     public static Executor Executor(
         StatePaths paths,
@@ -15,7 +16,8 @@ internal static class LocalNode
         Action<ExecutionEvent>? observe = null,
         Func<IJournalStore, IJournalStore>? journal = null,
         INetwork? network = null,
-        IKubeadm? kubeadm = null)
+        IKubeadm? kubeadm = null,
+        JournalIdentity? identity = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         if (!OperatingSystem.IsLinux())
@@ -32,6 +34,6 @@ internal static class LocalNode
             Kubeadm = kubeadm ?? new KubeadmRunner(runner, KubeadmRunner.DefaultTimeout, progress: null),
         };
         IJournalStore store = new JournalFile(files, paths.Journal);
-        return new Executor(context, journal?.Invoke(store) ?? store, new StateLock(paths.Lock), observe: observe);
+        return new Executor(context, journal?.Invoke(store) ?? store, new StateLock(paths.Lock), observe: observe, identity: identity);
     }
 }

@@ -19,7 +19,8 @@ internal sealed record PlanLine(char Symbol, string StepId, string Description, 
 
 /// <summary>What a command would do now, from the probes alone.</summary>
 /// <param name="FromJournal">For undo plans: false when there is no journal and the lines come from probing the node.</param>
-internal sealed record PlanReport(ImmutableArray<PlanLine> Lines, bool FromJournal = true)
+/// <param name="Mistrust">For undo plans: why the journal is not taken at its word (the probes add what it does not record).</param>
+internal sealed record PlanReport(ImmutableArray<PlanLine> Lines, bool FromJournal = true, string? Mistrust = null)
 {
     /// <summary>Whether anything would change (<c>--detailed-exitcode</c> exits 10 then).</summary>
     public bool HasChanges => Lines.Any(line => line.IsChange);

@@ -13,7 +13,8 @@ internal sealed record StepFailure(string StepId, string Description, Exception 
 }
 
 /// <summary>One undo done by rollback or clean: its outcome, or the error that stopped it (the entry then stays in the journal).</summary>
-internal sealed record UndoResult(string StepId, string Description, UndoOutcome? Outcome, string? Error)
+/// <param name="ByProbe">Found by probing the node, not read from the journal.</param>
+internal sealed record UndoResult(string StepId, string Description, UndoOutcome? Outcome, string? Error, bool ByProbe = false)
 {
     public bool Failed => Error is not null;
 }
@@ -36,7 +37,8 @@ internal sealed record RunReport(
 
 /// <summary>What <see cref="Executor.Undo"/> did (clean, down).</summary>
 /// <param name="FromJournal">False when there was no journal and the undo followed the probes (say so to the user).</param>
-internal sealed record UndoReport(bool FromJournal, ImmutableArray<UndoResult> Results)
+/// <param name="Mistrust">Why the journal was not taken at its word (then the probes undid what it does not record); null when it was.</param>
+internal sealed record UndoReport(bool FromJournal, ImmutableArray<UndoResult> Results, string? Mistrust = null)
 {
     public bool Succeeded => !Results.Any(result => result.Failed);
 }

@@ -49,12 +49,12 @@ internal sealed class FakeChangeNode : IChangeNode
     /// <summary>kubeadm on this node: acts on <see cref="Files"/> as the real one acts on the disk.</summary>
     public FakeKubeadm Kubeadm => kubeadm ??= new FakeKubeadm(Files);
 
-    public Executor Executor(StatePaths paths, Action<ExecutionEvent> observe, Func<IJournalStore, IJournalStore> journal, KubeadmSettings kubeadmSettings)
+    public Executor Executor(StatePaths paths, Action<ExecutionEvent> observe, Func<IJournalStore, IJournalStore> journal, KubeadmSettings kubeadmSettings, JournalIdentity? identity = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(journal);
         var context = new StepContext(Network, Files, Sysctl, paths.Backups) { Kubeadm = Kubeadm };
-        return new Executor(context, journal(new JournalFile(Files, paths.Journal)), Lock, observe: observe);
+        return new Executor(context, journal(new JournalFile(Files, paths.Journal)), Lock, observe: observe, identity: identity);
     }
 
     /// <summary>The environment the CLI gets: this node, and the given hooks (none unless a test says).</summary>

@@ -22,5 +22,6 @@ internal interface IChangeNode
 
     /// <param name="journal">Wraps the journal store (tracing, test hooks).</param>
     /// <param name="kubeadm">How the steps that run kubeadm run it (up, down).</param>
-    Executor Executor(StatePaths paths, Action<ExecutionEvent> observe, Func<IJournalStore, IJournalStore> journal, KubeadmSettings kubeadm);
+    /// <param name="identity">The node and config the journal must belong to.</param>
+    Executor Executor(StatePaths paths, Action<ExecutionEvent> observe, Func<IJournalStore, IJournalStore> journal, KubeadmSettings kubeadm, JournalIdentity? identity = null);
 }

@@ -15,9 +15,9 @@ internal sealed class LocalChangeNode(IProcessRunner runner) : IChangeNode
     public NodeFacts ReadFacts() =>
         OperatingSystem.IsLinux() ? NodeFactsReader.Read(new LinuxFiles(), ProgramSearch.IsInstalled, Environment.GetEnvironmentVariable("SUDO_USER")) : throw new PlatformNotSupportedException("Sixgill changes Linux nodes only");
 
-    public Executor Executor(StatePaths paths, Action<ExecutionEvent> observe, Func<IJournalStore, IJournalStore> journal, KubeadmSettings kubeadm)
+    public Executor Executor(StatePaths paths, Action<ExecutionEvent> observe, Func<IJournalStore, IJournalStore> journal, KubeadmSettings kubeadm, JournalIdentity? identity = null)
     {
         ArgumentNullException.ThrowIfNull(kubeadm);
-        return LocalNode.Executor(paths, runner, observe, journal, Network, new KubeadmRunner(runner, kubeadm.Timeout, kubeadm.Progress));
+        return LocalNode.Executor(paths, runner, observe, journal, Network, new KubeadmRunner(runner, kubeadm.Timeout, kubeadm.Progress), identity);
     }
 }

@@ -77,6 +77,8 @@ internal sealed record TestHooks(string? FailStep, int? KillAfterSave, int? Kill
     {
         private int count;
 
+        public string Location => inner.Location;
+
         public JournalDocument? Load() => inner.Load();
 
         public void Save(JournalDocument document)

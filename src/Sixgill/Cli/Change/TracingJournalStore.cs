@@ -7,6 +7,8 @@ namespace Sixgill.Cli.Change;
 /// <summary>With <c>-vv</c>: each journal load and save (with its fsyncs) and how long it took, on stderr.</summary>
 internal sealed class TracingJournalStore(IJournalStore inner, Action<string> log) : IJournalStore
 {
+    public string Location => inner.Location;
+
     public JournalDocument? Load()
     {
         var clock = Stopwatch.StartNew();

@@ -21,13 +21,15 @@ internal static class UndoOutput
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         var reverted = report.Results.Count(r => r.Outcome?.Status == Steps.UndoStatus.Reverted);
-        var source = report.FromJournal ? "from the journal" : "found by probing the node (no journal)";
+        var source = !report.FromJournal ? "found by probing the node (no journal)"
+            : report.Mistrust is { } why ? $"from the journal and by probing the node ({why})"
+            : "from the journal";
         text.Append(report.Results.IsEmpty
             ? $"{verb.Name} on {node}: nothing to undo{(report.FromJournal ? "" : " (no journal, and the probes found nothing of Sixgill's)")}\n"
             : $"{verb.Name} on {node}: {ChangeWords.Count(reverted, "change")} undone, {source}{(report.Succeeded ? "" : "; SOME FAILED")}\n");
         foreach (var result in report.Results)
         {
-            text.Append(ChangeWords.Line(result)).Append('\n');
+            text.Append(ChangeWords.Line(result)).Append(result.ByProbe && report.FromJournal ? " [not in the journal: found by probing]\n" : "\n");
         }
 
         return text.ToString();
@@ -43,7 +45,7 @@ internal static class UndoOutput
             report.Succeeded ? "done" : "failed",
             report.FromJournal,
             [.. report.Results.Select(ChangeWords.Json)],
-            [.. warnings]);
+            [.. warnings, .. report.Mistrust is { } why ? [$"{why}: the probes of this config undid what it does not record"] : Array.Empty<string>()]);
         return ReadableJson.Serialize(document, ChangeJsonContext.Default.UndoRunJson);
     }
 }

@@ -10,6 +10,8 @@ internal sealed class DoomedJournalStore(IJournalStore inner, Doom doom) : IJour
     /// <summary>Called after each save, to interleave with the host fakes' logs.</summary>
     public Action<JournalDocument>? OnSave { get; set; }
 
+    public string Location => inner.Location;
+
     public JournalDocument? Load()
     {
         doom.Check();
