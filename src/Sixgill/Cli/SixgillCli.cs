@@ -137,6 +137,8 @@ internal static class SixgillCli
     /// <summary><c>sixgill --version</c>: the same report as <c>sixgill version</c>.</summary>
     private sealed class VersionAction : SynchronousCommandLineAction
     {
+        public override bool ClearsParseErrors => true;
+
         public override int Invoke(ParseResult parseResult)
         {
             ArgumentNullException.ThrowIfNull(parseResult);

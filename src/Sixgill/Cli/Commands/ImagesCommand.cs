@@ -82,7 +82,7 @@ internal static class ImagesCommand
         return text.ToString();
     }
 
-    private static string Json(IReadOnlyList<ImageBuildResult> results)
+    internal static string Json(IReadOnlyList<ImageBuildResult> results)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, ReadableJson.Options))

@@ -65,17 +65,23 @@ internal static class LabGate
     }
 
     /// <summary><c>--runtime native|docker</c>: the gateway's services as daemons or as containers of a dockerd the lab starts in the gateway node.</summary>
-    public static Option<ServiceRuntime?> RuntimeOption() => new("--runtime")
+    public static Option<ServiceRuntime?> RuntimeOption()
     {
-        Description = "override the config's general.runtime: native, or docker (the lab starts a dockerd in the gateway node)",
-        HelpName = "RUNTIME",
-        CustomParser = r => r.Tokens.Single().Value switch
+        var option = new Option<ServiceRuntime?>("--runtime")
         {
-            "native" => ServiceRuntime.Native,
-            "docker" => ServiceRuntime.Docker,
-            var other => Fail(r, $"--runtime '{other}' is not native or docker"),
-        },
-    };
+            Description = "override the config's general.runtime: native, or docker (the lab starts a dockerd in the gateway node)",
+            HelpName = "RUNTIME",
+            CustomParser = r => r.Tokens.Single().Value switch
+            {
+                "native" => ServiceRuntime.Native,
+                "docker" => ServiceRuntime.Docker,
+                var other => Fail(r, $"--runtime '{other}' is not native or docker"),
+            },
+        };
+        option.CompletionSources.Clear();
+        option.CompletionSources.Add("native", "docker");
+        return option;
+    }
 
     private static ServiceRuntime? Fail(System.CommandLine.Parsing.ArgumentResult result, string message)
     {

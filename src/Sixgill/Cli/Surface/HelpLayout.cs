@@ -44,6 +44,9 @@ internal static class HelpLayout
 
     private sealed class WithExamples(HelpAction help) : SynchronousCommandLineAction
     {
+        /// <summary>Help is shown even when the rest of the line does not parse (<c>lab exec --help</c> without its NODE).</summary>
+        public override bool ClearsParseErrors => true;
+
         public override int Invoke(ParseResult parseResult)
         {
             ArgumentNullException.ThrowIfNull(parseResult);
