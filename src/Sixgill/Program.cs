@@ -1,6 +1,6 @@
 using System.Text;
 using Sixgill.Cli;
-using Sixgill.Host;
+using Sixgill.Host.Files;
 
 // stdout carries results, sometimes megabytes of them (explain of a large cluster): buffer it
 // instead of a flush per write, and flush once at the end. stderr is flushed at every write. Both

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Sixgill.Docker;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;
 

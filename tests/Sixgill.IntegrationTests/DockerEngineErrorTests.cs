@@ -1,5 +1,6 @@
 using Sixgill.Docker;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
+using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;
 

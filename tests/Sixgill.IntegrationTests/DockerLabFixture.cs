@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Sixgill.Docker;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;
 

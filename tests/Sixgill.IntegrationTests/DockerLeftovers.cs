@@ -1,5 +1,6 @@
 using Sixgill.Docker;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
 
 namespace Sixgill.IntegrationTests;

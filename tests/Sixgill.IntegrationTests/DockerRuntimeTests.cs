@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Sixgill.Docker;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;
 
@@ -86,7 +88,7 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
     {
         var engine = fixture.Engine;
         (await engine.RemoveContainerAsync(DockerNames.Dns64Container, Cancel)).ShouldBeTrue();
-        var wrong = DockerLabFixture.Dns64Spec with { Ipv6Address = Addressing.Ip.Parse("fd00:10::123") };
+        var wrong = DockerLabFixture.Dns64Spec with { Ipv6Address = Values.Ip.Parse("fd00:10::123") };
         await engine.CreateContainerAsync(wrong, Cancel);
         await engine.StartContainerAsync(wrong.Name, Cancel);
 
@@ -104,8 +106,8 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
         var engine = fixture.Engine;
         var gateway = fixture.Gateway;
         var plan = DockerTestConfig.Plan.Value;
-        var bystander = new SupportNetworkSpec("bystander", Addressing.Prefix.Parse("fd00:99::/64"), Addressing.Ip.Parse("fd00:99::1"),
-            Addressing.Prefix.Parse("192.0.2.0/24"), Addressing.Ip.Parse("192.0.2.1")) { Labels = new Dictionary<string, string>() };
+        var bystander = new SupportNetworkSpec("bystander", Values.Prefix.Parse("fd00:99::/64"), Values.Ip.Parse("fd00:99::1"),
+            Values.Prefix.Parse("192.0.2.0/24"), Values.Ip.Parse("192.0.2.1")) { Labels = new Dictionary<string, string>() };
         await engine.CreateNetworkAsync(bystander, Cancel);
         try
         {

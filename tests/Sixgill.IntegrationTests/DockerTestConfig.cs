@@ -1,6 +1,5 @@
 using Sixgill.Addressing;
 using Sixgill.Config;
-using Sixgill.Docker;
 
 namespace Sixgill.IntegrationTests;
 

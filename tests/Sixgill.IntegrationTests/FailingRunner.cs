@@ -1,4 +1,5 @@
-using Sixgill.Host;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;
 

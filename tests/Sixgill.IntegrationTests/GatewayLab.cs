@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Sixgill.Addressing;
 using Sixgill.Docker;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;
 

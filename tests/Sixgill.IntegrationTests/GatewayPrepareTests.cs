@@ -83,7 +83,7 @@ public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixtu
         (await gw.RunAsync(["named-checkconf", GatewayPaths.Default.Dns64Config], Cancel)).ExitCode.ShouldBe(0);
 
         var broken = (await PrepareLab.ShAsync(gw, $"cat {GatewayPaths.Default.Dns64Config}")).Replace("forward only;", "forward sometimes;", StringComparison.Ordinal);
-        var check = await gw.RunAsync(new Host.ProcessRequest(["named-checkconf", "/dev/stdin"]) { StandardInput = broken }, Cancel);
+        var check = await gw.RunAsync(new Machine.ProcessRequest(["named-checkconf", "/dev/stdin"]) { StandardInput = broken }, Cancel);
 
         check.ExitCode.ShouldNotBe(0);
         check.StandardOutput.ShouldContain("'sometimes' unexpected");
@@ -95,7 +95,7 @@ public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixtu
         var gw = fixture.Lab.Node("gw");
         var ruleset = Nat44Ruleset.Render(Addressing.AddressPlan.For(Config.ConfigLoader.LoadFile(fixture.Lab.ConfigPath).Cluster!));
 
-        (await gw.RunAsync(new Host.ProcessRequest(["nft", "-f", "-"]) { StandardInput = ruleset }, Cancel)).EnsureSuccess();
+        (await gw.RunAsync(new Machine.ProcessRequest(["nft", "-f", "-"]) { StandardInput = ruleset }, Cancel)).EnsureSuccess();
 
         using var table = JsonDocument.Parse(await PrepareLab.ShAsync(gw, string.Join(' ', Nat44Ruleset.ListCommand)));
         table.RootElement.GetProperty("nftables").EnumerateArray().Count(e => e.TryGetProperty("rule", out _)).ShouldBe(1);

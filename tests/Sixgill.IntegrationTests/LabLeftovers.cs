@@ -1,4 +1,4 @@
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
 
 namespace Sixgill.IntegrationTests;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;
 

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;
 

@@ -1,5 +1,5 @@
-using Sixgill.Addressing;
 using Sixgill.Lab;
+using Sixgill.Values;
 
 namespace Sixgill.IntegrationTests;
 

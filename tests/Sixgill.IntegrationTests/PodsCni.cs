@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Sixgill.Addressing;
-using Sixgill.Host;
 using Sixgill.Lab;
+using Sixgill.Machine;
+using Sixgill.Values;
 
 namespace Sixgill.IntegrationTests;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;
 

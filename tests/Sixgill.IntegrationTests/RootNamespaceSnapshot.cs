@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;
 

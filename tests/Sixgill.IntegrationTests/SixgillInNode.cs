@@ -1,5 +1,5 @@
-using Sixgill.Host;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;
 

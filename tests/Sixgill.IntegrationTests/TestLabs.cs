@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;
 

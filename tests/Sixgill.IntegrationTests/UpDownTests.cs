@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Sixgill.Addressing;
-using Sixgill.Kube;
+using Sixgill.Values;
 
 namespace Sixgill.IntegrationTests;
 

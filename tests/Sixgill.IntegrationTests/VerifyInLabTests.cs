@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Sixgill.Gateway;
-using Sixgill.Host;
-using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sixgill.Config;
+using Sixgill.Values;
 
 namespace Sixgill.Addressing;
 

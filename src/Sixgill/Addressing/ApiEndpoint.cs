@@ -1,3 +1,5 @@
+using Sixgill.Values;
+
 namespace Sixgill.Addressing;
 
 /// <summary>Where kubeadm's control plane listens and minions join: the master's management address.</summary>

@@ -1,3 +1,5 @@
+using Sixgill.Values;
+
 namespace Sixgill.Addressing;
 
 /// <summary>One <c>/etc/hosts</c> line that prepare ensures: <c>&lt;management address&gt; &lt;name&gt;</c>.</summary>

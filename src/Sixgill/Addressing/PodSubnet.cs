@@ -1,3 +1,5 @@
+using Sixgill.Values;
+
 namespace Sixgill.Addressing;
 
 /// <summary>

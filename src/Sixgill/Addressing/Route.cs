@@ -1,3 +1,5 @@
+using Sixgill.Values;
+
 namespace Sixgill.Addressing;
 
 /// <summary>Why a route exists: which part of §4.4 (or §6.1) asks for it.</summary>

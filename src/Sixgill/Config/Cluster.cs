@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Sixgill.Addressing;
+using Sixgill.Values;
 
 namespace Sixgill.Config;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Sixgill.Config.Binding;
 
 namespace Sixgill.Config;
 
@@ -17,13 +16,13 @@ internal static class ConfigJsonSchema
     /// <summary>The value every key takes, by section and key (<c>""</c> is the top level, <c>"node"</c> a topology entry).</summary>
     private static readonly Dictionary<string, Func<JsonObject>> Keys = new(StringComparer.Ordinal)
     {
-        ["plugin"] = () => Choice(Words.Plugins.Select(p => p.Word), "the CNI plugin (Orca's spelling of general.plugin)"),
+        ["plugin"] = () => Choice(ConfigSpellings.Plugins.Select(p => p.Word), "the CNI plugin (Orca's spelling of general.plugin)"),
         ["token"] = () => Text("the kubeadm bootstrap token (Orca's spelling of general.token)"),
-        ["general.plugin"] = () => Choice(Words.Plugins.Select(p => p.Word), "the CNI plugin up writes"),
+        ["general.plugin"] = () => Choice(ConfigSpellings.Plugins.Select(p => p.Word), "the CNI plugin up writes"),
         ["general.token"] = () => Text("the kubeadm bootstrap token: 6 and 16 lower-case letters or digits, 'abcdef.0123456789abcdef'; 'sixgill init' writes it"),
         ["general.token_cert_hash"] = () => Pattern("^(sha256:)?[0-9a-fA-F]{64}$", "SHA-256 of the CA's public key, 64 hex digits; 'sixgill init' writes it"),
-        ["general.mode"] = () => Choice(Words.Modes.Select(m => m.Word), "the address families of the cluster (default ipv6)"),
-        ["general.runtime"] = () => Choice(Words.Runtimes.Select(r => r.Word), "how DNS64/NAT64 run on the gateway: daemons, or docker containers (default native)"),
+        ["general.mode"] = () => Choice(ConfigSpellings.Modes.Select(m => m.Word), "the address families of the cluster (default ipv6)"),
+        ["general.runtime"] = () => Choice(ConfigSpellings.Runtimes.Select(r => r.Word), "how DNS64/NAT64 run on the gateway: daemons, or docker containers (default native)"),
         ["general.kubernetes_version"] = () => Pattern("^v[0-9]+\\.[0-9]+\\.[0-9]+$", "passed to kubeadm, like v1.31.2"),
         ["general.insecure"] = () => Flag("join without CA pinning (lab only)"),
         ["general.cluster_domain"] = () => Text("the cluster's DNS domain (default cluster.local)"),
@@ -57,7 +56,7 @@ internal static class ConfigJsonSchema
         ["dns64.prefix_size"] = () => Integer(32, 96, "Orca's form of cidr: the prefix length (with prefix)"),
         ["dns64.ip"] = () => Text("the DNS64 server's address, inside support_net"),
         ["dns64.allow_aaaa_use"] = () => Flag("use real AAAA records where there are some (default false: synthesize for every name)"),
-        ["dns64.dnssec_validation"] = () => Choice(Words.DnssecModes.Select(d => d.Word), "passed to the DNS server; closed labs need no"),
+        ["dns64.dnssec_validation"] = () => Choice(ConfigSpellings.DnssecModes.Select(d => d.Word), "passed to the DNS server; closed labs need no"),
         ["dns64.image"] = () => Text("docker runtime: the DNS64 image"),
     };
 
@@ -70,7 +69,7 @@ internal static class ConfigJsonSchema
         ["dns64"] = ("cidr", ["prefix", "prefix_size"]),
     };
 
-    private static string Opmodes => string.Join('|', Words.Opmodes.Select(o => o.Word));
+    private static string Opmodes => string.Join('|', ConfigSpellings.Opmodes.Select(o => o.Word));
 
     /// <summary>Every key path the schema describes (<c>general.mode</c>, <c>node.id</c>, <c>plugin</c>), for the test that keeps it and the loader in step.</summary>
     public static IEnumerable<string> DescribedKeys => Keys.Keys;

@@ -28,7 +28,7 @@ internal static class ConfigReader
             return document;
         }
 
-        if (root is not YamlMap map)
+        if (root is not ParsedYamlMap map)
         {
             diagnostics.Add(Error(DiagnosticCodes.NotAMapping, root.Position,
                 $"the file must be a mapping of settings (plugin:, topology:, …), not {Describe(root)}",
@@ -62,15 +62,15 @@ internal static class ConfigReader
         return document;
     }
 
-    private static void ReadSection(string section, IReadOnlyList<string> known, YamlNode node, Found found)
+    private static void ReadSection(string section, IReadOnlyList<string> known, ParsedYamlNode node, Found found)
     {
         var diagnostics = found.Diagnostics;
-        if (node is YamlScalar { IsNull: true })
+        if (node is ParsedYamlScalar { IsNull: true })
         {
             return;
         }
 
-        if (node is not YamlMap map)
+        if (node is not ParsedYamlMap map)
         {
             found.Misshapen.Add(section);
             diagnostics.Add(Error(DiagnosticCodes.WrongType, node.Position,
@@ -93,16 +93,16 @@ internal static class ConfigReader
         }
     }
 
-    private static void ReadTopology(YamlNode node, List<NodeEntry> nodes, Dictionary<string, SourcePosition> sections,
+    private static void ReadTopology(ParsedYamlNode node, List<NodeEntry> nodes, Dictionary<string, SourcePosition> sections,
         Found found)
     {
         var diagnostics = found.Diagnostics;
-        if (node is YamlScalar { IsNull: true })
+        if (node is ParsedYamlScalar { IsNull: true })
         {
             return;
         }
 
-        if (node is not YamlMap map)
+        if (node is not ParsedYamlMap map)
         {
             found.Misshapen.Add(ConfigSchema.Topology);
             diagnostics.Add(Error(DiagnosticCodes.WrongType, node.Position,
@@ -116,7 +116,7 @@ internal static class ConfigReader
             var settings = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
             var nodePath = $"{ConfigSchema.Topology}.{name.Text}";
             sections[nodePath] = name.Position;
-            if (value is YamlMap nodeMap)
+            if (value is ParsedYamlMap nodeMap)
             {
                 foreach (var (key, setting) in UniqueEntries(nodeMap, diagnostics))
                 {
@@ -134,7 +134,7 @@ internal static class ConfigReader
                     }
                 }
             }
-            else if (value is not YamlScalar { IsNull: true })
+            else if (value is not ParsedYamlScalar { IsNull: true })
             {
                 found.Misshapen.Add(nodePath);
                 diagnostics.Add(Error(DiagnosticCodes.WrongType, value.Position,
@@ -150,9 +150,9 @@ internal static class ConfigReader
     /// Stores one setting under <paramref name="path"/>; a key without a value, or with a list or mapping
     /// for a value, is remembered under the same path so that it is not reported as missing as well.
     /// </summary>
-    private static ConfigValue? AddScalar(Found found, string path, YamlScalar key, YamlNode value)
+    private static ConfigValue? AddScalar(Found found, string path, ParsedYamlScalar key, ParsedYamlNode value)
     {
-        if (value is not YamlScalar scalar)
+        if (value is not ParsedYamlScalar scalar)
         {
             found.Misshapen.Add(path);
             found.Diagnostics.Add(Error(DiagnosticCodes.WrongType, value.Position,
@@ -179,9 +179,9 @@ internal static class ConfigReader
         List<Diagnostic> Diagnostics);
 
     /// <summary>The entries of a mapping, the second and later of a repeated key reported and skipped.</summary>
-    private static IEnumerable<(YamlScalar Key, YamlNode Value)> UniqueEntries(YamlMap map, List<Diagnostic> diagnostics)
+    private static IEnumerable<(ParsedYamlScalar Key, ParsedYamlNode Value)> UniqueEntries(ParsedYamlMap map, List<Diagnostic> diagnostics)
     {
-        var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, ParsedYamlScalar>(StringComparer.Ordinal);
         foreach (var entry in map.Entries)
         {
             var canonical = ConfigSchema.Canonical(entry.Key.Text);
@@ -198,18 +198,18 @@ internal static class ConfigReader
         }
     }
 
-    private static Diagnostic UnknownKey(YamlScalar key, IEnumerable<string> known, string where)
+    private static Diagnostic UnknownKey(ParsedYamlScalar key, IEnumerable<string> known, string where)
     {
         var nearest = Suggestions.Nearest(ConfigSchema.Canonical(key.Text), known);
         return Error(DiagnosticCodes.UnknownKey, key.Position, $"unknown key \"{key.Text}\" {where}",
             nearest is null ? $"known keys: {string.Join(", ", known)}" : $"did you mean \"{nearest}\"?");
     }
 
-    private static string Describe(YamlNode node) => node switch
+    private static string Describe(ParsedYamlNode node) => node switch
     {
-        YamlMap => "a mapping",
-        YamlList => "a list",
-        YamlScalar s => $"the value \"{s.Text}\"",
+        ParsedYamlMap => "a mapping",
+        ParsedYamlList => "a list",
+        ParsedYamlScalar s => $"the value \"{s.Text}\"",
         _ => "this",
     };
 

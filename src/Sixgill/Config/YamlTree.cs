@@ -4,31 +4,31 @@ using YamlDotNet.Core.Events;
 namespace Sixgill.Config;
 
 /// <summary>A YAML node with the position it was read at.</summary>
-internal abstract record YamlNode(SourcePosition Position);
+internal abstract record ParsedYamlNode(SourcePosition Position);
 
-internal sealed record YamlScalar(string Text, bool IsPlain, SourcePosition Position) : YamlNode(Position)
+internal sealed record ParsedYamlScalar(string Text, bool IsPlain, SourcePosition Position) : ParsedYamlNode(Position)
 {
     /// <summary>A plain <c>~</c>, <c>null</c> or nothing at all: YAML's null.</summary>
     public bool IsNull => IsPlain && Text is "" or "~" or "null" or "Null" or "NULL";
 }
 
-internal sealed record YamlEntry(YamlScalar Key, YamlNode Value);
+internal sealed record ParsedYamlEntry(ParsedYamlScalar Key, ParsedYamlNode Value);
 
-internal sealed record YamlMap(IReadOnlyList<YamlEntry> Entries, SourcePosition Position) : YamlNode(Position);
+internal sealed record ParsedYamlMap(IReadOnlyList<ParsedYamlEntry> Entries, SourcePosition Position) : ParsedYamlNode(Position);
 
-internal sealed record YamlList(IReadOnlyList<YamlNode> Items, SourcePosition Position) : YamlNode(Position);
+internal sealed record ParsedYamlList(IReadOnlyList<ParsedYamlNode> Items, SourcePosition Position) : ParsedYamlNode(Position);
 
 /// <summary>
-/// Builds a <see cref="YamlNode"/> tree from YamlDotNet's event parser. Unlike the representation
+/// Builds a <see cref="ParsedYamlNode"/> tree from YamlDotNet's event parser. Unlike the representation
 /// model it keeps duplicate keys (so they can be reported with both positions) and never throws:
 /// a syntax error becomes a diagnostic at the place the parser stopped.
 /// </summary>
 internal static class YamlTree
 {
-    public static YamlNode? Read(string text, List<Diagnostic> diagnostics)
+    public static ParsedYamlNode? Read(string text, List<Diagnostic> diagnostics)
     {
         var parser = new Parser(new StringReader(text));
-        var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var anchors = new Dictionary<string, ParsedYamlNode>(StringComparer.Ordinal);
         try
         {
             parser.Consume<StreamStart>();
@@ -46,7 +46,7 @@ internal static class YamlTree
                     "the file holds more than one YAML document", "keep one cluster per file"));
             }
 
-            return root is YamlScalar { IsNull: true } ? null : root;
+            return root is ParsedYamlScalar { IsNull: true } ? null : root;
         }
         catch (YamlException e)
         {
@@ -68,7 +68,7 @@ internal static class YamlTree
         }
     }
 
-    private static YamlNode ReadNode(IParser parser, Dictionary<string, YamlNode> anchors)
+    private static ParsedYamlNode ReadNode(IParser parser, Dictionary<string, ParsedYamlNode> anchors)
     {
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
@@ -77,40 +77,40 @@ internal static class YamlTree
                 : throw new YamlException(alias.Start, alias.End, $"the alias *{alias.Value} names no anchor");
         }
 
-        YamlNode node;
+        ParsedYamlNode node;
         string? anchor;
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            node = new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, At(scalar.Start));
+            node = new ParsedYamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, At(scalar.Start));
             anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
         }
         else if (parser.TryConsume<MappingStart>(out var mapStart))
         {
-            var entries = new List<YamlEntry>();
+            var entries = new List<ParsedYamlEntry>();
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 var keyStart = parser.Current!.Start;
-                if (ReadNode(parser, anchors) is not YamlScalar key)
+                if (ReadNode(parser, anchors) is not ParsedYamlScalar key)
                 {
                     throw new YamlException(keyStart, keyStart, "a key must be a plain word, not a list or a mapping");
                 }
 
-                entries.Add(new YamlEntry(key, ReadNode(parser, anchors)));
+                entries.Add(new ParsedYamlEntry(key, ReadNode(parser, anchors)));
             }
 
-            node = new YamlMap(entries, At(mapStart.Start));
+            node = new ParsedYamlMap(entries, At(mapStart.Start));
             anchor = mapStart.Anchor.IsEmpty ? null : mapStart.Anchor.Value;
         }
         else
         {
             var listStart = parser.Consume<SequenceStart>();
-            var items = new List<YamlNode>();
+            var items = new List<ParsedYamlNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
                 items.Add(ReadNode(parser, anchors));
             }
 
-            node = new YamlList(items, At(listStart.Start));
+            node = new ParsedYamlList(items, At(listStart.Start));
             anchor = listStart.Anchor.IsEmpty ? null : listStart.Anchor.Value;
         }
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Steps;
 
 namespace Sixgill.Engine;

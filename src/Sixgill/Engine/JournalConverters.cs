@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Sixgill.Addressing;
-using Sixgill.Host;
+using Sixgill.Machine;
+using Sixgill.Values;
 
 namespace Sixgill.Engine;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Engine;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Fleet;
 

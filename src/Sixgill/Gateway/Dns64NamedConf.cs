@@ -1,6 +1,7 @@
 using System.Text;
 using Sixgill.Addressing;
 using Sixgill.Config;
+using Sixgill.Values;
 
 namespace Sixgill.Gateway;
 

@@ -5,7 +5,7 @@ namespace Sixgill.Gateway;
 /// those missing, the Debian packages and the one <c>apt-get install</c> line that brings them.
 /// Sixgill never installs anything itself: it says what to run and stops.
 /// </summary>
-/// <remarks>Pure: whether a program is there is asked of the caller (<see cref="Host.ProgramSearch"/> on a machine).</remarks>
+/// <remarks>Pure: whether a program is there is asked of the caller (<see cref="Host.Processes.ProgramSearch"/> on a machine).</remarks>
 internal static class GatewayPrograms
 {
     public static readonly GatewayProgram Named = new("named", "bind9", "/usr/sbin/named", "the DNS64 server");

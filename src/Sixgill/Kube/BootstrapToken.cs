@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Sixgill.Config;
+using Sixgill.Values;
 
 namespace Sixgill.Kube;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Sixgill.Addressing;
 using Sixgill.Config;
+using Sixgill.Values;
 
 namespace Sixgill.Kube;
 

@@ -90,11 +90,11 @@ internal static class KubeadmConfig
     internal static string CommaList<T>(IEnumerable<T> values) => string.Join(",", values);
 
     /// <summary>The <c>{name, value}</c> list v1beta4 takes for extra arguments.</summary>
-    internal static YamlList Args(params (string Name, string Value)[] args) =>
-        new(args.Select(a => (YamlNode)new YamlMap { { "name", a.Name }, { "value", YamlNode.Quoted(a.Value) } }));
+    internal static WrittenYamlList Args(params (string Name, string Value)[] args) =>
+        new(args.Select(a => (WrittenYamlNode)new WrittenYamlMap { { "name", a.Name }, { "value", WrittenYamlNode.Quoted(a.Value) } }));
 
     /// <summary><c>nodeRegistration</c>: the node's name and the kubelet's <c>node-ip</c>, every family, IPv6 first.</summary>
-    internal static YamlMap NodeRegistration(NodeAddresses node) => new()
+    internal static WrittenYamlMap NodeRegistration(NodeAddresses node) => new()
     {
         { "name", node.Name },
         { "kubeletExtraArgs", Args(("node-ip", CommaList(node.ManagementAddresses.Select(m => m.Address)))) },

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sixgill.Addressing;
+using Sixgill.Values;
 
 namespace Sixgill.Kube;
 
@@ -9,7 +10,7 @@ internal static class KubeadmInitDocuments
     /// <summary>kubeadm's default lifetime, written out so the file says when minions must have joined.</summary>
     public const string TokenTtl = "24h0m0s";
 
-    public static ImmutableArray<YamlMap> For(AddressPlan plan, NodeAddresses master) =>
+    public static ImmutableArray<WrittenYamlMap> For(AddressPlan plan, NodeAddresses master) =>
     [
         Init(plan, master),
         ClusterConfiguration(plan),
@@ -17,35 +18,35 @@ internal static class KubeadmInitDocuments
         KubeProxy(plan),
     ];
 
-    private static YamlMap Init(AddressPlan plan, NodeAddresses master) => new()
+    private static WrittenYamlMap Init(AddressPlan plan, NodeAddresses master) => new()
     {
         { "apiVersion", KubeadmConfig.KubeadmApiVersion },
         { "kind", "InitConfiguration" },
         {
-            "bootstrapTokens", new YamlList
+            "bootstrapTokens", new WrittenYamlList
             {
-                new YamlMap
+                new WrittenYamlMap
                 {
-                    { "token", YamlNode.Quoted(plan.Cluster.EffectiveToken!) },
+                    { "token", WrittenYamlNode.Quoted(plan.Cluster.EffectiveToken!) },
                     { "description", "sixgill bootstrap token" },
                     { "ttl", TokenTtl },
                 },
             }
         },
         {
-            "localAPIEndpoint", new YamlMap
+            "localAPIEndpoint", new WrittenYamlMap
             {
-                { "advertiseAddress", YamlNode.Quoted(plan.ApiEndpoint.Address.ToString()) },
+                { "advertiseAddress", WrittenYamlNode.Quoted(plan.ApiEndpoint.Address.ToString()) },
                 { "bindPort", plan.ApiEndpoint.Port },
             }
         },
         { "nodeRegistration", KubeadmConfig.NodeRegistration(master) },
     };
 
-    private static YamlMap ClusterConfiguration(AddressPlan plan)
+    private static WrittenYamlMap ClusterConfiguration(AddressPlan plan)
     {
         var cluster = plan.Cluster;
-        var document = new YamlMap
+        var document = new WrittenYamlMap
         {
             { "apiVersion", KubeadmConfig.KubeadmApiVersion },
             { "kind", "ClusterConfiguration" },
@@ -55,11 +56,11 @@ internal static class KubeadmInitDocuments
             document.Add("kubernetesVersion", version);
         }
 
-        document.Add("controlPlaneEndpoint", YamlNode.Quoted(plan.ApiEndpoint.ToString()));
-        document.Add("networking", new YamlMap
+        document.Add("controlPlaneEndpoint", WrittenYamlNode.Quoted(plan.ApiEndpoint.ToString()));
+        document.Add("networking", new WrittenYamlMap
         {
-            { "podSubnet", YamlNode.Quoted(KubeadmConfig.CommaList(plan.PodNetworks.Select(p => p.Cidr))) },
-            { "serviceSubnet", YamlNode.Quoted(KubeadmConfig.CommaList(plan.ServiceNetworks)) },
+            { "podSubnet", WrittenYamlNode.Quoted(KubeadmConfig.CommaList(plan.PodNetworks.Select(p => p.Cidr))) },
+            { "serviceSubnet", WrittenYamlNode.Quoted(KubeadmConfig.CommaList(plan.ServiceNetworks)) },
             { "dnsDomain", cluster.ClusterDomain },
         });
 
@@ -73,27 +74,27 @@ internal static class KubeadmInitDocuments
             controllerManagerArgs.Add((flag, KubeadmConfig.Text(nodeSize)));
         }
 
-        document.Add("controllerManager", new YamlMap { { "extraArgs", KubeadmConfig.Args([.. controllerManagerArgs]) } });
-        document.Add("scheduler", new YamlMap { { "extraArgs", KubeadmConfig.Args(("bind-address", KubeadmConfig.Loopback(cluster.Mode))) } });
+        document.Add("controllerManager", new WrittenYamlMap { { "extraArgs", KubeadmConfig.Args([.. controllerManagerArgs]) } });
+        document.Add("scheduler", new WrittenYamlMap { { "extraArgs", KubeadmConfig.Args(("bind-address", KubeadmConfig.Loopback(cluster.Mode))) } });
         return document;
     }
 
-    private static YamlMap Kubelet(AddressPlan plan) => new()
+    private static WrittenYamlMap Kubelet(AddressPlan plan) => new()
     {
         { "apiVersion", KubeadmConfig.KubeletApiVersion },
         { "kind", "KubeletConfiguration" },
         { "cgroupDriver", "systemd" },
-        { "address", YamlNode.Quoted(KubeadmConfig.AnyAddress(plan.Cluster.Mode)) },
-        { "healthzBindAddress", YamlNode.Quoted(KubeadmConfig.AnyAddress(plan.Cluster.Mode)) },
-        { "clusterDNS", new YamlList(plan.ClusterDns.Select(ip => YamlNode.Quoted(ip.ToString()))) },
+        { "address", WrittenYamlNode.Quoted(KubeadmConfig.AnyAddress(plan.Cluster.Mode)) },
+        { "healthzBindAddress", WrittenYamlNode.Quoted(KubeadmConfig.AnyAddress(plan.Cluster.Mode)) },
+        { "clusterDNS", new WrittenYamlList(plan.ClusterDns.Select(ip => WrittenYamlNode.Quoted(ip.ToString()))) },
         { "clusterDomain", plan.Cluster.ClusterDomain },
     };
 
-    private static YamlMap KubeProxy(AddressPlan plan) => new()
+    private static WrittenYamlMap KubeProxy(AddressPlan plan) => new()
     {
         { "apiVersion", KubeadmConfig.KubeProxyApiVersion },
         { "kind", "KubeProxyConfiguration" },
         { "mode", "nftables" },
-        { "clusterCIDR", YamlNode.Quoted(KubeadmConfig.CommaList(plan.PodNetworks.Select(p => p.Cidr))) },
+        { "clusterCIDR", WrittenYamlNode.Quoted(KubeadmConfig.CommaList(plan.PodNetworks.Select(p => p.Cidr))) },
     };
 }

@@ -5,13 +5,13 @@ namespace Sixgill.Kube;
 /// <summary>A minion's one document for <c>kubeadm join --config</c>.</summary>
 internal static class KubeadmJoinDocument
 {
-    public static YamlMap For(AddressPlan plan, NodeAddresses minion)
+    public static WrittenYamlMap For(AddressPlan plan, NodeAddresses minion)
     {
         var cluster = plan.Cluster;
-        var bootstrapToken = new YamlMap
+        var bootstrapToken = new WrittenYamlMap
         {
-            { "apiServerEndpoint", YamlNode.Quoted(plan.ApiEndpoint.ToString()) },
-            { "token", YamlNode.Quoted(cluster.EffectiveToken!) },
+            { "apiServerEndpoint", WrittenYamlNode.Quoted(plan.ApiEndpoint.ToString()) },
+            { "token", WrittenYamlNode.Quoted(cluster.EffectiveToken!) },
         };
 
         // SPEC §5.1: insecure joins without pinning, even when a hash is at hand, so that a master that
@@ -22,14 +22,14 @@ internal static class KubeadmJoinDocument
         }
         else
         {
-            bootstrapToken.Add("caCertHashes", new YamlList { YamlNode.Quoted($"sha256:{cluster.TokenCertHash}") });
+            bootstrapToken.Add("caCertHashes", new WrittenYamlList { WrittenYamlNode.Quoted($"sha256:{cluster.TokenCertHash}") });
         }
 
-        return new YamlMap
+        return new WrittenYamlMap
         {
             { "apiVersion", KubeadmConfig.KubeadmApiVersion },
             { "kind", "JoinConfiguration" },
-            { "discovery", new YamlMap { { "bootstrapToken", bootstrapToken } } },
+            { "discovery", new WrittenYamlMap { { "bootstrapToken", bootstrapToken } } },
             { "nodeRegistration", KubeadmConfig.NodeRegistration(minion) },
         };
     }

@@ -4,7 +4,7 @@ using System.Text;
 namespace Sixgill.Kube;
 
 /// <summary>
-/// Writes a <see cref="YamlNode"/> tree as block YAML with two-space indentation and <c>\n</c> line
+/// Writes a <see cref="WrittenYamlNode"/> tree as block YAML with two-space indentation and <c>\n</c> line
 /// ends. A string is written plain only when it cannot be misread (<c>systemd</c>, <c>node-ip</c>,
 /// <c>kubeadm.k8s.io/v1beta4</c>); anything else is double-quoted, because addresses such as <c>::</c>
 /// or <c>[fd00:20::2]:6443</c> and values such as <c>80</c> or <c>no</c> would otherwise be misread or
@@ -19,7 +19,7 @@ internal static class YamlEmitter
     /// first document, not before a separator: kubeadm splits on <c>---</c> and would take a
     /// comment-only chunk for a document without a kind.
     /// </summary>
-    public static string Documents(IEnumerable<string> headerComments, IEnumerable<YamlMap> documents)
+    public static string Documents(IEnumerable<string> headerComments, IEnumerable<WrittenYamlMap> documents)
     {
         ArgumentNullException.ThrowIfNull(headerComments);
         ArgumentNullException.ThrowIfNull(documents);
@@ -95,7 +95,7 @@ internal static class YamlEmitter
         return text.Append('"').ToString();
     }
 
-    private static void WriteMap(StringBuilder text, YamlMap map, int indent)
+    private static void WriteMap(StringBuilder text, WrittenYamlMap map, int indent)
     {
         foreach (var (key, value) in map)
         {
@@ -105,24 +105,24 @@ internal static class YamlEmitter
     }
 
     // Writes what follows "key:" (or "-"): an inline scalar or empty collection, or a nested block.
-    private static void WriteValue(StringBuilder text, YamlNode value, int indent)
+    private static void WriteValue(StringBuilder text, WrittenYamlNode value, int indent)
     {
         switch (value)
         {
-            case YamlScalar scalar:
+            case WrittenYamlScalar scalar:
                 text.Append(' ').Append(scalar.Text).Append('\n');
                 break;
-            case YamlMap { Count: 0 }:
+            case WrittenYamlMap { Count: 0 }:
                 text.Append(" {}\n");
                 break;
-            case YamlList { Count: 0 }:
+            case WrittenYamlList { Count: 0 }:
                 text.Append(" []\n");
                 break;
-            case YamlMap map:
+            case WrittenYamlMap map:
                 text.Append('\n');
                 WriteMap(text, map, indent + IndentStep);
                 break;
-            case YamlList list:
+            case WrittenYamlList list:
                 text.Append('\n');
                 WriteList(text, list, indent + IndentStep);
                 break;
@@ -131,18 +131,18 @@ internal static class YamlEmitter
         }
     }
 
-    private static void WriteList(StringBuilder text, YamlList list, int indent)
+    private static void WriteList(StringBuilder text, WrittenYamlList list, int indent)
     {
         foreach (var item in list)
         {
-            if (item is YamlMap { Count: > 0 } map)
+            if (item is WrittenYamlMap { Count: > 0 } map)
             {
                 // "- name: x" then "  value: y": the first entry shares the dash's line.
                 var block = new StringBuilder();
                 WriteMap(block, map, indent + IndentStep);
                 text.Append(' ', indent).Append("- ").Append(block, indent + IndentStep, block.Length - indent - IndentStep);
             }
-            else if (item is YamlList { Count: > 0 })
+            else if (item is WrittenYamlList { Count: > 0 })
             {
                 throw new ArgumentException("a list directly inside a list is not written here", nameof(list));
             }

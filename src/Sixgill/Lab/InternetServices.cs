@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
+using Sixgill.Verify;
 
 namespace Sixgill.Lab;
 
@@ -21,7 +23,7 @@ namespace Sixgill.Lab;
 /// </remarks>
 internal sealed class InternetServices
 {
-    public const int WebPort = 8080;
+    public const int WebPort = VerifyOptions.DefaultPort;
 
     /// <summary>The page the web server serves at <c>/</c>.</summary>
     public const string Page = "hello from the IPv4-only web\n";
@@ -54,7 +56,7 @@ internal sealed class InternetServices
     public InternetZone Zone { get; }
 
     /// <summary>Where the page is, by name: what an IPv6-only node fetches through DNS64 and NAT64.</summary>
-    public static string WebUrl(string name = InternetZone.WebName) => $"http://{name}:{WebPort.ToString(CultureInfo.InvariantCulture)}/";
+    public static string WebUrl(string name = InternetZone.WebName) => VerifyOptions.DefaultUrl(name);
 
     /// <summary>The internet's files: the web root, the daemons' pid and log files, inside the lab's work directory.</summary>
     public static string Directory(LabNames names)

@@ -1,3 +1,5 @@
+using Sixgill.Verify;
+
 namespace Sixgill.Lab;
 
 /// <summary>One name the lab internet's DNS server knows: an IPv4 address, and maybe a real IPv6 one.</summary>
@@ -11,7 +13,7 @@ internal sealed record InternetHost(string Name, string IPv4, string? IPv6 = nul
 /// </summary>
 internal sealed record InternetZone(string Domain, IReadOnlyList<InternetHost> Hosts)
 {
-    public const string WebName = "web.example.test";
+    public const string WebName = VerifyOptions.DefaultName;
 
     public const string DualStackName = "v6.example.test";
 

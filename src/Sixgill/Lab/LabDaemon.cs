@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 
 namespace Sixgill.Lab;
 

@@ -24,7 +24,7 @@ internal sealed record LabDefinition(string Name, Cluster Cluster, string Config
     internal static string? Router(Cluster cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var ipv4 = new[] { cluster.MgmtNet, cluster.MgmtNet2 }.FirstOrDefault(p => p is { Family: Addressing.IpFamily.V4, HostBits: >= 2 });
+        var ipv4 = new[] { cluster.MgmtNet, cluster.MgmtNet2 }.FirstOrDefault(p => p is { Family: Values.IpFamily.V4, HostBits: >= 2 });
         return ipv4 is { } network ? $"{network.Address(network.LastSubnetNumber(32) - 1)}/{network.Length}" : null;
     }
 

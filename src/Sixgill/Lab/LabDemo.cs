@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Sixgill.Config;
 using Sixgill.Fleet;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Verify;
 
 namespace Sixgill.Lab;

@@ -1,6 +1,7 @@
 using Sixgill.Docker;
 using Sixgill.Gateway;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
+using Sixgill.Machine;
 
 namespace Sixgill.Lab;
 

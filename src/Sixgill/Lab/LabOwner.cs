@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 
 namespace Sixgill.Lab;
 

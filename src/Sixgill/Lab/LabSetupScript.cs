@@ -8,10 +8,10 @@ namespace Sixgill.Lab;
 internal static class LabSetupScript
 {
     /// <param name="router">The internet's address on the switch (<see cref="LabSpec.Router"/>) when it is there, not behind a gateway.</param>
-    public static IReadOnlyList<LabCommand> For(LabLayout layout, string? router = null)
+    public static IReadOnlyList<LabSetupCommand> For(LabLayout layout, string? router = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var commands = new List<LabCommand>();
+        var commands = new List<LabSetupCommand>();
         commands.AddRange(WorkDirectory(layout.Names));
         commands.AddRange(Switch(layout));
         if (layout.Uplink is not null)
@@ -45,7 +45,7 @@ internal static class LabSetupScript
     /// Commands for a namespace that is neither node nor switch (a pod's, a peer's): loopback up and
     /// no duplicate address detection, like a node.
     /// </summary>
-    public static IReadOnlyList<LabCommand> ExtraNamespace(string namespaceName) =>
+    public static IReadOnlyList<LabSetupCommand> ExtraNamespace(string namespaceName) =>
     [
         new("create namespace " + namespaceName, ["ip", "netns", "add", namespaceName]),
         new("bring up loopback", ["ip", "-n", namespaceName, "link", "set", "lo", "up"]),
@@ -56,7 +56,7 @@ internal static class LabSetupScript
     /// The namespace files live in a private bind mount of their own: unshare refuses to bind a
     /// namespace onto a file in a shared mount, and a private one keeps them from propagating.
     /// </summary>
-    private static IEnumerable<LabCommand> WorkDirectory(LabNames names)
+    private static IEnumerable<LabSetupCommand> WorkDirectory(LabNames names)
     {
         var files = names.NamespaceFileDirectory;
         yield return new("create the lab's work directory", ["mkdir", "-p", files]);
@@ -64,7 +64,7 @@ internal static class LabSetupScript
         yield return new("keep the namespace files' mount private", ["mount", "--make-private", files]);
     }
 
-    private static IEnumerable<LabCommand> Switch(LabLayout layout)
+    private static IEnumerable<LabSetupCommand> Switch(LabLayout layout)
     {
         var sw = layout.Switch;
         yield return new("create the switch namespace", ["ip", "netns", "add", sw]);
@@ -74,7 +74,7 @@ internal static class LabSetupScript
     }
 
     /// <summary>IPv6 is switched off in the internet namespace: it stands for the IPv4-only world NAT64 reaches.</summary>
-    private static IEnumerable<LabCommand> Internet(string inet)
+    private static IEnumerable<LabSetupCommand> Internet(string inet)
     {
         yield return new("create the internet namespace", ["ip", "netns", "add", inet]);
         yield return new("bring up the internet's loopback", ["ip", "-n", inet, "link", "set", "lo", "up"]);
@@ -83,7 +83,7 @@ internal static class LabSetupScript
             NamespaceCommand.InNetwork(inet, ["sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1"]));
     }
 
-    private static IEnumerable<LabCommand> NodeNetwork(LabNodeLayout node, string sw)
+    private static IEnumerable<LabSetupCommand> NodeNetwork(LabNodeLayout node, string sw)
     {
         foreach (var command in ExtraNamespace(node.Namespace))
         {
@@ -104,7 +104,7 @@ internal static class LabSetupScript
     /// hostname. The upper layers take owner and mode from the real directories before mounting,
     /// because an overlay's root takes them from its upper layer.
     /// </summary>
-    private static IEnumerable<LabCommand> NodeMounts(LabNodeLayout node, LabNames names)
+    private static IEnumerable<LabSetupCommand> NodeMounts(LabNodeLayout node, LabNames names)
     {
         string Says(string what) => $"node {node.Name}: {what}";
         IReadOnlyList<string> Inside(IReadOnlyList<string> command) => NamespaceCommand.InNodeMounts(node, command);
@@ -148,7 +148,7 @@ internal static class LabSetupScript
     /// The gateway's uplink, configured as a machine's owner would have done before Sixgill:
     /// an address and a default route into the IPv4-only internet.
     /// </summary>
-    private static IEnumerable<LabCommand> Uplink(LabUplink uplink)
+    private static IEnumerable<LabSetupCommand> Uplink(LabUplink uplink)
     {
         var (gw, gwIf, inet, inetIf) = (uplink.GatewayNamespace, uplink.GatewayInterface, uplink.InternetNamespace, uplink.InternetInterface);
         var prefix = "/" + LabInternet.PrefixLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -168,7 +168,7 @@ internal static class LabSetupScript
     /// A lab without a gateway node (dual-stack, ipv4): the internet joins the switch and routes for
     /// the nodes, from an address of their IPv4 management network.
     /// </summary>
-    private static IEnumerable<LabCommand> SwitchUplink(LabUplink uplink, string router)
+    private static IEnumerable<LabSetupCommand> SwitchUplink(LabUplink uplink, string router)
     {
         var (sw, port, inet, inetIf) = (uplink.GatewayNamespace, uplink.GatewayInterface, uplink.InternetNamespace, uplink.InternetInterface);
         var prefix = "/" + LabInternet.PrefixLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -188,7 +188,7 @@ internal static class LabSetupScript
     /// to the router (on-link: the node's address comes later, from <c>sixgill prepare</c>) and the
     /// internet's DNS server in its own <c>/etc/resolv.conf</c> (the node's overlay, not the machine's).
     /// </summary>
-    private static IEnumerable<LabCommand> OwnWayOut(LabNodeLayout node, string router)
+    private static IEnumerable<LabSetupCommand> OwnWayOut(LabNodeLayout node, string router)
     {
         var gateway = router.Split('/')[0];
         yield return new($"node {node.Name}: default route to the internet via {gateway}",
@@ -201,7 +201,7 @@ internal static class LabSetupScript
     /// Addresses are usable at once: duplicate address detection would hold them "tentative" for
     /// about 2 s. Set before any link exists so new links inherit it.
     /// </summary>
-    private static LabCommand NoDuplicateAddressDetection(string namespaceName) =>
+    private static LabSetupCommand NoDuplicateAddressDetection(string namespaceName) =>
         new("switch off duplicate address detection",
             NamespaceCommand.InNetwork(namespaceName, ["sysctl", "-q", "-w", "net.ipv6.conf.default.accept_dad=0", "net.ipv6.conf.all.accept_dad=0"]));
 

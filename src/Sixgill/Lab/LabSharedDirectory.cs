@@ -1,5 +1,6 @@
 using System.Text;
-using Sixgill.Host;
+using Sixgill.Host.Files;
+using Sixgill.Machine;
 
 namespace Sixgill.Lab;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 
 namespace Sixgill.Lab;
 

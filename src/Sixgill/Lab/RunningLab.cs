@@ -1,5 +1,6 @@
 using Sixgill.Config;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 
 namespace Sixgill.Lab;
 

@@ -1,4 +1,5 @@
-using Sixgill.Host;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 
 namespace Sixgill.Lab;
 
@@ -139,7 +140,7 @@ internal sealed class VirtualLab : IAsyncDisposable
         report.EnsureClean();
     }
 
-    private async Task RunStepAsync(LabCommand step, CancellationToken cancellationToken)
+    private async Task RunStepAsync(LabSetupCommand step, CancellationToken cancellationToken)
     {
         var result = await _processes.RunAsync(new ProcessRequest(step.Command), cancellationToken);
 

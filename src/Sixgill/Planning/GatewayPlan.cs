@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Sixgill.Addressing;
 using Sixgill.Gateway;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Steps;
 
 namespace Sixgill.Planning;

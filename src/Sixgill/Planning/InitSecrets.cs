@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Sixgill.Host;
 using Sixgill.Kube;
+using Sixgill.Machine;
 using Sixgill.Steps;
 
 namespace Sixgill.Planning;

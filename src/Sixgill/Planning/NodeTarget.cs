@@ -1,5 +1,5 @@
 using Sixgill.Addressing;
-using Sixgill.Host;
+using Sixgill.Facts;
 
 namespace Sixgill.Planning;
 

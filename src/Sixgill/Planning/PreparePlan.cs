@@ -2,10 +2,12 @@ using System.Collections.Immutable;
 using System.Text;
 using Sixgill.Addressing;
 using Sixgill.Config;
+using Sixgill.Facts;
 using Sixgill.Gateway;
-using Sixgill.Host;
 using Sixgill.Kube;
+using Sixgill.Machine;
 using Sixgill.Steps;
+using Sixgill.Values;
 
 namespace Sixgill.Planning;
 
@@ -115,7 +117,7 @@ internal static class PreparePlan
         var dropIn = new EnsureFile(ResolvedDropIn, FileBody.FromText($"{Marker}[Resolve]\nDNS={nameserver}\nDomains=~.\n"), Public);
         if (systemd == SystemdState.Running)
         {
-            return new ThenRestart(dropIn, ResolvedUnit);
+            return new StepWithRestart(dropIn, ResolvedUnit);
         }
 
         var why = systemd == SystemdState.NoSystemctl ? "systemctl is not installed" : "PID 1 is not systemd";

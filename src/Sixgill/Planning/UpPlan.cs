@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Sixgill.Addressing;
 using Sixgill.Config;
-using Sixgill.Host;
+using Sixgill.Facts;
 using Sixgill.Kube;
+using Sixgill.Machine;
 using Sixgill.Steps;
 
 namespace Sixgill.Planning;

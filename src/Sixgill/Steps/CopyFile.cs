@@ -1,5 +1,5 @@
 using System.Globalization;
-using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Steps;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Sixgill.Addressing;
-using Sixgill.Host;
+using Sixgill.DnsProtocol;
+using Sixgill.Machine;
 using Sixgill.Steps.Text;
-using Sixgill.Verify;
+using Sixgill.Values;
 
 namespace Sixgill.Steps;
 

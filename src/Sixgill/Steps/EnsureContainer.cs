@@ -1,6 +1,6 @@
-using Sixgill.Addressing;
 using Sixgill.Docker;
-using Sixgill.Host;
+using Sixgill.Machine;
+using Sixgill.Values;
 
 namespace Sixgill.Steps;
 

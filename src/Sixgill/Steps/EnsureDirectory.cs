@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using Sixgill.Host;
+using Sixgill.Facts;
+using Sixgill.Machine;
 
 namespace Sixgill.Steps;
 

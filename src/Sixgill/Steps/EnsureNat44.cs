@@ -1,5 +1,5 @@
-using Sixgill.Addressing;
 using Sixgill.Gateway;
+using Sixgill.Values;
 
 namespace Sixgill.Steps;
 

@@ -1,4 +1,4 @@
-using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Steps;
 

@@ -1,5 +1,5 @@
 using Sixgill.Gateway;
-using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Steps;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Sixgill.Gateway;
-using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Steps;
 

@@ -20,7 +20,7 @@ namespace Sixgill.Steps;
 [JsonDerivedType(typeof(RevertSysctl), "sysctl")]
 [JsonDerivedType(typeof(RestoreFile), "file")]
 [JsonDerivedType(typeof(RevertLineEdit), "lines")]
-[JsonDerivedType(typeof(RevertThenRestart), "restart")]
+[JsonDerivedType(typeof(UndoWithRestart), "restart")]
 [JsonDerivedType(typeof(RemoveLink), "link")]
 [JsonDerivedType(typeof(RemoveDirectory), "directory")]
 [JsonDerivedType(typeof(DeleteNftTable), "nftables")]

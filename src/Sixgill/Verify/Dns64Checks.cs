@@ -1,6 +1,7 @@
 using System.Net;
 using Sixgill.Config;
-using Sixgill.Host;
+using Sixgill.DnsProtocol;
+using Sixgill.Machine;
 
 namespace Sixgill.Verify;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Verify;
 
@@ -65,8 +65,8 @@ internal static class HttpCheck
             return address.MapToIPv4().ToString();
         }
 
-        return context.InPrefix(address) && Addressing.Rfc6052.IsAllowedLength(context.Gateway.Dns64Prefix.Length)
-            ? Addressing.Rfc6052.Extract(context.Gateway.Dns64Prefix, Addressing.Ip.FromIPAddress(address)).ToString()
+        return context.InPrefix(address) && Values.Rfc6052.IsAllowedLength(context.Gateway.Dns64Prefix.Length)
+            ? Values.Rfc6052.Extract(context.Gateway.Dns64Prefix, Values.Ip.FromIPAddress(address)).ToString()
             : address.ToString();
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Sixgill.Config;
-using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Verify;
 

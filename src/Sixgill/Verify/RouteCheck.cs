@@ -1,6 +1,7 @@
 using System.Net;
 using Sixgill.Addressing;
-using Sixgill.Host;
+using Sixgill.Machine;
+using Sixgill.Values;
 
 namespace Sixgill.Verify;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Sixgill.Addressing;
+using Sixgill.Values;
 
 namespace Sixgill.Verify;
 

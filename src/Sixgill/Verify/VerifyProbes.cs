@@ -1,4 +1,6 @@
-using Sixgill.Host;
+using Sixgill.Host.Network;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 
 namespace Sixgill.Verify;
 

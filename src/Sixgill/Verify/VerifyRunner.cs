@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using Sixgill.Addressing;
 using Sixgill.Config;
+using Sixgill.DnsProtocol;
+using Sixgill.Values;
 
 namespace Sixgill.Verify;
 

@@ -1,5 +1,6 @@
 using Sixgill.Addressing;
 using Sixgill.Config;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Addressing;
 

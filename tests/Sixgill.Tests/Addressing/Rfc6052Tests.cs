@@ -1,4 +1,4 @@
-using Sixgill.Addressing;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Addressing;
 

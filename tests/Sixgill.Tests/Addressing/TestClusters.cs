@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Sixgill.Addressing;
 using Sixgill.Config;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Addressing;
 

@@ -1,9 +1,11 @@
-using Sixgill.Addressing;
 using Sixgill.Cli.Change;
 using Sixgill.Engine;
-using Sixgill.Host;
+using Sixgill.Facts;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 using Sixgill.Steps;
 using Sixgill.Tests.Engine.Fakes;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Cli;
 

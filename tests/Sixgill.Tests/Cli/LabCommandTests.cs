@@ -42,7 +42,7 @@ public sealed class LabCommandTests
     [Fact]
     public void Missing_programs_are_named_with_their_packages_and_one_install_line()
     {
-        var error = Should.Throw<SixgillException>(() => LabGate.RequirePrograms(LabPrograms.Demo(withInternet: true, nativeGateway: true), program => program is not ("tayga" or "dnsmasq")));
+        var error = Should.Throw<SixgillException>(() => LabPreconditions.RequirePrograms(LabPrograms.Demo(withInternet: true, nativeGateway: true), program => program is not ("tayga" or "dnsmasq")));
 
         error.ExitCode.ShouldBe(ExitCodes.Precondition);
         error.Message.ShouldContain("tayga (the NAT64) is missing: it is in the Debian package tayga");

@@ -1,9 +1,9 @@
-using Sixgill.Addressing;
 using Sixgill.Cli.Change;
 using Sixgill.Engine;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Steps;
 using Sixgill.Tests.Steps;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Cli;
 

@@ -1,5 +1,5 @@
-using Sixgill.Addressing;
 using Sixgill.Config;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Config;
 

@@ -1,5 +1,5 @@
-using Sixgill.Addressing;
 using Sixgill.Config;
+using Sixgill.Values;
 using static Sixgill.Config.DiagnosticCodes;
 
 namespace Sixgill.Tests.Config;

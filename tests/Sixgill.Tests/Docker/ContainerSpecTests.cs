@@ -1,6 +1,7 @@
 using Sixgill.Addressing;
 using Sixgill.Docker;
 using Sixgill.Tests.Addressing;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Docker;
 

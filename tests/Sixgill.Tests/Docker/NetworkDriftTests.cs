@@ -1,5 +1,5 @@
-using Sixgill.Addressing;
 using Sixgill.Docker;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Docker;
 

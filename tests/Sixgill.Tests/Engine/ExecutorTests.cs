@@ -1,9 +1,9 @@
 using System.Text;
-using Sixgill.Addressing;
 using Sixgill.Engine;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Steps;
 using Sixgill.Tests.Engine.Fakes;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Engine;
 

@@ -1,5 +1,5 @@
 using Sixgill.Engine;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Planning;
 using Sixgill.Steps;
 using Sixgill.Tests.Engine.Fakes;

@@ -1,10 +1,10 @@
 using System.Text;
-using Sixgill.Addressing;
 using Sixgill.Engine;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Steps;
 using Sixgill.Steps.Text;
 using Sixgill.Tests.Engine.Fakes;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Engine;
 
@@ -19,7 +19,7 @@ public sealed class JournalFileTests
         new RevertSysctl("net.ipv6.conf.all.forwarding", "0", "1"),
         new RestoreFile("/etc/sixgill/kubeadm.yaml", new string('a', 64), new PreviousFile("/var/lib/sixgill/backups/x", new string('b', 64), (UnixFileMode)Convert.ToInt32("640", 8)), ["/etc/sixgill"]),
         new RevertLineEdit("/etc/hosts", new LineEdit(["fd00:20::2 n1 # sixgill"], ["127.0.1.1 n1"], true), FileExisted: true),
-        new RevertThenRestart(new RevertSysctl("net.ipv6.conf.all.forwarding", "0", "1"), "systemd-resolved.service"),
+        new UndoWithRestart(new RevertSysctl("net.ipv6.conf.all.forwarding", "0", "1"), "systemd-resolved.service"),
     ];
 
     private static readonly Undo[] GatewayKinds =

@@ -3,6 +3,7 @@ using Sixgill.Addressing;
 using Sixgill.Cli.Explain;
 using Sixgill.Config;
 using Sixgill.Tests.Addressing;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Explain;
 

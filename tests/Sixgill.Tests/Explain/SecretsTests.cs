@@ -1,4 +1,4 @@
-using Sixgill.Config;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Explain;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Sixgill.Fleet;
-using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Tests.Fleet;
 

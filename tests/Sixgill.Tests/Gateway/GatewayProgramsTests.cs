@@ -54,14 +54,14 @@ public sealed class ProgramSearchTests
     [Fact]
     public void Finds_programs_on_the_path_and_in_the_system_directories()
     {
-        Sixgill.Host.ProgramSearch.Find("sh").ShouldNotBeNull();
-        Sixgill.Host.ProgramSearch.IsInstalled("sixgill-no-such-program").ShouldBeFalse();
-        Sixgill.Host.ProgramSearch.Find("/bin/sh").ShouldBe("/bin/sh");
+        Sixgill.Host.Processes.ProgramSearch.Find("sh").ShouldNotBeNull();
+        Sixgill.Host.Processes.ProgramSearch.IsInstalled("sixgill-no-such-program").ShouldBeFalse();
+        Sixgill.Host.Processes.ProgramSearch.Find("/bin/sh").ShouldBe("/bin/sh");
         var plain = Path.GetTempFileName();
         try
         {
             File.SetUnixFileMode(plain, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            Sixgill.Host.ProgramSearch.Find(plain).ShouldBeNull("not executable");
+            Sixgill.Host.Processes.ProgramSearch.Find(plain).ShouldBeNull("not executable");
         }
         finally
         {
@@ -72,8 +72,8 @@ public sealed class ProgramSearchTests
     [Fact]
     public void The_preflight_runs_against_this_machine()
     {
-        var preflight = GatewayPrograms.Check(Sixgill.Host.ProgramSearch.IsInstalled);
+        var preflight = GatewayPrograms.Check(Sixgill.Host.Processes.ProgramSearch.IsInstalled);
 
-        preflight.Missing.ShouldAllBe(p => !Sixgill.Host.ProgramSearch.IsInstalled(p.Name));
+        preflight.Missing.ShouldAllBe(p => !Sixgill.Host.Processes.ProgramSearch.IsInstalled(p.Name));
     }
 }

@@ -1,5 +1,6 @@
-using Sixgill.Addressing;
-using Sixgill.Host;
+using Sixgill.Host.Network;
+using Sixgill.Machine;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Host;
 

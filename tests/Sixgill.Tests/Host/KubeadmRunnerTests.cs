@@ -1,5 +1,6 @@
-using Sixgill.Config;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Host;
 

@@ -1,6 +1,8 @@
 using System.Runtime.Versioning;
 using System.Text;
-using Sixgill.Host;
+using Sixgill.Host.Files;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 
 namespace Sixgill.Tests.Host;
 

@@ -2,7 +2,10 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using Sixgill.Addressing;
-using Sixgill.Host;
+using Sixgill.Host.Network;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Host;
 

@@ -1,4 +1,5 @@
-using Sixgill.Host;
+using Sixgill.Host.Network;
+using Sixgill.Machine;
 
 namespace Sixgill.Tests.Host;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 
 namespace Sixgill.Tests.Host;
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using Sixgill.Host;
+using Sixgill.Host.Files;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 
 namespace Sixgill.Tests.Host;
 

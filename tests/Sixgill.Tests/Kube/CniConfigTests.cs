@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Sixgill.Config;
 using Sixgill.Addressing;
+using Sixgill.Config;
 using Sixgill.Kube;
 using Sixgill.Tests.Addressing;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using Sixgill.Config;
 using Sixgill.Addressing;
+using Sixgill.Config;
 using Sixgill.Kube;
 using Sixgill.Tests.Addressing;
 using YamlDotNet.RepresentationModel;

@@ -1,7 +1,7 @@
 using System.Text;
 using Sixgill.Engine;
-using Sixgill.Host;
 using Sixgill.Kube;
+using Sixgill.Machine;
 using Sixgill.Planning;
 using Sixgill.Steps;
 using Sixgill.Tests.Engine.Fakes;

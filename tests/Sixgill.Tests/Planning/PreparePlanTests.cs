@@ -3,11 +3,13 @@ using Sixgill.Addressing;
 using Sixgill.Config;
 using Sixgill.Docker;
 using Sixgill.Engine;
-using Sixgill.Host;
+using Sixgill.Facts;
+using Sixgill.Machine;
 using Sixgill.Planning;
 using Sixgill.Steps;
 using Sixgill.Tests.Addressing;
 using Sixgill.Tests.Engine.Fakes;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Planning;
 
@@ -200,9 +202,9 @@ public sealed class PreparePlanTests
         var notRunning = PreparePlan.For(addresses, "w1", Facts(SystemdState.NotRunning));
         var noSystemctl = PreparePlan.For(addresses, "w1", Facts(SystemdState.NoSystemctl));
 
-        running.Steps.OfType<ThenRestart>().Single().Unit.ShouldBe("systemd-resolved.service");
+        running.Steps.OfType<StepWithRestart>().Single().Unit.ShouldBe("systemd-resolved.service");
         running.Warnings.ShouldBeEmpty();
-        notRunning.Steps.OfType<ThenRestart>().ShouldBeEmpty();
+        notRunning.Steps.OfType<StepWithRestart>().ShouldBeEmpty();
         notRunning.Steps.OfType<EnsureFile>().ShouldContain(f => f.Path == PreparePlan.ResolvedDropIn);
         notRunning.Warnings.Single().ShouldStartWith("PID 1 is not systemd: ");
         noSystemctl.Warnings.Single().ShouldStartWith("systemctl is not installed: ");

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using Sixgill.Addressing;
 using Sixgill.Config;
-using Sixgill.Host;
+using Sixgill.Facts;
 using Sixgill.Kube;
+using Sixgill.Machine;
 using Sixgill.Planning;
 using Sixgill.Steps;
 using Sixgill.Tests.Addressing;
 using Sixgill.Tests.Kube;
 using Sixgill.Tests.Steps;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Planning;
 

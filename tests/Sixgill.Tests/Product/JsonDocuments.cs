@@ -1,10 +1,10 @@
-using System.Net;
 using Sixgill.Addressing;
 using Sixgill.Cli.Commands;
 using Sixgill.Docker;
 using Sixgill.Fleet;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
 using Sixgill.Lab;
+using Sixgill.Machine;
 using Sixgill.Tests.Addressing;
 using Sixgill.Tests.Cli;
 using Sixgill.Tests.Verify;

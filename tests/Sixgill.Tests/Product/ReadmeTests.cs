@@ -37,7 +37,7 @@ public sealed partial class ReadmeTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void Each_example_prints_what_the_readme_shows(string command, string shown)
+    public async Task Each_example_prints_what_the_readme_shows(string command, string shown)
     {
         var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         words[0].ShouldBe("sixgill", "a checked example runs sixgill itself");
@@ -55,10 +55,10 @@ public sealed partial class ReadmeTests
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
 
-        (error + output.GetAwaiter().GetResult()).TrimEnd('\n').ShouldBe(shown, $"README.md: $ {command}");
+        (error + await output).TrimEnd('\n').ShouldBe(shown, $"README.md: $ {command}");
     }
 
     [GeneratedRegex(@"<!-- checked: [^>]*-->\n```console\n(?<body>(?:(?!```).*\n)*)```")]

@@ -1,5 +1,5 @@
 using Sixgill.Docker;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Steps;
 using Sixgill.Tests.Docker;
 using Sixgill.Tests.Engine.Fakes;
@@ -112,7 +112,7 @@ public sealed class DockerStepsTests
     public void A_container_at_a_wrong_address_is_replaced_and_its_undo_removes_the_new_one()
     {
         var spec = DockerSpecs.Dns64();
-        var wrong = spec with { Ipv6Address = Sixgill.Addressing.Ip.Parse("fd00:10::123") };
+        var wrong = spec with { Ipv6Address = Sixgill.Values.Ip.Parse("fd00:10::123") };
         _engine.Containers[spec.Name] = DockerSpecs.Running(wrong, _engine.Images[spec.Image]);
         var step = new EnsureContainer(spec);
         step.Probe(Context).Detail.ShouldBe("its IPv6 address is fd00:10::123, not fd00:10::100");

@@ -1,6 +1,6 @@
 using Sixgill.Addressing;
 using Sixgill.Steps;
-using Sixgill.Steps.Text;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Steps;
 

@@ -1,4 +1,4 @@
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Steps;
 
 namespace Sixgill.Tests.Steps;

@@ -1,5 +1,5 @@
 using System.Text;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Steps;
 using Sixgill.Tests.Engine.Fakes;
 

@@ -1,4 +1,5 @@
-using Sixgill.Host;
+using Sixgill.Facts;
+using Sixgill.Machine;
 using Sixgill.Steps;
 using Sixgill.Tests.Engine.Fakes;
 

@@ -1,7 +1,8 @@
-using Sixgill.Addressing;
-using Sixgill.Host;
+using Sixgill.Host.Network;
+using Sixgill.Machine;
 using Sixgill.Steps;
 using Sixgill.Tests.Engine.Fakes;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Steps;
 

@@ -1,6 +1,7 @@
 using Sixgill.Addressing;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Steps;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Steps;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Sixgill.Gateway;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Planning;
 using Sixgill.Steps;
 using Sixgill.Tests.Engine.Fakes;

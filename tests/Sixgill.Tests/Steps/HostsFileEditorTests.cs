@@ -1,5 +1,6 @@
 using Sixgill.Addressing;
 using Sixgill.Steps.Text;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Steps;
 

@@ -1,5 +1,5 @@
-using Sixgill.Addressing;
 using Sixgill.Steps.Text;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Steps;
 

@@ -1,10 +1,10 @@
 using Sixgill.Engine;
-using Sixgill.Host;
+using Sixgill.Facts;
 using Sixgill.Kube;
+using Sixgill.Machine;
 using Sixgill.Planning;
 using Sixgill.Steps;
 using Sixgill.Tests.Addressing;
-using Sixgill.Tests.Engine.Fakes;
 using Sixgill.Tests.Kube;
 
 namespace Sixgill.Tests.Steps;
@@ -23,7 +23,7 @@ public sealed class UpRunTests
 
         run.Succeeded.ShouldBeTrue(run.Failure?.Message);
         run.AppliedCount.ShouldBe(4);
-        node.Network.RoutesTo(Sixgill.Addressing.Prefix.Parse("fd00:40:0:0:4::/80")).ShouldHaveSingleItem().ToString().ShouldBe("fd00:40:0:0:4::/80 via fd00:20::4 dev eth1");
+        node.Network.RoutesTo(Sixgill.Values.Prefix.Parse("fd00:40:0:0:4::/80")).ShouldHaveSingleItem().ToString().ShouldBe("fd00:40:0:0:4::/80 via fd00:20::4 dev eth1");
         node.Text(CniConfig.FilePath).ShouldNotBeNull();
         node.Network.WithLink("cni0", true);
 
@@ -84,7 +84,7 @@ public sealed class UpRunTests
         node.Kubeadm.InstalledVersion = null;
         var before = node.Snapshot();
 
-        Should.Throw<Sixgill.Host.PreconditionFailedException>(() => node.Executor().Run(UpPlan.Command, node.UpPlan().Steps));
+        Should.Throw<Sixgill.Machine.PreconditionFailedException>(() => node.Executor().Run(UpPlan.Command, node.UpPlan().Steps));
 
         node.Snapshot().ShouldBe(before);
         node.Kubeadm.Calls.ShouldBeEmpty();

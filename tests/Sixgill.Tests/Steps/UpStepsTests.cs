@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Sixgill.Engine;
-using Sixgill.Host;
 using Sixgill.Kube;
+using Sixgill.Machine;
 using Sixgill.Steps;
 using Sixgill.Tests.Addressing;
 using Sixgill.Tests.Engine.Fakes;

@@ -2,7 +2,7 @@ using System.Text;
 using Sixgill.Addressing;
 using Sixgill.Config;
 using Sixgill.Engine;
-using Sixgill.Host;
+using Sixgill.Facts;
 using Sixgill.Kube;
 using Sixgill.Planning;
 using Sixgill.Steps;

@@ -1,4 +1,4 @@
-using Sixgill.Verify;
+using Sixgill.DnsProtocol;
 
 namespace Sixgill.Tests.Verify;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
-using Sixgill.Verify;
+using Sixgill.DnsProtocol;
 
 namespace Sixgill.Tests.Verify;
 

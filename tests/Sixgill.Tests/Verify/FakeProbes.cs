@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Sixgill.Host;
-using Sixgill.Verify;
+using Sixgill.DnsProtocol;
+using Sixgill.Machine;
 
 namespace Sixgill.Tests.Verify;
 

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Sixgill.Host;
-using Sixgill.Verify;
+using Sixgill.DnsProtocol;
+using Sixgill.Host.Network;
+using Sixgill.Machine;
 
 namespace Sixgill.Tests.Verify;
 

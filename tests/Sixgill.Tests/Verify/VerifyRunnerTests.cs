@@ -3,7 +3,8 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Sixgill.Addressing;
 using Sixgill.Config;
-using Sixgill.Host;
+using Sixgill.DnsProtocol;
+using Sixgill.Machine;
 using Sixgill.Tests.Addressing;
 using Sixgill.Verify;
 

@@ -1,4 +1,4 @@
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 
 namespace Sixgill.Cli.Change;
 

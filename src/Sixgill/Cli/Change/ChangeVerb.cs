@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 using Sixgill.Planning;
 
 namespace Sixgill.Cli.Change;
@@ -18,7 +18,7 @@ internal enum ChangeDirection
 internal sealed record RequiredProgram(string Name, string Package);
 
 /// <summary>
-/// A command that changes a node, as <see cref="ChangeCommand"/> runs it: its name, its direction,
+/// A command that changes a node, as <see cref="ChangeVerbRunner"/> runs it: its name, its direction,
 /// and the planner of its steps. <c>clean</c> is <c>prepare</c>'s planner run backwards; <c>up</c> and
 /// <c>down</c> are one more pair of these.
 /// </summary>

@@ -1,5 +1,7 @@
 using Sixgill.Engine;
-using Sixgill.Host;
+using Sixgill.Facts;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 
 namespace Sixgill.Cli.Change;
 

@@ -1,5 +1,10 @@
 using Sixgill.Engine;
-using Sixgill.Host;
+using Sixgill.Facts;
+using Sixgill.Host.Docker;
+using Sixgill.Host.Files;
+using Sixgill.Host.Network;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 
 namespace Sixgill.Cli.Change;
 
@@ -18,6 +23,6 @@ internal sealed class LocalChangeNode(IProcessRunner runner) : IChangeNode
     public Executor Executor(StatePaths paths, Action<ExecutionEvent> observe, Func<IJournalStore, IJournalStore> journal, KubeadmSettings kubeadm, JournalIdentity? identity = null)
     {
         ArgumentNullException.ThrowIfNull(kubeadm);
-        return LocalNode.Executor(paths, runner, observe, journal, Network, new KubeadmRunner(runner, kubeadm.Timeout, kubeadm.Progress), identity);
+        return LocalAdapters.Executor(paths, runner, observe, journal, Network, new KubeadmRunner(runner, kubeadm.Timeout, kubeadm.Progress), identity);
     }
 }

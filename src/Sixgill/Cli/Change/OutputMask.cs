@@ -1,4 +1,5 @@
 using Sixgill.Config;
+using Sixgill.Values;
 
 namespace Sixgill.Cli.Change;
 

@@ -55,7 +55,7 @@ internal static class PlanOutput
             report.HasChanges,
             verb.Direction == ChangeDirection.Undo ? report.FromJournal : null,
             Unreadable(report),
-            [.. report.Lines.Select(l => new PlanStepJson(l.Symbol.ToString(), ChangeWords.Change(l.Symbol), l.StepId, l.Description, l.Detail))],
+            [.. report.Lines.Select(l => new PlanStepJson(l.Symbol.ToString(), ChangeFormatting.Change(l.Symbol), l.StepId, l.Description, l.Detail))],
             [.. plan.Problems],
             [.. plan.Warnings]);
         return ReadableJson.Serialize(document, ChangeJsonContext.Default.PlanJson);

@@ -34,7 +34,7 @@ internal static class RunOutput
             text.Append($"! {failure.Description}: {failure.Message}\n");
             foreach (var undo in report.RolledBack)
             {
-                text.Append(ChangeWords.Line(undo)).Append('\n');
+                text.Append(ChangeFormatting.Line(undo)).Append('\n');
             }
         }
 
@@ -52,7 +52,7 @@ internal static class RunOutput
             report.AppliedCount,
             [.. report.Steps.Select(s => new RunStepJson(Symbol(s).ToString(), s.StepId, s.Description, s.Applied, s.Probe.Detail))],
             report.Failure is { } f ? new FailureJson(f.StepId, f.Description, f.Message) : null,
-            [.. report.RolledBack.Select(ChangeWords.Json)],
+            [.. report.RolledBack.Select(ChangeFormatting.Json)],
             [.. report.Interrupted.Select(e => e.Description)],
             [.. warnings]);
         return ReadableJson.Serialize(document, ChangeJsonContext.Default.RunJson);

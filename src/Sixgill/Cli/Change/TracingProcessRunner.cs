@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 
 namespace Sixgill.Cli.Change;
 

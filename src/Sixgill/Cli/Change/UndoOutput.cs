@@ -26,10 +26,10 @@ internal static class UndoOutput
             : "from the journal";
         text.Append(report.Results.IsEmpty
             ? $"{verb.Name} on {node}: nothing to undo{(report.FromJournal ? "" : " (no journal, and the probes found nothing of Sixgill's)")}\n"
-            : $"{verb.Name} on {node}: {ChangeWords.Count(reverted, "change")} undone, {source}{(report.Succeeded ? "" : "; SOME FAILED")}\n");
+            : $"{verb.Name} on {node}: {ChangeFormatting.Count(reverted, "change")} undone, {source}{(report.Succeeded ? "" : "; SOME FAILED")}\n");
         foreach (var result in report.Results)
         {
-            text.Append(ChangeWords.Line(result)).Append(result.ByProbe && report.FromJournal ? " [not in the journal: found by probing]\n" : "\n");
+            text.Append(ChangeFormatting.Line(result)).Append(result.ByProbe && report.FromJournal ? " [not in the journal: found by probing]\n" : "\n");
         }
 
         return text.ToString();
@@ -44,7 +44,7 @@ internal static class UndoOutput
             node,
             report.Succeeded ? "done" : "failed",
             report.FromJournal,
-            [.. report.Results.Select(ChangeWords.Json)],
+            [.. report.Results.Select(ChangeFormatting.Json)],
             [.. warnings, .. report.Mistrust is { } why ? [$"{why}: the probes of this config undid what it does not record"] : Array.Empty<string>()]);
         return ReadableJson.Serialize(document, ChangeJsonContext.Default.UndoRunJson);
     }

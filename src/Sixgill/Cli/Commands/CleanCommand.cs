@@ -9,7 +9,7 @@ internal static class CleanCommand
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)
     {
         var command = new Command("clean", "undo prepare on this node");
-        command.SetAction(result => new ChangeCommand(Invocation.From(result, options), environment).Run(ChangeVerbs.Clean));
+        command.SetAction(result => new ChangeVerbRunner(Invocation.From(result, options), environment).Run(ChangeVerbs.Clean));
         return command;
     }
 }

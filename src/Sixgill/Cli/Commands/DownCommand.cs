@@ -11,7 +11,7 @@ internal static class DownCommand
         var timeout = KubeadmTimeoutOption.Create();
         var command = new Command("down", "take Kubernetes down on this node (kubeadm reset, undo what up did)") { timeout };
         command.SetAction(result =>
-            new ChangeCommand(Invocation.From(result, options), environment).Run(ChangeVerbs.Down with { KubeadmTimeout = KubeadmTimeoutOption.Value(result, timeout) }));
+            new ChangeVerbRunner(Invocation.From(result, options), environment).Run(ChangeVerbs.Down with { KubeadmTimeout = KubeadmTimeoutOption.Value(result, timeout) }));
         return command;
     }
 }

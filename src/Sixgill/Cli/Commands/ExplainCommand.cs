@@ -16,7 +16,7 @@ internal static class ExplainCommand
 
     public static int Run(Invocation invocation)
     {
-        var cluster = ConfigGate.Load(invocation, requireHost: invocation.Host is not null);
+        var cluster = ValidatedCluster.Load(invocation, requireHost: invocation.Host is not null);
         var report = new ExplainReport(AddressPlan.For(cluster), invocation.Host);
         if (invocation.Json)
         {

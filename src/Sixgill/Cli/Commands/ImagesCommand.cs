@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Sixgill.Docker;
-using Sixgill.Host;
+using Sixgill.Host.Docker;
+using Sixgill.Host.Processes;
+using Sixgill.Machine;
 using Sixgill.Json;
 
 namespace Sixgill.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Sixgill.Cli.Change;
-using Sixgill.Host;
+using Sixgill.Host.Files;
 using Sixgill.Kube;
 using Sixgill.Planning;
 
@@ -9,7 +9,7 @@ namespace Sixgill.Cli.Commands;
 /// <summary>
 /// <c>sixgill init</c> on the master (SPEC §5.3): a CA in <c>/etc/sixgill/pki</c> and a bootstrap token,
 /// both written into the config file in place — kept when they are there, new with <c>--force</c>.
-/// Runs as a change (journal, backup of the config, rollback) through <see cref="ChangeCommand"/>.
+/// Runs as a change (journal, backup of the config, rollback) through <see cref="ChangeVerbRunner"/>.
 /// </summary>
 internal static class InitCommand
 {
@@ -22,7 +22,7 @@ internal static class InitCommand
             var invocation = Invocation.From(result, options);
             InitPlan? planned = null;
             var verb = new ChangeVerb(InitPlan.Command, ChangeDirection.Apply, target => Plan(target, invocation, result.GetValue(force), out planned), []);
-            var code = new ChangeCommand(invocation, environment).Run(verb);
+            var code = new ChangeVerbRunner(invocation, environment).Run(verb);
             if (planned is not null && !invocation.Json)
             {
                 var secrets = planned.Secrets;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 
 namespace Sixgill.Cli.Commands;
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Sixgill.Config;
 using Sixgill.Fleet;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
 
@@ -17,25 +18,25 @@ internal static class LabDemoCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var name = LabGate.NameOption();
-        var runtime = LabGate.RuntimeOption();
+        var name = LabPreconditions.NameOption();
+        var runtime = LabPreconditions.RuntimeOption();
         var keep = new Option<bool>("--keep") { Description = "leave the lab up and prepared (remove it later with 'sixgill lab down')" };
         var command = new Command("demo", "up, prepare every node, verify, clean every node, down; a table of checks and timings") { name, keep, runtime };
         command.SetAction((result, cancellationToken) =>
         {
             var invocation = Invocation.From(result, options);
-            var definition = LabGate.Definition(result, options, invocation, LabGate.Name(result.GetValue(name)), result.GetValue(runtime));
+            var definition = LabPreconditions.Definition(result, options, invocation, LabPreconditions.Name(result.GetValue(name)), result.GetValue(runtime));
             return RunAsync(invocation, definition, result.GetValue(keep), cancellationToken);
         });
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, LabDefinition definition, bool keep, CancellationToken cancellationToken) => LabGate.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, LabDefinition definition, bool keep, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(definition);
-        LabGate.RequireRoot("demo");
-        LabGate.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, definition.NativeGateway, definition.DockerGateway));
+        LabPreconditions.RequireRoot("demo");
+        LabPreconditions.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, definition.NativeGateway, definition.DockerGateway));
         var demo = new LabDemo(definition, SixgillProgram.Current(), new ProcessRunner(), invocation.Error);
         var report = await demo.RunAsync(keep, cancellationToken);
         if (invocation.Json)

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
 
@@ -14,18 +15,18 @@ internal static class LabDownCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var name = LabGate.NameOption();
+        var name = LabPreconditions.NameOption();
         var command = new Command("down", "remove the lab: every namespace, mount, process and directory it made (also after a crash)") { name };
         command.SetAction((result, cancellationToken) =>
-            RunAsync(Invocation.From(result, options), LabGate.Name(result.GetValue(name)), cancellationToken));
+            RunAsync(Invocation.From(result, options), LabPreconditions.Name(result.GetValue(name)), cancellationToken));
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, string lab, CancellationToken cancellationToken) => LabGate.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, string lab, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        LabGate.RequireRoot("down");
-        LabGate.RequirePrograms(LabPrograms.Down);
+        LabPreconditions.RequireRoot("down");
+        LabPreconditions.RequirePrograms(LabPrograms.Down);
         var report = await RunningLab.DownAsync(lab, new ProcessRunner(), cancellationToken);
         foreach (var daemon in report.LeftAlone)
         {

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Sixgill.Fleet;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
 
@@ -15,20 +16,20 @@ internal static class LabExecCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var name = LabGate.NameOption();
+        var name = LabPreconditions.NameOption();
         var node = new Argument<string>("NODE") { Description = "a node of the lab, or 'internet' or 'switch'", HelpName = "NODE" };
         var program = new Argument<string[]>("CMD") { Description = "the command and its arguments (after --)", Arity = ArgumentArity.OneOrMore };
         var command = new Command("exec", "run a command inside a lab node; its exit code is passed through") { name, node, program };
         command.SetAction((result, cancellationToken) =>
-            RunAsync(Invocation.From(result, options), LabGate.Name(result.GetValue(name)), result.GetValue(node)!, result.GetValue(program)!, cancellationToken));
+            RunAsync(Invocation.From(result, options), LabPreconditions.Name(result.GetValue(name)), result.GetValue(node)!, result.GetValue(program)!, cancellationToken));
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, string lab, string node, IReadOnlyList<string> program, CancellationToken cancellationToken) => LabGate.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, string lab, string node, IReadOnlyList<string> program, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        LabGate.RequireRoot("exec");
-        LabGate.RequirePrograms(LabPrograms.Use);
+        LabPreconditions.RequireRoot("exec");
+        LabPreconditions.RequirePrograms(LabPrograms.Use);
         var running = await RunningLab.AttachAsync(lab, new ProcessRunner(), cancellationToken);
         var virtualLab = running.Lab;
         program = LabDocker.WithDockerHost(running.State, ThisSixgill(program));

@@ -13,11 +13,11 @@ internal static class LabListCommand
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, CancellationToken cancellationToken) => LabGate.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        LabGate.RequireRoot("list");
-        LabGate.RequirePrograms(LabPrograms.Use);
+        LabPreconditions.RequireRoot("list");
+        LabPreconditions.RequirePrograms(LabPrograms.Use);
         var list = new LabList([.. (await LabStatusCommand.ReadAllAsync(cancellationToken)).Select(LabListEntry.From)]);
         invocation.Out.Write(invocation.Json ? list.ToJson() : Text(list));
         return ExitCodes.Done;

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
 
@@ -19,16 +20,16 @@ internal static class LabStatusCommand
         {
             var invocation = Invocation.From(result, options);
             var lab = result.GetValue(name);
-            return lab is null ? AllAsync(invocation, cancellationToken) : RunAsync(invocation, LabGate.Name(lab), cancellationToken);
+            return lab is null ? AllAsync(invocation, cancellationToken) : RunAsync(invocation, LabPreconditions.Name(lab), cancellationToken);
         });
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, string lab, CancellationToken cancellationToken) => LabGate.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, string lab, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        LabGate.RequireRoot("status");
-        LabGate.RequirePrograms(LabPrograms.Use);
+        LabPreconditions.RequireRoot("status");
+        LabPreconditions.RequirePrograms(LabPrograms.Use);
         var status = await new LabStatusReader(new ProcessRunner()).ReadAsync(lab, cancellationToken);
         if (invocation.Json)
         {
@@ -43,11 +44,11 @@ internal static class LabStatusCommand
     });
 
     /// <summary>Every lab on this machine, up or left over, one after the other.</summary>
-    public static Task<int> AllAsync(Invocation invocation, CancellationToken cancellationToken) => LabGate.GuardAsync(async () =>
+    public static Task<int> AllAsync(Invocation invocation, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        LabGate.RequireRoot("status");
-        LabGate.RequirePrograms(LabPrograms.Use);
+        LabPreconditions.RequireRoot("status");
+        LabPreconditions.RequirePrograms(LabPrograms.Use);
         var statuses = await ReadAllAsync(cancellationToken);
         if (invocation.Json)
         {

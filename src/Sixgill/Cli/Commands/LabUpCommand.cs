@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Sixgill.Config;
 using Sixgill.Fleet;
-using Sixgill.Host;
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
 
@@ -15,24 +16,24 @@ internal static class LabUpCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var name = LabGate.NameOption();
-        var runtime = LabGate.RuntimeOption();
+        var name = LabPreconditions.NameOption();
+        var runtime = LabPreconditions.RuntimeOption();
         var command = new Command("up", "build the lab (default config: the built-in examples/lab.yaml) and leave it up") { name, runtime };
         command.SetAction((result, cancellationToken) =>
         {
             var invocation = Invocation.From(result, options);
-            var lab = LabGate.Name(result.GetValue(name));
-            var definition = LabGate.Definition(result, options, invocation, lab, result.GetValue(runtime));
+            var lab = LabPreconditions.Name(result.GetValue(name));
+            var definition = LabPreconditions.Definition(result, options, invocation, lab, result.GetValue(runtime));
             return RunAsync(invocation, definition, cancellationToken);
         });
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, LabDefinition definition, CancellationToken cancellationToken) => LabGate.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, LabDefinition definition, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(definition);
-        LabGate.RequireRoot("up");
-        LabGate.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.DockerGateway));
+        LabPreconditions.RequireRoot("up");
+        LabPreconditions.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.DockerGateway));
         var runner = new ProcessRunner();
         var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken);
         if (lab.Leftovers is { FoundAnything: true })

@@ -18,7 +18,7 @@ internal static class PlanCommand
         var command = new Command("plan", "what a command (default: prepare) would change on this node now") { verb, detailed };
         command.SetAction(result =>
         {
-            var change = new ChangeCommand(Invocation.From(result, options), environment);
+            var change = new ChangeVerbRunner(Invocation.From(result, options), environment);
             return change.Plan(ChangeVerbs.Find(result.GetValue(verb) ?? "") ?? ChangeVerbs.Prepare, result.GetValue(detailed));
         });
         return command;

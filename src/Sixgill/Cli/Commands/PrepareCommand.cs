@@ -12,7 +12,7 @@ internal static class PrepareCommand
         var command = new Command("prepare", "prepare this node (network, names, resolver, kubeadm config)") { dryRun };
         command.SetAction(result =>
         {
-            var change = new ChangeCommand(Invocation.From(result, options), environment);
+            var change = new ChangeVerbRunner(Invocation.From(result, options), environment);
             return result.GetValue(dryRun) ? change.Plan(ChangeVerbs.Prepare, detailedExitCode: false) : change.Run(ChangeVerbs.Prepare);
         });
         return command;

@@ -14,7 +14,7 @@ internal static class UpCommand
         command.SetAction(result =>
         {
             var verb = ChangeVerbs.Up with { KubeadmTimeout = KubeadmTimeoutOption.Value(result, timeout) };
-            var change = new ChangeCommand(Invocation.From(result, options), environment);
+            var change = new ChangeVerbRunner(Invocation.From(result, options), environment);
             return result.GetValue(dryRun) ? change.Plan(verb, detailedExitCode: false) : change.Run(verb);
         });
         return command;

@@ -17,12 +17,12 @@ internal static class ValidateCommand
     public static int Run(Invocation invocation)
     {
         var result = ConfigLoader.LoadFile(invocation.ConfigPath);
-        var diagnostics = ConfigGate.WithHostCheck(result, invocation, requireHost: false);
+        var diagnostics = ValidatedCluster.WithHostCheck(result, invocation, requireHost: false);
         var errors = diagnostics.Count(d => d.IsError);
         var warnings = diagnostics.Count - errors;
         var cluster = errors == 0 ? result.Cluster : null;
 
-        ConfigGate.Report(invocation, result.FileName, diagnostics);
+        ValidatedCluster.Report(invocation, result.FileName, diagnostics);
         if (invocation.Json)
         {
             var report = new ValidateReport(result.FileName, cluster is not null, cluster?.Nodes.Length, cluster?.Mode.Word(),
@@ -33,12 +33,12 @@ internal static class ValidateCommand
         {
             if (cluster is not null)
             {
-                var warned = warnings > 0 ? $", {ConfigGate.Plural(warnings, "warning")}" : "";
-                invocation.Out.WriteLine($"{result.FileName}: OK ({ConfigGate.Plural(cluster.Nodes.Length, "node")}, mode {cluster.Mode.Word()}{warned})");
+                var warned = warnings > 0 ? $", {ValidatedCluster.Plural(warnings, "warning")}" : "";
+                invocation.Out.WriteLine($"{result.FileName}: OK ({ValidatedCluster.Plural(cluster.Nodes.Length, "node")}, mode {cluster.Mode.Word()}{warned})");
             }
             else
             {
-                invocation.Error.WriteLine($"{result.FileName}: {ConfigGate.Plural(errors, "error")}, {ConfigGate.Plural(warnings, "warning")}");
+                invocation.Error.WriteLine($"{result.FileName}: {ValidatedCluster.Plural(errors, "error")}, {ValidatedCluster.Plural(warnings, "warning")}");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sixgill.Addressing;
+using Sixgill.DnsProtocol;
 using Sixgill.Verify;
 
 namespace Sixgill.Cli.Commands;
@@ -50,7 +51,7 @@ internal static class VerifyCommand
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        var cluster = ConfigGate.Load(invocation, requireHost: true);
+        var cluster = ValidatedCluster.Load(invocation, requireHost: true);
         if (timeoutSeconds is <= 0 or > 600)
         {
             throw new SixgillException(ExitCodes.BadInput, $"--timeout {timeoutSeconds} is not between 0 and 600 seconds", "give a number of seconds such as 3");

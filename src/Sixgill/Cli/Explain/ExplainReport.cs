@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text;
 using Sixgill.Addressing;
 using Sixgill.Config;
 using Sixgill.Json;
+using Sixgill.Values;
 
 namespace Sixgill.Cli.Explain;
 

@@ -1,4 +1,4 @@
-using Sixgill.Addressing;
+using Sixgill.Values;
 
 namespace Sixgill.Config.Binding;
 
@@ -20,7 +20,7 @@ internal static class GatewayBinder
                 if (reader.Document.Sections.TryGetValue(section, out var at))
                 {
                     reader.Diagnostics.Error(DiagnosticCodes.NotForMode, at,
-                        $"{section} is for ipv6 mode only, where DNS64 and NAT64 run; this cluster's mode is {Words.Of(mode.Value)}",
+                        $"{section} is for ipv6 mode only, where DNS64 and NAT64 run; this cluster's mode is {ConfigSpellings.Of(mode.Value)}",
                         "remove the section, or set general.mode: ipv6");
                 }
             }
@@ -76,7 +76,7 @@ internal static class GatewayBinder
             prefix,
             reader.Address("dns64.ip", FamilyNeed.Always(IpFamily.V6)),
             reader.Optional("dns64.allow_aaaa_use", reader.Boolean, false),
-            reader.Optional("dns64.dnssec_validation", p => reader.Choice(p, Words.DnssecModes), DnssecValidation.Auto),
+            reader.Optional("dns64.dnssec_validation", p => reader.Choice(p, ConfigSpellings.DnssecModes), DnssecValidation.Auto),
             reader.Text("dns64.image")?.Value);
     }
 

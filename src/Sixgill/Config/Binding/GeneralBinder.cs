@@ -9,9 +9,9 @@ internal static class GeneralBinder
 
     public static GeneralDraft Bind(SettingReader reader)
     {
-        var mode = reader.Optional("general.mode", p => reader.Choice(p, Words.Modes), ClusterMode.Ipv6);
-        var runtime = reader.Optional("general.runtime", p => reader.Choice(p, Words.Runtimes), ServiceRuntime.Native);
-        var (plugin, pluginFailed) = EitherPlace(reader, "plugin", p => reader.Choice(p, Words.Plugins), secret: false);
+        var mode = reader.Optional("general.mode", p => reader.Choice(p, ConfigSpellings.Modes), ClusterMode.Ipv6);
+        var runtime = reader.Optional("general.runtime", p => reader.Choice(p, ConfigSpellings.Runtimes), ServiceRuntime.Native);
+        var (plugin, pluginFailed) = EitherPlace(reader, "plugin", p => reader.Choice(p, ConfigSpellings.Plugins), secret: false);
         var (token, _) = EitherPlace(reader, "token", reader.Text, secret: true);
         if (token is { } given && given.Value != Cluster.PlaceholderToken && !SecretSyntax.IsBootstrapToken(given.Value))
         {

@@ -1,4 +1,4 @@
-using Sixgill.Addressing;
+using Sixgill.Values;
 
 namespace Sixgill.Config.Binding;
 
@@ -32,7 +32,7 @@ internal static class SecondFamily
                 if (reader.KeyPosition(path) is { } at)
                 {
                     reader.Diagnostics.Error(DiagnosticCodes.NotForMode, at,
-                        $"{path} is for dual-stack mode only; this cluster's mode is {Words.Of(mode.Value)}",
+                        $"{path} is for dual-stack mode only; this cluster's mode is {ConfigSpellings.Of(mode.Value)}",
                         "remove it, or set general.mode: dual-stack");
                 }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Sixgill.Addressing;
+using Sixgill.Values;
 
 namespace Sixgill.Config.Binding;
 

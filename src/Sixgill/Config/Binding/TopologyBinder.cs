@@ -100,7 +100,7 @@ internal static class TopologyBinder
         var allKnown = true;
         foreach (var word in words)
         {
-            var known = Words.Opmodes.FirstOrDefault(o => o.Word == word);
+            var known = ConfigSpellings.Opmodes.FirstOrDefault(o => o.Word == word);
             if (known.Word is not null)
             {
                 roles |= known.Value;
@@ -108,7 +108,7 @@ internal static class TopologyBinder
             }
 
             allKnown = false;
-            var nearest = Suggestions.Nearest(word, Words.Opmodes.Select(o => o.Word));
+            var nearest = Suggestions.Nearest(word, ConfigSpellings.Opmodes.Select(o => o.Word));
             reader.Diagnostics.Error(DiagnosticCodes.UnknownOpmode, text.Position,
                 $"{path} has the unknown word \"{word}\"; known: {Known}",
                 nearest is not null ? $"did you mean \"{nearest}\"?"
@@ -135,5 +135,5 @@ internal static class TopologyBinder
         return null;
     }
 
-    private static string Known => string.Join(", ", Words.Opmodes.Select(o => o.Word));
+    private static string Known => string.Join(", ", ConfigSpellings.Opmodes.Select(o => o.Word));
 }

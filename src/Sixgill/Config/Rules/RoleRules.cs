@@ -25,7 +25,7 @@ internal static class RoleRules
             if (draft.Mode is ClusterMode.DualStack or ClusterMode.Ipv4 && (node.Roles.Value & Gateway) != 0)
             {
                 diagnostics.Error(DiagnosticCodes.GatewayOutsideIpv6, node.Roles.Position,
-                    $"node {node.Name} has {Named(node.Roles.Value & Gateway)}, but DNS64 and NAT64 exist only in ipv6 mode; this cluster's mode is {Words.Of(draft.Mode.Value)}",
+                    $"node {node.Name} has {Named(node.Roles.Value & Gateway)}, but DNS64 and NAT64 exist only in ipv6 mode; this cluster's mode is {ConfigSpellings.Of(draft.Mode.Value)}",
                     "remove dns64 and nat64 from its opmodes, or set general.mode: ipv6");
             }
         }
@@ -82,7 +82,7 @@ internal static class RoleRules
     private static Roled Later(Roled a, Roled b) => a.Roles.Position.CompareTo(b.Roles.Position) >= 0 ? a : b;
 
     private static string Named(NodeRoles roles) =>
-        string.Join(" and ", Words.Opmodes.Where(o => roles.HasFlag(o.Value)).Select(o => o.Word));
+        string.Join(" and ", ConfigSpellings.Opmodes.Where(o => roles.HasFlag(o.Value)).Select(o => o.Word));
 
     private sealed record Roled(string Name, Located<NodeRoles> Roles);
 }

@@ -1,5 +1,5 @@
-using Sixgill.Addressing;
 using Sixgill.Config.Binding;
+using Sixgill.Values;
 
 namespace Sixgill.Config.Rules;
 

@@ -1,4 +1,5 @@
 using Sixgill.Addressing;
+using Sixgill.Values;
 
 namespace Sixgill.Steps.Text;
 

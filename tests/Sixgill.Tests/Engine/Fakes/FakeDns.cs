@@ -1,5 +1,5 @@
 using System.Net;
-using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Tests.Engine.Fakes;
 

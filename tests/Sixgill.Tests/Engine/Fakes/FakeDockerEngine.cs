@@ -1,5 +1,5 @@
 using Sixgill.Docker;
-using Sixgill.Host;
+using Sixgill.Machine;
 using Sixgill.Tests.Docker;
 
 namespace Sixgill.Tests.Engine.Fakes;

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using Sixgill.Addressing;
 using Sixgill.Engine;
+using Sixgill.Facts;
 using Sixgill.Gateway;
-using Sixgill.Host;
+using Sixgill.Host.Files;
+using Sixgill.Machine;
 using Sixgill.Planning;
 using Sixgill.Steps;
 using Sixgill.Tests.Addressing;

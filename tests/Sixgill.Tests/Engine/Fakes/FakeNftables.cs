@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Sixgill.Addressing;
-using Sixgill.Host;
+using Sixgill.Machine;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Engine.Fakes;
 

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using Sixgill.Addressing;
 using Sixgill.Engine;
-using Sixgill.Host;
+using Sixgill.Host.Files;
+using Sixgill.Machine;
 using Sixgill.Steps;
-using Sixgill.Steps.Text;
+using Sixgill.Values;
 
 namespace Sixgill.Tests.Engine.Fakes;
 

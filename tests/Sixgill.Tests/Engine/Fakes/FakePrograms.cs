@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Tests.Engine.Fakes;
 

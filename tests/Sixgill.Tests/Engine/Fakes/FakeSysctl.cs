@@ -1,5 +1,5 @@
 using System.Text;
-using Sixgill.Host;
+using Sixgill.Machine;
 
 namespace Sixgill.Tests.Engine.Fakes;
 

@@ -1,7 +1,0 @@
-namespace Sixgill.Host;
-
-/// <summary>Who a file Sixgill writes for a person belongs to (their kubeconfig), as numbers.</summary>
-internal sealed record FileOwner(uint Uid, uint Gid)
-{
-    public override string ToString() => $"{Uid}:{Gid}";
-}

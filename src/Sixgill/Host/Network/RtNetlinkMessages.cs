@@ -1,0 +1,190 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Text;
+using Sixgill.Addressing;
+using Sixgill.Machine;
+using Sixgill.Values;
+
+namespace Sixgill.Host.Network;
+
+/// <summary>A link as rtnetlink describes it: index, name, administratively up.</summary>
+internal sealed record NetlinkLink(int Index, string Name, bool IsUp);
+
+/// <summary>An address as rtnetlink describes it, on the link with this index.</summary>
+internal sealed record NetlinkAddress(int LinkIndex, AddressState State);
+
+/// <summary>A route as rtnetlink describes it: its table, and the output link by index.</summary>
+internal sealed record NetlinkRoute(uint Table, Prefix Destination, Ip? Via, int? OutputLink, bool Cloned);
+
+/// <summary>
+/// The rtnetlink requests and replies Sixgill uses, as bytes (linux/rtnetlink.h, if_link.h,
+/// if_addr.h): pure, so they are tested without a socket. Messages here start after the 16-byte
+/// <c>nlmsghdr</c>; numbers are host order, which is little-endian on every platform Sixgill builds for.
+/// </summary>
+internal static class RtNetlinkMessages
+{
+    public const uint MainTable = 254;
+
+    private const int LinkHeader = 16;    // struct ifinfomsg
+    private const int AddressHeader = 8;  // struct ifaddrmsg
+    private const int RouteHeader = 12;   // struct rtmsg
+
+    private const byte Inet = 2;
+    private const byte Inet6 = 10;
+
+    private const ushort LinkName = 3;      // IFLA_IFNAME
+    private const ushort AddressAttr = 1;   // IFA_ADDRESS
+    private const ushort LocalAttr = 2;     // IFA_LOCAL
+    private const ushort FlagsAttr = 8;     // IFA_FLAGS (all 32 bits; the header has only 8)
+    private const ushort DestinationAttr = 1; // RTA_DST
+    private const ushort OutputAttr = 4;    // RTA_OIF
+    private const ushort GatewayAttr = 5;   // RTA_GATEWAY
+    private const ushort TableAttr = 15;    // RTA_TABLE (the header's table field stops at 255)
+
+    private const uint Up = 0x1;            // IFF_UP
+    private const uint Tentative = 0x40;    // IFA_F_TENTATIVE
+    private const uint DadFailed = 0x08;    // IFA_F_DADFAILED
+    private const uint Cloned = 0x200;      // RTM_F_CLONED: a cache entry, not a route ip shows
+
+    /// <summary>The request header of a dump of every link.</summary>
+    public static byte[] LinkRequest() => new byte[LinkHeader];
+
+    /// <summary>The request header of a dump of every address of every family.</summary>
+    public static byte[] AddressRequest() => new byte[AddressHeader];
+
+    /// <summary>The request header of a dump of every route of one family.</summary>
+    public static byte[] RouteRequest(IpFamily family)
+    {
+        var header = new byte[RouteHeader];
+        header[0] = family == IpFamily.V6 ? Inet6 : Inet;
+        return header;
+    }
+
+    public static NetlinkLink Link(ReadOnlySpan<byte> message)
+    {
+        Require(message, LinkHeader, "link");
+        var index = BinaryPrimitives.ReadInt32LittleEndian(message[4..]);
+        var flags = BinaryPrimitives.ReadUInt32LittleEndian(message[8..]);
+        string? name = null;
+        foreach (var (type, start, length) in Attributes(message, LinkHeader))
+        {
+            if (type == LinkName)
+            {
+                name = Encoding.UTF8.GetString(message.Slice(start, length)).TrimEnd('\0');
+            }
+        }
+
+        return new NetlinkLink(index, name ?? "", (flags & Up) != 0);
+    }
+
+    /// <summary>The address, or null for a family Sixgill does not handle.</summary>
+    public static NetlinkAddress? Address(ReadOnlySpan<byte> message)
+    {
+        Require(message, AddressHeader, "address");
+        var family = message[0];
+        if (family is not (Inet or Inet6))
+        {
+            return null;
+        }
+
+        var length = message[1];
+        uint flags = message[2];
+        var index = (int)BinaryPrimitives.ReadUInt32LittleEndian(message[4..]);
+        Ip? address = null;
+        Ip? local = null;
+        foreach (var (type, start, size) in Attributes(message, AddressHeader))
+        {
+            switch (type)
+            {
+                case AddressAttr:
+                    address = IpOf(message.Slice(start, size));
+                    break;
+                case LocalAttr:
+                    local = IpOf(message.Slice(start, size));
+                    break;
+                case FlagsAttr when size >= 4:
+                    flags = BinaryPrimitives.ReadUInt32LittleEndian(message[start..]);
+                    break;
+            }
+        }
+
+        // As ip prints it: the local address where there is one (point-to-point), else the address.
+        return (local ?? address) is { } ip
+            ? new NetlinkAddress(index, new AddressState(new InterfaceAddress(ip, length), (flags & Tentative) != 0, (flags & DadFailed) != 0))
+            : null;
+    }
+
+    /// <summary>The route, or null for a family Sixgill does not handle.</summary>
+    public static NetlinkRoute? Route(ReadOnlySpan<byte> message)
+    {
+        Require(message, RouteHeader, "route");
+        var family = message[0] switch
+        {
+            Inet => IpFamily.V4,
+            Inet6 => IpFamily.V6,
+            _ => (IpFamily?)null,
+        };
+        if (family is not { } f)
+        {
+            return null;
+        }
+
+        var length = message[1];
+        uint table = message[4];
+        var flags = BinaryPrimitives.ReadUInt32LittleEndian(message[8..]);
+        Ip? destination = null;
+        Ip? via = null;
+        int? output = null;
+        foreach (var (type, start, size) in Attributes(message, RouteHeader))
+        {
+            switch (type)
+            {
+                case DestinationAttr:
+                    destination = IpOf(message.Slice(start, size));
+                    break;
+                case GatewayAttr:
+                    via = IpOf(message.Slice(start, size));
+                    break;
+                case OutputAttr when size >= 4:
+                    output = (int)BinaryPrimitives.ReadUInt32LittleEndian(message[start..]);
+                    break;
+                case TableAttr when size >= 4:
+                    table = BinaryPrimitives.ReadUInt32LittleEndian(message[start..]);
+                    break;
+            }
+        }
+
+        var network = Prefix.Containing(destination ?? new Ip(0, f), length);
+        return new NetlinkRoute(table, network, via, output, (flags & Cloned) != 0);
+    }
+
+    /// <summary>The attributes after a header: type (flags masked off), offset and length of the value.</summary>
+    private static List<(ushort Type, int Start, int Length)> Attributes(ReadOnlySpan<byte> message, int headerSize)
+    {
+        var attributes = new List<(ushort, int, int)>();
+        for (var offset = headerSize; offset + 4 <= message.Length;)
+        {
+            var length = BinaryPrimitives.ReadUInt16LittleEndian(message[offset..]);
+            var type = (ushort)(BinaryPrimitives.ReadUInt16LittleEndian(message[(offset + 2)..]) & 0x3FFF);
+            if (length < 4 || offset + length > message.Length)
+            {
+                throw new FormatException($"rtnetlink attribute of {length} bytes at {offset} does not fit its message of {message.Length}");
+            }
+
+            attributes.Add((type, offset + 4, length - 4));
+            offset += (length + 3) & ~3;
+        }
+
+        return attributes;
+    }
+
+    private static Ip? IpOf(ReadOnlySpan<byte> bytes) => bytes.Length is 4 or 16 ? Ip.FromIPAddress(new IPAddress(bytes)) : null;
+
+    private static void Require(ReadOnlySpan<byte> message, int size, string what)
+    {
+        if (message.Length < size)
+        {
+            throw new FormatException($"rtnetlink {what} message of {message.Length} bytes is shorter than its {size}-byte header");
+        }
+    }
+}

@@ -1,4 +1,0 @@
-namespace Sixgill.Lab;
-
-/// <summary>One command of a lab's setup, with what it is for (said in the error if it fails).</summary>
-internal sealed record LabCommand(string Purpose, IReadOnlyList<string> Command);

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Sixgill.Values;
+
+namespace Sixgill.Machine;
+
+/// <summary>A table of the node's nftables ruleset, as far as Sixgill reads it: which source networks it masquerades.</summary>
+internal sealed record NftTable(string Family, string Name, ImmutableArray<Prefix> Masquerades);
+
+/// <summary>
+/// The node's nftables ruleset, one whole table at a time: Sixgill only ever adds, replaces and
+/// deletes its own table, and never flushes anything.
+/// </summary>
+internal interface INftables
+{
+    /// <summary>The table; null when there is none of that family and name.</summary>
+    NftTable? FindTable(string family, string name);
+
+    /// <summary>Loads a ruleset (<c>nft -f -</c>) in one transaction: all of it, or nothing.</summary>
+    void Load(string ruleset);
+
+    /// <summary>Deletes the table with its chains and rules.</summary>
+    void DeleteTable(string family, string name);
+}
