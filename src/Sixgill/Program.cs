@@ -1,11 +1,29 @@
+using System.Runtime.InteropServices;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 using Sixgill.Cli;
-using Sixgill.Host.Files;
+using Sixgill.Cli.Change;
+using Sixgill.Engine;
+using Sixgill.Host.Interop;
+
+// Before anything opens a file: a closed stdout or stderr gets /dev/null, so no file can take its number.
+var (outputClosed, errorClosed) = StandardStreams.Guard();
+
+// SIGINT and SIGTERM during a change: the first is taken by the run (finish the step, roll back, exit
+// 130/143); otherwise, or the second time, the process ends as usual.
+var stop = new StopRequest();
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = stop.TryTake(StopRequest.Interrupt));
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = stop.TryTake(StopRequest.Terminate));
 
 // stdout carries results, sometimes megabytes of them (explain of a large cluster): buffer it
-// instead of a flush per write, and flush once at the end. stderr is flushed at every write. Both
-// are the bare descriptors (StandardStream), not System.Console's: Sixgill reads no keys, so it
-// never touches the terminal's modes.
-await using var stdout = new StreamWriter(StandardStream.Output, new UTF8Encoding(false), 1 << 16);
-await using var stderr = new StreamWriter(StandardStream.Error, new UTF8Encoding(false), 1 << 10) { AutoFlush = true };
-return await SixgillCli.RunAsync(args, stdout, stderr);
+// instead of Console.Out's flush per write, and flush once at the end. stderr stays unbuffered.
+// Neither ever throws: a closed, full or broken stream decides the exit code at the end instead.
+// The descriptors are written directly (Console's streams drop EPIPE without a word).
+var utf8 = new UTF8Encoding(false);
+using var stdout = new GuardedWriter(new StreamWriter(Standard(1, outputClosed), utf8, 1 << 16), "stdout", outputClosed);
+using var stderr = new GuardedWriter(new StreamWriter(Standard(2, errorClosed), utf8, 1 << 10) { AutoFlush = true }, "stderr", errorClosed);
+var code = await SixgillCli.RunAsync(args, stdout, stderr, ChangeEnvironment.Local with { Stop = stop });
+return OutputFailure.Finish(code, stdout, stderr);
+
+static Stream Standard(int fd, bool closed) =>
+    closed ? Stream.Null : new FileStream(new SafeFileHandle(fd, ownsHandle: false), FileAccess.Write, bufferSize: 0);

@@ -23,6 +23,7 @@ internal sealed class ChangeVerbRunner
     private readonly ChangeLog log;
     private readonly IChangeNode node;
     private readonly TestHooks hooks;
+    private readonly StopRequest stop;
     private OutputMask mask = OutputMask.None;
     private JournalIdentity? identity;
 
@@ -34,6 +35,7 @@ internal sealed class ChangeVerbRunner
         log = new ChangeLog(invocation);
         node = environment.Connect(log.Tracing ? log.Trace : null);
         hooks = environment.Hooks();
+        stop = environment.Stop;
     }
 
     /// <summary>Runs the verb on this node: applies its plan, or undoes its partner's changes.</summary>
@@ -68,7 +70,12 @@ internal sealed class ChangeVerbRunner
         }
 
         log.Phase("preflight");
-        var report = Executor(verb).Run(plan.Command, hooks.Apply(plan.Steps));
+        RunReport report;
+        using (stop.Arm())
+        {
+            report = Executor(verb).Run(plan.Command, hooks.Apply(plan.Steps, stop), stop);
+        }
+
         log.Phase("run");
         if (!report.Succeeded && report.Steps.IsEmpty && report.Failure!.Error is PreconditionFailedException or ProgramNotFoundException or DockerEngineUnreachableException)
         {
@@ -83,7 +90,8 @@ internal sealed class ChangeVerbRunner
         Report(() => RunOutput.Write(invocation, mask, verb, target.NodeName, report, plan.Warnings));
         if (report.Failure is { } failure)
         {
-            throw new SixgillException(ExitCodes.ChangeFailed, mask.Apply(FailureMessage(verb, failure, report)), RollbackHint(verb, report));
+            throw new SixgillException(failure.Error is StopRequestedException stopped ? ExitCode(stopped.Signal) : ExitCodes.ChangeFailed,
+                mask.Apply(FailureMessage(verb, failure, report)), RollbackHint(verb, report));
         }
 
         return ExitCodes.Done;
@@ -94,7 +102,12 @@ internal sealed class ChangeVerbRunner
         var (target, plan) = Load(verb, changing: true);
         log.Phase("preflight");
         var paths = new StatePaths(invocation.StateDir);
-        var report = Executor(verb).Undo(plan.Command, plan.Steps);
+        UndoReport report;
+        using (stop.Arm())
+        {
+            report = Executor(verb).Undo(plan.Command, plan.Steps, stop);
+        }
+
         log.Phase("run");
         if (!report.FromJournal)
         {
@@ -105,7 +118,23 @@ internal sealed class ChangeVerbRunner
             log.Warn($"{why}: undid what it records, then what the probes of this config find that it does not record");
         }
 
+        if (report.Succeeded && report.StoppedBy is null)
+        {
+            foreach (var deleted in verb.Forgets.SelectMany(command => Executor(verb).Forget(command)))
+            {
+                log.Warn($"deleted {deleted}: a backup init kept, which may hold an old token or CA key");
+            }
+        }
+
         Report(() => UndoOutput.Write(invocation, mask, verb, target.NodeName, report, plan.Warnings));
+        if (report.StoppedBy is { } signal)
+        {
+            var undone = report.Results.Count(r => !r.Failed);
+            throw new SixgillException(ExitCode(signal), $"{verb.Name} {new StopRequestedException(signal).Message}: {ChangeFormatting.Count(undone, "change")} undone"
+                + (report.FromJournal ? $", {(report.Left == 1 ? "1 entry" : $"{report.Left} entries")} left in the journal" : ""),
+                $"run 'sudo sixgill {verb.Name}' again to undo the rest");
+        }
+
         if (!report.Succeeded)
         {
             var failed = report.Results.Where(r => r.Failed).Select(r => $"{r.Description}: {r.Error}");
@@ -223,11 +252,17 @@ internal sealed class ChangeVerbRunner
         $"-c {invocation.ConfigPath}" + (invocation.Host is { } host ? $" --host {host}" : "") +
         (invocation.StateDir == StatePaths.DefaultDirectory ? "" : $" --state-dir {invocation.StateDir}");
 
+    private static int ExitCode(int signal) => signal == StopRequest.Interrupt ? ExitCodes.Interrupted : ExitCodes.Terminated;
+
     private static string FailureMessage(ChangeVerb verb, StepFailure failure, RunReport report)
     {
         var rolledBack = report.RolledBack.Where(r => !r.Failed).Select(r => r.Description).ToList();
-        var undone = rolledBack.Count == 0 ? "nothing had to be rolled back" : $"rolled back: {string.Join("; ", rolledBack)}";
-        return $"{verb.Name} failed at '{failure.Description}': {failure.Message}; {undone}";
+        var undone = rolledBack.Count > 0 ? $"rolled back: {string.Join("; ", rolledBack)}"
+            : report.RolledBack.IsEmpty ? "nothing had to be rolled back"
+            : "nothing could be rolled back";
+        return failure.Error is StopRequestedException
+            ? $"{verb.Name} {failure.Message} during '{failure.Description}'; {undone}"
+            : $"{verb.Name} failed at '{failure.Description}': {failure.Message}; {undone}";
     }
 
     private static string RollbackHint(ChangeVerb verb, RunReport report)

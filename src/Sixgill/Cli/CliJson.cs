@@ -9,7 +9,7 @@ internal sealed record DiagnosticDto(string Code, string Severity, string File, 
     public static DiagnosticDto From(Diagnostic d, string file)
     {
         ArgumentNullException.ThrowIfNull(d);
-        return new(d.Code, d.IsError ? "error" : "warning", file, d.Position.Line, d.Position.Column, d.Message, d.Hint);
+        return new(d.Code, d.IsError ? "error" : "warning", file, d.Position.Line, d.Position.Column, d.ShownMessage, d.ShownHint);
     }
 }
 

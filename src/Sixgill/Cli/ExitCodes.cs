@@ -14,8 +14,17 @@ internal static class ExitCodes
     /// <summary>A precondition is missing: not root, a program absent, the lock held, no such interface.</summary>
     public const int Precondition = 3;
 
-    /// <summary>Stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it).</summary>
+    /// <summary>Stopped by Ctrl-C (128 + SIGINT, as shells report it); a change command rolled this run back first.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (128 + 15); a change command rolled this run back first.</summary>
+    public const int Terminated = 143;
+
+    /// <summary>stdout or stderr could not be written (closed, full, I/O error): EX_IOERR of sysexits.h; said on the other stream.</summary>
+    public const int OutputFailed = 74;
+
+    /// <summary>The reader of stdout or stderr went away (EPIPE): 128 + SIGPIPE, as a tool killed by SIGPIPE reports it; nothing is said.</summary>
+    public const int BrokenPipe = 141;
 
     /// <summary><c>plan --detailed-exitcode</c>: changes are pending.</summary>
     public const int ChangesPending = 10;

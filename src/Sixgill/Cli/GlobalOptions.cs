@@ -45,12 +45,25 @@ internal sealed class GlobalOptions
 
     public Option<string> Output { get; } = CreateOutput();
 
-    public Option<string> StateDir { get; } = new("--state-dir")
+    public Option<string> StateDir { get; } = CreateStateDir();
+
+    private static Option<string> CreateStateDir()
     {
-        Description = "journal, backups and lock",
-        DefaultValueFactory = _ => "/var/lib/sixgill",
-        HelpName = "DIR",
-    };
+        var stateDir = new Option<string>("--state-dir")
+        {
+            Description = "journal, backups and lock",
+            DefaultValueFactory = _ => "/var/lib/sixgill",
+            HelpName = "DIR",
+        };
+        stateDir.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && StateDirectoryCheck.Problem(result.Tokens[^1].Value) is { } problem)
+            {
+                result.AddError(problem);
+            }
+        });
+        return stateDir;
+    }
 
     private static Option<string> CreateOutput()
     {

@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using Sixgill.Cli.Change;
 using Sixgill.Cli.Commands;
 using Sixgill.Cli.Surface;
+using Sixgill.Config;
 using Sixgill.Json;
 
 namespace Sixgill.Cli;
@@ -64,17 +65,18 @@ internal static class SixgillCli
         ArgumentNullException.ThrowIfNull(args);
         var options = new GlobalOptions();
         var document = new DocumentWriter(output);
-        var parsed = Build(options, environment).Parse(args);
+        // No response files: "-c @cluster.yaml" is a file name, never a list of arguments to read.
+        var parsed = Build(options, environment).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var json = WantsJson(args);
         if (parsed.Errors.Count > 0)
         {
             var (lines, hint) = ParseErrors.Describe(parsed);
             foreach (var line in lines)
             {
-                await error.WriteLineAsync($"sixgill: {line}");
+                await error.WriteLineAsync($"sixgill: {EchoText.Show(line)}");
             }
 
-            await error.WriteLineAsync($"  fix: {hint}");
+            await error.WriteLineAsync($"  fix: {EchoText.Show(hint)}");
             if (json)
             {
                 await WriteErrorAsync(document, string.Join("; ", lines), hint, ExitCodes.BadInput, []);
@@ -86,7 +88,8 @@ internal static class SixgillCli
         var trace = parsed.GetValue(options.Trace);
         try
         {
-            var configuration = new InvocationConfiguration { Output = document, Error = error, EnableDefaultExceptionHandler = false };
+            // Signals are Program's (a change rolls back first); System.CommandLine must not take them too.
+            var configuration = new InvocationConfiguration { Output = document, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return await parsed.InvokeAsync(configuration, cancel);
         }
         catch (SixgillException e)
@@ -98,6 +101,24 @@ internal static class SixgillCli
             }
 
             return e.ExitCode;
+        }
+        catch (Exception e) when (e is IOException)
+        {
+            // The machine refused a file operation (a full disk, a read-only file system): not a bug.
+            await ReportAsync(error, e.Message, "the machine refused a file operation (is a file system full or read-only?); fix that and run again", trace ? e : null);
+            return ExitCodes.ChangeFailed;
+        }
+        catch (Exception e) when (e is IOException)
+        {
+            // The machine refused a file operation (a full disk, a read-only file system): not a bug.
+            const string Refused = "the machine refused a file operation (is a file system full or read-only?); fix that and run again";
+            await ReportAsync(error, e.Message, Refused, trace ? e : null);
+            if (json && !document.Written)
+            {
+                await WriteErrorAsync(document, e.Message, Refused, ExitCodes.ChangeFailed, []);
+            }
+
+            return ExitCodes.ChangeFailed;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -122,10 +143,10 @@ internal static class SixgillCli
 
     private static async Task ReportAsync(TextWriter error, string message, string? hint, Exception? trace)
     {
-        await error.WriteLineAsync($"sixgill: {message}");
+        await error.WriteLineAsync($"sixgill: {EchoText.Show(message)}");
         if (hint is not null)
         {
-            await error.WriteLineAsync($"  fix: {hint}");
+            await error.WriteLineAsync($"  fix: {EchoText.Show(hint)}");
         }
 
         if (trace is not null)

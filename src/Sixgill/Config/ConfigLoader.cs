@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Text;
 using Sixgill.Config.Binding;
 using Sixgill.Config.Rules;
+using Sixgill.Host.Files;
 
 namespace Sixgill.Config;
 
@@ -12,28 +14,36 @@ internal static class ConfigLoader
 {
     public static LoadResult Load(string fileName, string text) => Evaluate(fileName, text).Result;
 
+    /// <summary>The largest config file read (a cluster of thousands of nodes is far below it).</summary>
+    public const int MaxFileBytes = 1 << 20;
+
     /// <summary>
     /// Reads and loads <paramref name="path"/>. An unreadable file is SG000 (exit 2 like any config
-    /// mistake); a world-readable file that holds a real token gets SG095.
+    /// mistake): missing, not permitted, not a regular file (a directory, FIFO or device is named as
+    /// such and never read), or larger than <see cref="MaxFileBytes"/>. A world-readable file that
+    /// holds a real token gets SG095.
     /// </summary>
     public static LoadResult LoadFile(string path)
     {
-        string text;
-        try
+        ArgumentNullException.ThrowIfNull(path);
+        var read = BoundedFile.Read(path, MaxFileBytes);
+        if (read.Bytes is not { } bytes)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            var reason = e switch
-            {
-                FileNotFoundException or DirectoryNotFoundException => "no such file",
-                UnauthorizedAccessException => "permission denied",
-                _ => e.Message,
-            };
             var unreadable = new Diagnostic(DiagnosticCodes.FileUnreadable, Severity.Error, SourcePosition.Start,
-                $"cannot read the config file {path}: {reason}", "give the cluster file with --config FILE; the default is config.yaml");
+                $"cannot read the config file {path}: {read.Problem}",
+                read.Why switch
+                {
+                    UnreadFile.Missing => "give the cluster file with --config FILE; the default is config.yaml",
+                    UnreadFile.Denied => "check its permissions (ls -l), or run as a user who may read it",
+                    _ => "give a regular file of at most 1 MiB with --config FILE",
+                });
             return new LoadResult(null, [unreadable], path);
+        }
+
+        string text;
+        using (var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        {
+            text = reader.ReadToEnd();
         }
 
         var (result, token) = Evaluate(path, text);

@@ -24,12 +24,19 @@ internal sealed record Diagnostic(string Code, Severity Severity, SourcePosition
 {
     public bool IsError => Severity == Severity.Error;
 
-    /// <summary><c>config.yaml:3:5: error SG004: message (hint)</c>, the form editors and CI logs link to.</summary>
+    /// <summary>The message as shown: one line, values shortened, control characters escaped (<see cref="EchoText"/>).</summary>
+    public string ShownMessage => EchoText.Show(Message);
+
+    /// <summary>The hint as shown, like <see cref="ShownMessage"/>.</summary>
+    public string? ShownHint => Hint is null ? null : EchoText.Show(Hint);
+
+    /// <summary><c>config.yaml:3:5: error SG004: message (hint)</c>, the form editors and CI logs link to; always one line.</summary>
     public string Format(string fileName)
     {
         var kind = Severity == Severity.Error ? "error" : "warning";
-        var hint = Hint is null ? "" : $" ({Hint})";
-        var at = Position == SourcePosition.None ? fileName : $"{fileName}:{Position.Line}:{Position.Column}";
-        return $"{at}: {kind} {Code}: {Message}{hint}";
+        var hint = ShownHint is { } shown ? $" ({shown})" : "";
+        var file = EchoText.Show(fileName);
+        var at = Position == SourcePosition.None ? file : $"{file}:{Position.Line}:{Position.Column}";
+        return $"{at}: {kind} {Code}: {ShownMessage}{hint}";
     }
 }

@@ -3,8 +3,17 @@ namespace Sixgill.Config;
 /// <summary>"Did you mean …?": the known word nearest to a misspelt one, if any is near enough.</summary>
 internal static class Suggestions
 {
+    /// <summary>Longer words are no typo of a key or a choice (and would cost length × length to compare).</summary>
+    private const int LongestWord = 64;
+
     public static string? Nearest(string word, IEnumerable<string> known)
     {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length > LongestWord)
+        {
+            return null;
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in known)

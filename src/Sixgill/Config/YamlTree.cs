@@ -25,10 +25,20 @@ internal sealed record ParsedYamlList(IReadOnlyList<ParsedYamlNode> Items, Sourc
 /// </summary>
 internal static class YamlTree
 {
+    /// <summary>
+    /// How deep lists and mappings may nest. A Sixgill config needs four levels; the limit keeps the
+    /// reader's recursion shallow and its time linear (the YAML scanner's work per token grows with
+    /// the depth of open brackets).
+    /// </summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>How many nodes (a million) the tree may stand for, counting each use of an alias as a copy of its anchor (no "billion laughs").</summary>
+    public const int MaxNodes = 1_000_000;
+
     public static ParsedYamlNode? Read(string text, List<Diagnostic> diagnostics)
     {
         var parser = new Parser(new StringReader(text));
-        var anchors = new Dictionary<string, ParsedYamlNode>(StringComparer.Ordinal);
+        var reading = new Reading(parser);
         try
         {
             parser.Consume<StreamStart>();
@@ -38,7 +48,7 @@ internal static class YamlTree
             }
 
             parser.Consume<DocumentStart>();
-            var root = parser.Accept<DocumentEnd>(out _) ? null : ReadNode(parser, anchors);
+            var root = parser.Accept<DocumentEnd>(out _) ? null : reading.Node(1).Node;
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var second))
             {
@@ -47,6 +57,11 @@ internal static class YamlTree
             }
 
             return root is ParsedYamlScalar { IsNull: true } ? null : root;
+        }
+        catch (InputLimitException e)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.YamlSyntax, Severity.Error, At(e.At), e.Message, e.Hint));
+            return null;
         }
         catch (YamlException e)
         {
@@ -68,58 +83,108 @@ internal static class YamlTree
         }
     }
 
-    private static ParsedYamlNode ReadNode(IParser parser, Dictionary<string, ParsedYamlNode> anchors)
+    /// <summary>One read of a document: the anchors seen so far (with the size of what each stands for) and the node count.</summary>
+    private sealed class Reading(IParser parser)
     {
-        if (parser.TryConsume<AnchorAlias>(out var alias))
+        private readonly Dictionary<string, (ParsedYamlNode Node, long Size)> anchors = new(StringComparer.Ordinal);
+        private long nodes;
+
+        /// <summary>The next node and how many nodes it stands for (itself, its children, and every alias's anchor again).</summary>
+        public (ParsedYamlNode Node, long Size) Node(int depth)
         {
-            return anchors.TryGetValue(alias.Value.Value, out var target)
-                ? target
-                : throw new YamlException(alias.Start, alias.End, $"the alias *{alias.Value} names no anchor");
+            if (parser.TryConsume<AnchorAlias>(out var alias))
+            {
+                var target = anchors.TryGetValue(alias.Value.Value, out var anchored)
+                    ? anchored
+                    : throw new YamlException(alias.Start, alias.End, $"the alias *{alias.Value} names no anchor");
+                Count(target.Size, alias.Start);
+                return target;
+            }
+
+            if (depth > MaxDepth)
+            {
+                throw new InputLimitException(parser.Current?.Start ?? Mark.Empty,
+                    $"lists and mappings nest deeper than {MaxDepth} levels here",
+                    "a Sixgill config needs a few levels; look for a run of [, { or - that is never closed or went wrong");
+            }
+
+            var (node, size, anchor) = parser.Current switch
+            {
+                Scalar => ReadScalar(),
+                MappingStart => ReadMap(depth),
+                _ => ReadList(depth),
+            };
+            if (anchor is not null)
+            {
+                anchors[anchor] = (node, size);
+            }
+
+            return (node, size);
         }
 
-        ParsedYamlNode node;
-        string? anchor;
-        if (parser.TryConsume<Scalar>(out var scalar))
+        private (ParsedYamlNode, long, string?) ReadScalar()
         {
-            node = new ParsedYamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, At(scalar.Start));
-            anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
+            var scalar = parser.Consume<Scalar>();
+            Count(1, scalar.Start);
+            return (new ParsedYamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, At(scalar.Start)), 1, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value);
         }
-        else if (parser.TryConsume<MappingStart>(out var mapStart))
+
+        private (ParsedYamlNode, long, string?) ReadMap(int depth)
         {
+            var mapStart = parser.Consume<MappingStart>();
+            Count(1, mapStart.Start);
             var entries = new List<ParsedYamlEntry>();
+            long size = 1;
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 var keyStart = parser.Current!.Start;
-                if (ReadNode(parser, anchors) is not ParsedYamlScalar key)
+                var (key, keySize) = Node(depth + 1);
+                if (key is not ParsedYamlScalar scalarKey)
                 {
                     throw new YamlException(keyStart, keyStart, "a key must be a plain word, not a list or a mapping");
                 }
 
-                entries.Add(new ParsedYamlEntry(key, ReadNode(parser, anchors)));
+                var (value, valueSize) = Node(depth + 1);
+                entries.Add(new ParsedYamlEntry(scalarKey, value));
+                size += keySize + valueSize;
             }
 
-            node = new ParsedYamlMap(entries, At(mapStart.Start));
-            anchor = mapStart.Anchor.IsEmpty ? null : mapStart.Anchor.Value;
+            return (new ParsedYamlMap(entries, At(mapStart.Start)), size, mapStart.Anchor.IsEmpty ? null : mapStart.Anchor.Value);
         }
-        else
+
+        private (ParsedYamlNode, long, string?) ReadList(int depth)
         {
             var listStart = parser.Consume<SequenceStart>();
+            Count(1, listStart.Start);
             var items = new List<ParsedYamlNode>();
+            long size = 1;
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                items.Add(ReadNode(parser, anchors));
+                var (item, itemSize) = Node(depth + 1);
+                items.Add(item);
+                size += itemSize;
             }
 
-            node = new ParsedYamlList(items, At(listStart.Start));
-            anchor = listStart.Anchor.IsEmpty ? null : listStart.Anchor.Value;
+            return (new ParsedYamlList(items, At(listStart.Start)), size, listStart.Anchor.IsEmpty ? null : listStart.Anchor.Value);
         }
 
-        if (anchor is not null)
+        private void Count(long size, Mark at)
         {
-            anchors[anchor] = node;
+            nodes += size;
+            if (nodes > MaxNodes)
+            {
+                throw new InputLimitException(at, $"the file stands for more than a million values (aliases count as copies of their anchors)",
+                    "a Sixgill config is small; look for aliases (*name) that repeat large anchors");
+            }
         }
+    }
 
-        return node;
+    /// <summary>A limit on the input was reached: a positioned SG001 with its own hint, not a generic syntax error.</summary>
+    private sealed class InputLimitException(Mark at, string message, string hint) : Exception(message)
+    {
+        public Mark At { get; } = at;
+
+        public string Hint { get; } = hint;
     }
 
     private static SourcePosition At(Mark mark) => new(Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));

@@ -84,9 +84,11 @@ internal sealed class Executor(
 
     /// <summary>
     /// Applies what is not already so, in order. Throws <see cref="PreconditionFailedException"/>
-    /// (nothing changed) when the lock is held or a probe finds a precondition missing.
+    /// (nothing changed) when the lock is held or a probe finds a precondition missing. When
+    /// <paramref name="stop"/> is requested (SIGINT, SIGTERM) the step under way finishes, and the run
+    /// is rolled back as for a failure (<see cref="StopRequestedException"/>).
     /// </summary>
-    public RunReport Run(string command, IReadOnlyList<Step> steps)
+    public RunReport Run(string command, IReadOnlyList<Step> steps, StopRequest? stop = null)
     {
         ArgumentNullException.ThrowIfNull(steps);
         using var held = runLock.Acquire();
@@ -117,6 +119,11 @@ internal sealed class Executor(
                 continue;
             }
 
+            if (stop?.Signal is { } signal)
+            {
+                return Stopped(journal, thisRun, outcomes, new StepFailure(step.Id, step.Description, new StopRequestedException(signal)), interrupted);
+            }
+
             try
             {
                 Apply(command, step, journal, thisRun);
@@ -124,14 +131,25 @@ internal sealed class Executor(
             }
             catch (Exception e)
             {
-                observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Failed, step.Description, e.Message));
-                var rolledBack = Revert(journal, thisRun);
-                return new RunReport([.. outcomes], new StepFailure(step.Id, step.Description, e), rolledBack, interrupted);
+                return Stopped(journal, thisRun, outcomes, new StepFailure(step.Id, step.Description, e), interrupted);
             }
+        }
+
+        // A signal during the last step: that run is rolled back too, as promised.
+        if (stop?.Signal is { } late && outcomes.LastOrDefault(o => o.Applied) is { } last)
+        {
+            return Stopped(journal, thisRun, outcomes, new StepFailure(last.StepId, last.Description, new StopRequestedException(late)), interrupted);
         }
 
         journal.Flush();
         return new RunReport([.. outcomes], null, [], interrupted);
+    }
+
+    private RunReport Stopped(Journal journal, List<JournalEntry> thisRun, List<StepOutcome> outcomes, StepFailure failure, ImmutableArray<JournalEntry> interrupted)
+    {
+        observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Failed, failure.Description, failure.Message));
+        var rolledBack = Revert(journal, thisRun);
+        return new RunReport([.. outcomes], failure, rolledBack, interrupted);
     }
 
     /// <summary>
@@ -140,25 +158,25 @@ internal sealed class Executor(
     /// first, and says so in the report. A journal that cannot be taken at its word (another config,
     /// or it does not say whose it is) is undone, and then the probes undo what it does not record.
     /// </summary>
-    public UndoReport Undo(string command, IReadOnlyList<Step> steps)
+    public UndoReport Undo(string command, IReadOnlyList<Step> steps, StopRequest? stop = null)
     {
         ArgumentNullException.ThrowIfNull(steps);
         using var held = runLock.Acquire();
         var journal = Journal.Open(journalStore, identity);
         if (!journal.Existed)
         {
-            return new UndoReport(false, [.. UndoByProbes(steps)]);
+            return new UndoReport(false, [.. UndoByProbes(steps, stop)]) { StoppedBy = stop?.Signal };
         }
 
         var recorded = journal.Entries.Where(e => e.Command == command).ToList();
-        var results = Revert(journal, recorded);
-        if (journal.Mistrust is not { } why)
+        var results = Revert(journal, recorded, stop);
+        if (journal.Mistrust is not { } why || stop?.Signal is not null)
         {
-            return new UndoReport(true, results);
+            return new UndoReport(true, results, journal.Mistrust) { StoppedBy = stop?.Signal, Left = journal.Entries.Count(e => e.Command == command) };
         }
 
-        UndoReport report = new(true, [.. results, .. UndoByProbes(NotRecorded(steps, recorded))], why);
-        if (report.Succeeded)
+        UndoReport report = new(true, [.. results, .. UndoByProbes(NotRecorded(steps, recorded), stop)], why) { StoppedBy = stop?.Signal };
+        if (report.Succeeded && report.StoppedBy is null)
         {
             // Everything of this config is gone: from now on the journal is this config's.
             journal.Adopt();
@@ -168,11 +186,38 @@ internal sealed class Executor(
         return report;
     }
 
-    private List<UndoResult> UndoByProbes(IEnumerable<Step> steps)
+    /// <summary>
+    /// Drops every journal entry of <paramref name="command"/> without undoing it, and deletes the
+    /// backups those entries kept (they may hold a token or a CA key). Returns the backups deleted.
+    /// </summary>
+    public ImmutableArray<string> Forget(string command)
+    {
+        using var held = runLock.Acquire();
+        var journal = Journal.Open(journalStore, identity);
+        var deleted = new List<string>();
+        foreach (var entry in journal.Entries.Where(e => e.Command == command).ToList())
+        {
+            if (entry.Undo is RestoreFile { Previous: { } previous } && context.Files.Delete(previous.Backup))
+            {
+                deleted.Add(previous.Backup);
+            }
+
+            journal.Remove(entry);
+        }
+
+        return [.. deleted];
+    }
+
+    private List<UndoResult> UndoByProbes(IEnumerable<Step> steps, StopRequest? stop)
     {
         var results = new List<UndoResult>();
         foreach (var step in steps.Reverse())
         {
+            if (stop?.Requested == true)
+            {
+                break;
+            }
+
             try
             {
                 if (step.FindUndo(context) is { } undo)
@@ -210,25 +255,43 @@ internal sealed class Executor(
     }
 
     // Newest first. An undo that fails keeps its entry (clean can retry) and does not stop the others.
-    private ImmutableArray<UndoResult> Revert(Journal journal, IReadOnlyList<JournalEntry> entries)
+    // A stop request (clean, down) ends it between two undos; a rollback never takes one.
+    private ImmutableArray<UndoResult> Revert(Journal journal, IReadOnlyList<JournalEntry> entries, StopRequest? stop = null)
     {
         var results = new List<UndoResult>();
         foreach (var entry in entries.OrderByDescending(e => e.Sequence))
         {
+            if (stop?.Requested == true)
+            {
+                break;
+            }
+
             var description = entry.Undo.Describe();
             observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Reverting, description));
+            UndoOutcome outcome;
             try
             {
-                var outcome = entry.Undo.Revert(context);
-                journal.Remove(entry);
-                results.Add(new UndoResult(entry.StepId, description, outcome, null));
-                observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Reverted, description, outcome.Detail));
+                outcome = entry.Undo.Revert(context);
             }
             catch (Exception e)
             {
                 results.Add(new UndoResult(entry.StepId, description, null, e.Message));
                 observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Failed, description, e.Message));
+                continue;
             }
+
+            try
+            {
+                journal.Remove(entry);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Undone all the same (a full disk, say): the entry stays, and its undo finds nothing left to do next time.
+                outcome = outcome with { Detail = $"{outcome.Detail}{(outcome.Detail is null ? "" : "; ")}the journal could not be updated ({e.Message}): it still lists this, harmlessly" };
+            }
+
+            results.Add(new UndoResult(entry.StepId, description, outcome, null));
+            observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Reverted, description, outcome.Detail));
         }
 
         return [.. results];

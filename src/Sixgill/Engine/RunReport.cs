@@ -41,4 +41,10 @@ internal sealed record RunReport(
 internal sealed record UndoReport(bool FromJournal, ImmutableArray<UndoResult> Results, string? Mistrust = null)
 {
     public bool Succeeded => !Results.Any(result => result.Failed);
+
+    /// <summary>The signal (SIGINT 2, SIGTERM 15) that stopped the undo between two steps; null when it ran to its end.</summary>
+    public int? StoppedBy { get; init; }
+
+    /// <summary>Entries of the command still in the journal when a stopped undo ended (for the message).</summary>
+    public int Left { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Sixgill.Config;
 using Sixgill.Engine;
 
 namespace Sixgill.Cli.Change;
@@ -68,5 +69,5 @@ internal sealed class ChangeLog(Invocation invocation)
         }
     }
 
-    private void Write(string line) => invocation.Error.WriteLine(Mask.Apply(line));
+    private void Write(string line) => invocation.Error.WriteLine(Mask.Apply(EchoText.Escape(line)));
 }

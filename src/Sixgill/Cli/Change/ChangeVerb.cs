@@ -32,6 +32,13 @@ internal sealed record ChangeVerb(string Name, ChangeDirection Direction, Func<N
 
     /// <summary>How long kubeadm may run in one of the verb's steps (<c>up</c>/<c>down --timeout</c>).</summary>
     public TimeSpan KubeadmTimeout { get; init; } = KubeadmRunner.DefaultTimeout;
+
+    /// <summary>
+    /// Commands whose journal entries this one drops, without undoing them, once it has undone its
+    /// partner's: <c>clean</c> drops <c>init</c>'s, and with them the backups they kept (the config
+    /// with the old token, the old CA key), so no secret outlives the cluster in the state directory.
+    /// </summary>
+    public ImmutableArray<string> Forgets { get; init; } = [];
 }
 
 /// <summary>Every command that changes a node; <c>plan [command]</c> accepts these names.</summary>
@@ -39,7 +46,7 @@ internal static class ChangeVerbs
 {
     public static ChangeVerb Prepare { get; } = new("prepare", ChangeDirection.Apply, PlanPrepare, [ChangeVerb.IpRoute2]);
 
-    public static ChangeVerb Clean { get; } = new("clean", ChangeDirection.Undo, PlanPrepare, [ChangeVerb.IpRoute2]);
+    public static ChangeVerb Clean { get; } = new("clean", ChangeDirection.Undo, PlanPrepare, [ChangeVerb.IpRoute2]) { Forgets = [InitPlan.Command] };
 
     public static ChangeVerb Up { get; } = new(UpPlan.Command, ChangeDirection.Apply, PlanUp, [ChangeVerb.IpRoute2]);
 

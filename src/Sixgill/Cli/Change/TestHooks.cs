@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Sixgill.Engine;
+using Sixgill.Host.Interop;
 using Sixgill.Steps;
 
 namespace Sixgill.Cli.Change;
@@ -16,6 +17,9 @@ namespace Sixgill.Cli.Change;
 /// save n is step n's intent (its change not made yet); the last save marks the last step applied.</item>
 /// <item><c>SIXGILL_TEST_KILL_BEFORE=&lt;n&gt;</c>: the same, right before the n-th save: in a prepare,
 /// step n−1 has made its change and the journal still says "applying".</item>
+/// <item><c>SIXGILL_TEST_SIGNAL=&lt;INT|TERM&gt;@&lt;k&gt;</c>: as the k-th step of the plan starts to apply, the
+/// process sends itself SIGINT or SIGTERM (a real signal, through the kernel) and waits until its handler
+/// has seen it, so the test knows in which step the signal arrived without racing it.</item>
 /// </list>
 /// Unset (always, outside tests), they change nothing.
 /// </summary>
@@ -27,24 +31,40 @@ internal sealed record TestHooks(string? FailStep, int? KillAfterSave, int? Kill
 
     public const string KillBeforeVariable = "SIXGILL_TEST_KILL_BEFORE";
 
+    public const string SignalVariable = "SIXGILL_TEST_SIGNAL";
+
+    /// <summary><c>TERM@3</c>: the signal and the step (1-based) it is sent in.</summary>
+    public string? SignalAt { get; init; }
+
     public static TestHooks None { get; } = new(null, null, null);
 
     public static TestHooks FromEnvironment()
     {
         var fail = Environment.GetEnvironmentVariable(FailStepVariable);
-        return new TestHooks(string.IsNullOrEmpty(fail) ? null : fail, Number(KillAfterVariable), Number(KillBeforeVariable));
+        var signal = Environment.GetEnvironmentVariable(SignalVariable);
+        return new TestHooks(string.IsNullOrEmpty(fail) ? null : fail, Number(KillAfterVariable), Number(KillBeforeVariable))
+        {
+            SignalAt = string.IsNullOrEmpty(signal) ? null : signal,
+        };
     }
 
-    public IReadOnlyList<Step> Apply(IReadOnlyList<Step> steps)
+    public IReadOnlyList<Step> Apply(IReadOnlyList<Step> steps, StopRequest? stop = null)
     {
         ArgumentNullException.ThrowIfNull(steps);
-        if (FailStep is null)
+        if (FailStep is not null)
         {
-            return steps;
+            var index = int.TryParse(FailStep, NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k - 1 : -1;
+            steps = [.. steps.Select((step, i) => i == index || step.Id == FailStep ? new FailAfterApply(step) : step)];
         }
 
-        var index = int.TryParse(FailStep, NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k - 1 : -1;
-        return [.. steps.Select((step, i) => i == index || step.Id == FailStep ? new FailAfterApply(step) : step)];
+        if (SignalAt?.Split('@') is [var name, var at] && stop is not null
+            && int.TryParse(at, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= steps.Count)
+        {
+            var signal = name == "INT" ? StopRequest.Interrupt : StopRequest.Terminate;
+            steps = [.. steps.Select((step, i) => i == n - 1 ? new SignalDuringApply(step, signal, stop) : step)];
+        }
+
+        return steps;
     }
 
     public IJournalStore Wrap(IJournalStore store) =>
@@ -68,6 +88,27 @@ internal sealed record TestHooks(string? FailStep, int? KillAfterSave, int? Kill
         {
             Inner.Apply(context, undo);
             throw new InvalidOperationException($"failed on purpose after applying ({FailStepVariable})");
+        }
+
+        public override Undo? FindUndo(StepContext context) => Inner.FindUndo(context);
+    }
+
+    /// <summary>The step, with a real signal sent to this process as it starts to apply.</summary>
+    private sealed record SignalDuringApply(Step Inner, int Signal, StopRequest Stop) : Step
+    {
+        public override string Id => Inner.Id;
+
+        public override string Description => Inner.Description;
+
+        public override ProbeResult Probe(StepContext context) => Inner.Probe(context);
+
+        public override Undo PrepareUndo(StepContext context) => Inner.PrepareUndo(context);
+
+        public override void Apply(StepContext context, Undo undo)
+        {
+            _ = LibC.Kill(LibC.GetPid(), Signal);
+            SpinWait.SpinUntil(() => Stop.Requested, TimeSpan.FromSeconds(10));
+            Inner.Apply(context, undo);
         }
 
         public override Undo? FindUndo(StepContext context) => Inner.FindUndo(context);

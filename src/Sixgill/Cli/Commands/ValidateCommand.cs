@@ -34,11 +34,11 @@ internal static class ValidateCommand
             if (cluster is not null)
             {
                 var warned = warnings > 0 ? $", {ValidatedCluster.Plural(warnings, "warning")}" : "";
-                invocation.Out.WriteLine($"{result.FileName}: OK ({ValidatedCluster.Plural(cluster.Nodes.Length, "node")}, mode {cluster.Mode.Word()}{warned})");
+                invocation.Out.WriteLine($"{EchoText.Show(result.FileName)}: OK ({ValidatedCluster.Plural(cluster.Nodes.Length, "node")}, mode {cluster.Mode.Word()}{warned})");
             }
             else
             {
-                invocation.Error.WriteLine($"{result.FileName}: {ValidatedCluster.Plural(errors, "error")}, {ValidatedCluster.Plural(warnings, "warning")}");
+                invocation.Error.WriteLine($"{EchoText.Show(result.FileName)}: {ValidatedCluster.Plural(errors, "error")}, {ValidatedCluster.Plural(warnings, "warning")}");
             }
         }
 

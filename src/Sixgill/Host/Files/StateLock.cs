@@ -21,7 +21,15 @@ internal sealed class StateLock(string path) : IRunLock
 
     public IDisposable Acquire()
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path) ?? "/");
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path) ?? "/");
+        }
+        catch (IOException e)
+        {
+            throw new PreconditionFailedException($"cannot create the state directory for the lock {Path}: {e.Message}; nothing was changed", e);
+        }
+
         var fd = LibC.Open(Path, LibC.ReadWrite | LibC.Create | LibC.CloseOnExec, (uint)(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead));
         if (fd < 0)
         {
@@ -43,7 +51,16 @@ internal sealed class StateLock(string path) : IRunLock
         }
 
         _ = LibC.Ftruncate(fd, 0);
-        RandomAccess.Write(handle, Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n"), 0);
+        try
+        {
+            RandomAccess.Write(handle, Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n"), 0);
+        }
+        catch (IOException e)
+        {
+            handle.Dispose();
+            throw new PreconditionFailedException($"cannot write the lock {Path}: {e.Message}; nothing was changed (is the state directory's file system full?)", e);
+        }
+
         return new Held(handle);
     }
 

@@ -17,6 +17,7 @@ internal static partial class LibC
     public const int ReadWrite = 0x2;
     public const int Create = 0x40;
     public const int CloseOnExec = 0x80000;
+    public const int NonBlocking = 0x800;
 
     public const int LockExclusive = 2;
     public const int LockNonBlocking = 4;
@@ -29,12 +30,27 @@ internal static partial class LibC
     public const int SignalTerminate = 15;
     public const int SignalKill = 9;
 
+    public const int GetDescriptorFlags = 1;
+    public const int CloseOnExecFlag = 1;
+    public const int BadDescriptor = 9;
+    public const int BrokenPipe = 32;
+    public const int NoSpace = 28;
+
+    public const int SignalInterrupt = 2;
+
     public const int CurrentDirectory = -100;
     public const int NoFollowSymlink = 0x100;
+    public const int EmptyPath = 0x1000;
     public const uint BasicStats = 0x7ff;
 
     [LibraryImport(Library, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Open(string path, int flags, uint mode);
+
+    [LibraryImport(Library, EntryPoint = "fcntl", SetLastError = true)]
+    public static partial int Fcntl(int fd, int command);
+
+    [LibraryImport(Library, EntryPoint = "getpid")]
+    public static partial int GetPid();
 
     [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
@@ -78,6 +94,9 @@ internal static partial class LibC
 
         [FieldOffset(32)]
         public ulong Inode;
+
+        [FieldOffset(40)]
+        public ulong Size;
 
         [FieldOffset(112)]
         public long ModifiedSeconds;

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+
+namespace Sixgill.Tests.Cli;
+
+/// <summary>
+/// The real executable with stdout or stderr closed, full (<c>/dev/full</c>) or a pipe nobody reads:
+/// never a stack trace; a broken pipe ends quietly with 141, anything else says so on the other
+/// stream and exits 74; a command that failed keeps its own code.
+/// </summary>
+public sealed class OutputFailureTests
+{
+    private static readonly string Config = CliRun.Example("lab.yaml");
+
+    [Theory]
+    [InlineData(">&-", "stdout is closed")]
+    [InlineData(">/dev/full", "no space left on the device")]
+    public void A_stdout_that_cannot_be_written_is_said_on_stderr_with_exit_74(string redirect, string reason)
+    {
+        var run = Shell($"\"$0\" explain -c \"$1\" {redirect}", Config);
+
+        run.ExitCode.ShouldBe(74, run.Error);
+        run.Error.ShouldContain($"sixgill: cannot write to stdout: {reason}; the command ended with exit 0 and its output is lost");
+        NoStackTrace(run);
+    }
+
+    [Theory]
+    [InlineData("2>&-", "stderr is closed")]
+    [InlineData("2>/dev/full", "no space left on the device")]
+    public void A_stderr_that_cannot_be_written_is_said_on_stdout_with_exit_74(string redirect, string reason)
+    {
+        var run = Shell($"\"$0\" validate -c \"$1\" {redirect}", Config); // validate always shows the lab's two warnings
+
+        run.ExitCode.ShouldBe(74, run.Out);
+        run.Out.ShouldContain($"sixgill: cannot write to stderr: {reason}; the command ended with exit 0");
+        NoStackTrace(run);
+    }
+
+    [Fact]
+    public void With_nothing_to_write_to_the_failed_stream_the_command_just_runs()
+    {
+        var run = Shell("\"$0\" explain -c \"$1\" 2>/dev/full", Config);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Out.ShouldStartWith("cluster");
+    }
+
+    [Fact]
+    public void A_failed_command_keeps_its_exit_code_when_both_streams_are_closed()
+    {
+        var run = Shell("\"$0\" validate -c /nonexistent.yaml >&- 2>&-");
+
+        run.ExitCode.ShouldBe(2);
+        NoStackTrace(run);
+    }
+
+    [Fact]
+    public void A_pipe_whose_reader_went_away_ends_quietly_with_141()
+    {
+        var directory = Directory.CreateTempSubdirectory("sixgill-test-").FullName;
+        try
+        {
+            // The reader closes its end and only then lets the writer start: EPIPE on the first write, no race.
+            var run = Shell(
+                "cd \"$2\" && mkfifo go && { read x < go; \"$0\" explain -c \"$1\" --output json 2> err; echo $? > status; } | { exec 0<&-; echo > go; }",
+                Config,
+                directory);
+
+            run.ExitCode.ShouldBe(0, run.Error);
+            File.ReadAllText(Path.Combine(directory, "status")).Trim().ShouldBe("141");
+            File.ReadAllText(Path.Combine(directory, "err")).ShouldBeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static void NoStackTrace(CliRun run)
+    {
+        (run.Out + run.Error).ShouldNotContain("Unhandled exception");
+        (run.Out + run.Error).ShouldNotContain("   at ");
+    }
+
+    /// <summary><c>sh -c script sixgill args…</c>: the script names the executable as <c>$0</c>.</summary>
+    private static CliRun Shell(string script, params string[] args)
+    {
+        var start = new ProcessStartInfo("sh") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["-c", script, Path.Combine(AppContext.BaseDirectory, "sixgill"), .. args])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new CliRun(process.ExitCode, output, error.GetAwaiter().GetResult());
+    }
+}
