@@ -2,12 +2,15 @@
 # `sixgill lab demo` as a whole process, NativeAOT, from nothing to verified to gone: N runs (default
 # 5) of the lab 'bench' (never 'demo', so a developer's lab is left alone); for each run its wall time
 # and its phases, then the median of each. Needs root and the packages of .ci/packages.txt.
-# Usage: sudo bash bench/lab-demo.sh [runs]      (publishes artifacts/aot first)
+# Usage: sudo bash bench/lab-demo.sh [runs]      (publishes artifacts/aot first; SIXGILL=path skips that)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
-bin="$root/artifacts/aot/sixgill"
-dotnet publish "$root/src/Sixgill" -c Release -r linux-x64 -p:PublishAot=true -o "$root/artifacts/aot" -nologo -v quiet >/dev/null
+bin=${SIXGILL:-}
+if [[ -z $bin ]]; then
+  dotnet publish "$root/src/Sixgill" -c Release -r linux-x64 -p:PublishAot=true -o "$root/artifacts/aot" -nologo -v quiet >/dev/null
+  bin="$root/artifacts/aot/sixgill"
+fi
 json=$(mktemp)
 trap 'rm -f "$json"; "$bin" lab down --name bench >/dev/null 2>&1 || true' EXIT
 

@@ -6,10 +6,9 @@
 # subtracted; then one traced run (-vv: every ip call, journal save and phase with its time) and
 # a syscall summary (strace -c -f) to show where the time goes.
 #
-# The node is built here from plain commands (TESTING.md §2): network namespace sg-b<pid>-w1 with
-# eth1 on a switch namespace sg-b<pid>-sw whose port holds fd00:20::2 (the gateway), its own mount
-# namespace with overlays on /etc and /var/lib, hostname w1. Nothing goes into the machine's own
-# network namespace; everything is removed on exit, by exact name.
+# The node is bench/node.sh's: its own network namespace with eth1 on a switch whose port holds
+# fd00:20::2 (the gateway), its own mount namespace with overlays on /etc and /var/lib, hostname w1.
+# Nothing goes into the machine's own network namespace; everything is removed on exit, by exact name.
 # Usage: sudo bench/lab-prepare.sh [runs]       SIXGILL=path/to/sixgill skips the publish.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,49 +20,15 @@ if [[ -z $bin ]]; then
   bin="$root/artifacts/aot/sixgill"
 fi
 
-lab="b$$"; node="sg-$lab-w1"; sw="sg-$lab-sw"
-work=$(mktemp -d /tmp/sg-bench.XXXXXX)
-cleanup() {
-  set +e
-  umount "$work/ns/w1.mnt" "$work/ns/w1.uts" 2>/dev/null
-  umount "$work/ns" 2>/dev/null
-  ip netns delete "$node" 2>/dev/null
-  ip netns delete "$sw" 2>/dev/null
-  rm -rf --one-file-system "$work"
-}
-trap cleanup EXIT
-
-# Network: node and switch namespaces, the veth made directly inside them.
-for ns in "$node" "$sw"; do
-  ip netns add "$ns"
-  ip -n "$ns" link set lo up
-  nsenter --net="/run/netns/$ns" sysctl -q -w net.ipv6.conf.default.accept_dad=0 net.ipv6.conf.all.accept_dad=0
-done
-ip link add eth1 netns "$node" type veth peer name p-w1 netns "$sw"
-ip -n "$sw" link set p-w1 up
-ip -n "$sw" address add fd00:20::2/64 dev p-w1
-ip -n "$node" link set eth1 up
-
-# Files: own mount and UTS namespaces, overlays on /etc and /var/lib, hostname w1.
-mkdir -p "$work/ns" "$work/etc/up" "$work/etc/wk" "$work/lib/up" "$work/lib/wk"
-mount --bind "$work/ns" "$work/ns"; mount --make-private "$work/ns"
-chown --reference=/etc "$work/etc/up"; chmod --reference=/etc "$work/etc/up"
-chown --reference=/var/lib "$work/lib/up"; chmod --reference=/var/lib "$work/lib/up"
-touch "$work/ns/w1.mnt" "$work/ns/w1.uts"
-unshare --mount="$work/ns/w1.mnt" --uts="$work/ns/w1.uts" --propagation slave -- true
-in_mounts() { nsenter --mount="$work/ns/w1.mnt" --uts="$work/ns/w1.uts" -- "$@"; }
-in_mounts umount --recursive "$work/ns"
-in_mounts mount -n -t overlay overlay -o "lowerdir=/etc,upperdir=$work/etc/up,workdir=$work/etc/wk" /etc
-in_mounts mount -n -t overlay overlay -o "lowerdir=/var/lib,upperdir=$work/lib/up,workdir=$work/lib/wk" /var/lib
-in_mounts hostname w1
-in_node() { nsenter --net="/run/netns/$node" --mount="$work/ns/w1.mnt" --uts="$work/ns/w1.uts" -- "$@"; }
+# shellcheck source=bench/node.sh
+source "$root/bench/node.sh"
+bench_node_up "b$$"
+work=$BENCH_WORK
 
 config="$work/lab.yaml"
 cp "$root/examples/lab.yaml" "$config"
 sixgill() { in_node "$bin" "$@" -c "$config"; }
 
-now_us() { local t; t=$(date +%s%N); echo $((t / 1000)); }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ms() { awk -v us="$1" 'BEGIN {printf "%.2f", us / 1000}'; }
 
 # Warm the page cache (binary, config, ip) once before timing.

@@ -5,7 +5,7 @@ namespace Sixgill.IntegrationTests;
 /// <summary><c>sixgill clean</c> after <c>prepare</c> of w1: the node exactly as before, people's changes kept.</summary>
 public sealed class CleanTests
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Clean_puts_hosts_and_resolv_conf_back_byte_for_byte_and_leaves_nothing_of_Sixgills()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -28,7 +28,7 @@ public sealed class CleanTests
         (await PrepareLab.ShAsync(w1, "cat /proc/sys/net/ipv6/conf/all/forwarding")).Trim().ShouldBe("0");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task An_address_that_was_on_the_interface_before_prepare_is_still_there_after_clean()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -52,7 +52,7 @@ public sealed class CleanTests
         addresses.ShouldContain("2001:db8:5::3");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_hosts_line_a_person_adds_between_prepare_and_clean_survives_clean()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -67,7 +67,7 @@ public sealed class CleanTests
         (await PrepareLab.ShAsync(w1, "cat /etc/hosts")).ShouldBe(original + "2001:db8::80 web.lab.test web\n");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Clean_without_a_journal_undoes_what_the_probes_find_and_says_so()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();

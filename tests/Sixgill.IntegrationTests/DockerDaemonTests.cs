@@ -13,7 +13,7 @@ public sealed class DockerDaemonTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_stopped_daemon_leaves_no_process_directory_cgroup_or_mount()
     {
         DockerRequirements.Require();
@@ -43,7 +43,7 @@ public sealed class DockerDaemonTests
         DockerLeftovers.Find(lab.Name).ShouldBeEmpty();
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_crashed_run_takes_its_daemon_and_containers_with_it_and_the_sweep_removes_the_rest()
     {
         DockerRequirements.Require();
@@ -77,7 +77,7 @@ public sealed class DockerDaemonTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_second_daemon_for_the_same_directory_is_refused()
     {
         DockerRequirements.Require();

@@ -9,7 +9,7 @@ public sealed class DockerEngineErrorTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task No_socket_is_an_unreachable_engine_that_names_the_socket_and_the_fix()
     {
         var socket = Path.Combine(Path.GetTempPath(), $"sg-no-engine-{Environment.ProcessId}", "docker.sock");
@@ -23,7 +23,7 @@ public sealed class DockerEngineErrorTests
         error.Endpoint.ShouldBe(DockerEndpoint.ForSocket(socket));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_socket_nobody_listens_on_is_unreachable_for_every_request()
     {
         var directory = Directory.CreateTempSubdirectory("sg-dead-engine-");

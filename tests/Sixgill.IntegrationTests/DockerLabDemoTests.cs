@@ -12,7 +12,7 @@ namespace Sixgill.IntegrationTests;
 /// </summary>
 public sealed class DockerLabDemoTests
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_demo_with_the_docker_runtime_passes_every_check_and_removes_its_dockerd()
     {
         DockerRequirements.Require();
@@ -49,7 +49,7 @@ public sealed class DockerLabDemoTests
         (await RootNamespaceSnapshot.TakeAsync()).ShouldBe(before);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_docker_demo_killed_in_prepare_leaves_a_dockerd_that_lab_down_stops_and_removes()
     {
         DockerRequirements.Require();

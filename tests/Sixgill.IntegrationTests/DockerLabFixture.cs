@@ -8,7 +8,7 @@ using Sixgill.Machine;
 namespace Sixgill.IntegrationTests;
 
 /// <summary>
-/// The docker runtime of SPEC §6.2 as a user gets it: a <see cref="GatewayLab"/> from
+/// The docker runtime (docs/gateway.md) as a user gets it: a <see cref="GatewayLab"/> from
 /// examples/lab.yaml with <c>runtime: docker</c>, a dockerd inside the gateway node with Sixgill's
 /// images (built offline, cached), and <c>sixgill prepare</c> run in gw, w1 and w2 — the support
 /// network, both containers, the routes and NAT44 made by Sixgill's own steps. One per test class;
@@ -16,16 +16,16 @@ namespace Sixgill.IntegrationTests;
 /// </summary>
 public sealed class DockerLabFixture : IAsyncLifetime
 {
-    private readonly List<string> _timings = [];
-    private GatewayLab? _lab;
-    private DockerEngine? _engine;
-    private Exception? _failure;
+    private readonly List<string> timings = [];
+    private GatewayLab? lab;
+    private DockerEngine? engine;
+    private Exception? failure;
 
-    internal GatewayLab Lab => Ready(_lab);
+    internal GatewayLab Lab => Ready(this.lab);
 
     internal DockerDaemon Daemon => Ready(Lab.Docker);
 
-    internal IDockerEngine Engine => Ready(_engine);
+    internal IDockerEngine Engine => Ready(this.engine);
 
     internal LabNode Gateway => Lab.Node(GatewayLab.Gateway);
 
@@ -35,7 +35,7 @@ public sealed class DockerLabFixture : IAsyncLifetime
     internal IReadOnlyList<ImageBuildResult> Images { get; private set; } = [];
 
     /// <summary>How long each part took, for the test log (and docs/testing.md).</summary>
-    public IReadOnlyList<string> Timings => _timings;
+    public IReadOnlyList<string> Timings => timings;
 
     /// <summary>examples/lab.yaml with the docker runtime.</summary>
     internal static string DockerRuntime(string config) => config.Replace("runtime: native", "runtime: docker", StringComparison.Ordinal);
@@ -51,23 +51,23 @@ public sealed class DockerLabFixture : IAsyncLifetime
         {
             Before = await RootNamespaceSnapshot.TakeAsync();
             await DockerLeftovers.SweepAsync();
-            _lab = await GatewayLab.CreateAsync(DockerRuntime, StartDockerAsync, "gw", "w1", "w2");
-            _engine = _lab.Docker!.Connect();
-            _timings.AddRange(_lab.PrepareTimes.Select(t => $"prepare on {t.Key}: {t.Value.TotalSeconds:0.00} s"));
+            this.lab = await GatewayLab.CreateAsync(DockerRuntime, StartDockerAsync, "gw", "w1", "w2");
+            this.engine = this.lab.Docker!.Connect();
+            timings.AddRange(this.lab.PrepareTimes.Select(t => $"prepare on {t.Key}: {t.Value.TotalSeconds:0.00} s"));
         }
         catch (Exception e)
         {
             // Reported by every test that asks for the lab, with the cause, instead of a bare fixture error.
-            _failure = e;
+            failure = e;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        _engine?.Dispose();
-        if (_lab is not null)
+        this.engine?.Dispose();
+        if (this.lab is not null)
         {
-            await _lab.DisposeAsync();
+            await this.lab.DisposeAsync();
         }
     }
 
@@ -77,17 +77,17 @@ public sealed class DockerLabFixture : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         var runner = new ProcessRunner();
         var daemon = await DockerDaemon.StartAsync(DockerDaemonLayout.Named(lab.Lab.Name), lab.Node(GatewayLab.Gateway).Start, runner);
-        _timings.Add($"dockerd answered in {daemon.StartupTime.TotalSeconds:0.00} s");
+        timings.Add($"dockerd answered in {daemon.StartupTime.TotalSeconds:0.00} s");
         try
         {
             using var engine = daemon.Connect();
             Images = await new DockerOfflineImageBuilder(runner).EnsureAllAsync(engine);
             foreach (var image in Images)
             {
-                _timings.Add($"{image.Image}: root file system {image.RootfsTime.TotalSeconds:0.0} s, import {image.ImportTime.TotalSeconds:0.0} s");
+                timings.Add($"{image.Image}: root file system {image.RootfsTime.TotalSeconds:0.0} s, import {image.ImportTime.TotalSeconds:0.0} s");
             }
 
-            _timings.Add($"dockerd and images: {clock.Elapsed.TotalSeconds:0.00} s");
+            timings.Add($"dockerd and images: {clock.Elapsed.TotalSeconds:0.00} s");
             return daemon;
         }
         catch
@@ -101,9 +101,9 @@ public sealed class DockerLabFixture : IAsyncLifetime
         where T : class
     {
         DockerRequirements.Require();
-        if (_failure is not null)
+        if (failure is not null)
         {
-            throw new InvalidOperationException($"the docker lab could not be built: {_failure.Message}\n{_lab?.Docker?.Log}", _failure);
+            throw new InvalidOperationException($"the docker lab could not be built: {failure.Message}\n{this.lab?.Docker?.Log}", failure);
         }
 
         return value ?? throw new InvalidOperationException("the docker lab was not built");

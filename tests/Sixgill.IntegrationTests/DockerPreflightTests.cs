@@ -12,7 +12,7 @@ public sealed class DockerPreflightTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Prepare_with_no_engine_exits_3_naming_the_fix_and_changes_nothing()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync(DockerLabFixture.DockerRuntime);
@@ -30,7 +30,7 @@ public sealed class DockerPreflightTests
         (await gw.RunAsync(["test", "-e", Dns64ContainerSpec.HostConfigDirectory], Cancel)).ExitCode.ShouldNotBe(0);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Images_build_with_no_engine_exits_3_naming_the_fix()
     {
         var socket = $"/tmp/sg-no-engine-{Environment.ProcessId}/docker.sock";

@@ -8,7 +8,7 @@ using Sixgill.Machine;
 namespace Sixgill.IntegrationTests;
 
 /// <summary>
-/// The docker runtime (SPEC §6.2) for real: <c>sixgill prepare</c> on the gateway node makes the
+/// The docker runtime (docs/gateway.md) for real: <c>sixgill prepare</c> on the gateway node makes the
 /// support network and the bind9 and tayga containers in a dockerd inside that node, and they serve
 /// DNS64 and NAT64 to the other nodes; prepare again keeps or replaces them, clean removes them.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_DNS64_container_answers_inside_the_gateway_node()
     {
         var gateway = fixture.Gateway;
@@ -32,7 +32,7 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
         answer.ShouldBe(Synthesized);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_minion_reaches_the_IPv4_only_web_server_by_name_through_the_tayga_container()
     {
         var w1 = fixture.Lab.Node("w1");
@@ -47,7 +47,7 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
         (await w1.RunAsync(["ip", "-4", "route"], Cancel)).StandardOutput.Trim().ShouldBeEmpty("w1 is IPv6-only");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_second_prepare_on_the_gateway_changes_nothing_and_keeps_the_containers()
     {
         var ids = await ContainerIdsAsync();
@@ -64,7 +64,7 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
         (await fixture.Lab.SixgillAsync(GatewayLab.Gateway, "plan", "--detailed-exitcode")).ExitCode.ShouldBe(0);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Prepare_replaces_a_stopped_tayga_container()
     {
         var engine = fixture.Engine;
@@ -83,7 +83,7 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
         page.StandardOutput.ShouldBe(InternetServices.Page, page.StandardError);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Prepare_replaces_a_container_with_a_wrong_address()
     {
         var engine = fixture.Engine;
@@ -100,14 +100,15 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
         (await DigAsync(fixture.Lab.Node("w1"))).ShouldBe(Synthesized);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Clean_removes_Sixgills_containers_network_and_routes_and_leaves_the_engines_other_state()
     {
         var engine = fixture.Engine;
         var gateway = fixture.Gateway;
         var plan = DockerTestConfig.Plan.Value;
         var bystander = new SupportNetworkSpec("bystander", Values.Prefix.Parse("fd00:99::/64"), Values.Ip.Parse("fd00:99::1"),
-            Values.Prefix.Parse("192.0.2.0/24"), Values.Ip.Parse("192.0.2.1")) { Labels = new Dictionary<string, string>() };
+            Values.Prefix.Parse("192.0.2.0/24"), Values.Ip.Parse("192.0.2.1"))
+        { Labels = new Dictionary<string, string>() };
         await engine.CreateNetworkAsync(bystander, Cancel);
         try
         {
@@ -139,7 +140,7 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_running_containers_and_network_are_as_their_specs_say()
     {
         var engine = fixture.Engine;
@@ -158,7 +159,7 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
         observedNetwork.Containers.Order().ShouldBe(["bind9", "tayga"]);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_DNS64_container_has_no_IPv4_address_and_routes_the_prefix_via_NAT64()
     {
         var engine = fixture.Engine;
@@ -174,7 +175,7 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
         routes.StandardOutput.ShouldContain("via fd00:10::200");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_command_that_fails_in_a_container_reports_its_exit_code_and_output()
     {
         var result = await fixture.Engine.ExecAsync("tayga", ["ip", "link", "show", "no-such-link"], Cancel);
@@ -184,7 +185,7 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
         result.StandardError.ShouldContain("no-such-link");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Images_are_tagged_by_their_recipe_and_their_root_file_systems_cached()
     {
         var engine = fixture.Engine;
@@ -201,7 +202,7 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
         again.Imported.ShouldBeFalse();
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Images_build_finds_both_images_there_and_says_it_builds_offline()
     {
         // images build reads no config: it takes no -c (only the options that apply to it).
@@ -216,7 +217,7 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_machines_own_namespace_has_no_docker_bridge_and_is_unchanged()
     {
         var before = fixture.Before.ShouldNotBeNull();

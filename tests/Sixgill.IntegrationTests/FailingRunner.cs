@@ -6,19 +6,19 @@ namespace Sixgill.IntegrationTests;
 /// <summary>The real runner, except that the first command matching <paramref name="failWhen"/> "fails" (exit 1, not run).</summary>
 internal sealed class FailingRunner(Func<IReadOnlyList<string>, bool> failWhen) : IProcessRunner
 {
-    private readonly ProcessRunner _real = new();
-    private int _failed;
+    private readonly ProcessRunner real = new();
+    private int failed;
 
     public Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (failWhen(request.Command) && Interlocked.Exchange(ref _failed, 1) == 0)
+        if (failWhen(request.Command) && Interlocked.Exchange(ref this.failed, 1) == 0)
         {
             return Task.FromResult(new ProcessResult(request.Command, 1, "", "failed on purpose by the test", TimeSpan.Zero));
         }
 
-        return _real.RunAsync(request, cancellationToken);
+        return this.real.RunAsync(request, cancellationToken);
     }
 
-    public RunningProcess Start(ProcessRequest request) => _real.Start(request);
+    public IRunningProcess Start(ProcessRequest request) => this.real.Start(request);
 }

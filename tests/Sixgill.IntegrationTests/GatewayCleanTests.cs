@@ -17,7 +17,7 @@ public sealed class GatewayCleanTests
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Clean_on_every_node_leaves_nothing_of_sixgills_and_the_machine_unchanged()
     {
         GatewayRequirements.Require();

@@ -13,7 +13,7 @@ public sealed class GatewayConfigTests
     private static string AllowAaaaUse(string config, bool allow) =>
         config.Replace("  dnssec_validation: \"no\"\n", $"  dnssec_validation: \"no\"\n  allow_aaaa_use: {(allow ? "true" : "false")}\n", StringComparison.Ordinal);
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task With_allow_aaaa_use_a_real_AAAA_is_used_and_turning_it_off_restarts_named_which_then_synthesizes()
     {
         GatewayRequirements.Require();

@@ -6,20 +6,20 @@ namespace Sixgill.IntegrationTests;
 /// </summary>
 public sealed class GatewayLabFixture : IAsyncLifetime
 {
-    private GatewayLab? _lab;
-    private Exception? _failure;
+    private GatewayLab? lab;
+    private Exception? failure;
 
     internal GatewayLab Lab
     {
         get
         {
             GatewayRequirements.Require();
-            if (_failure is not null)
+            if (this.failure is not null)
             {
-                throw new InvalidOperationException($"the prepared gateway lab could not be built: {_failure.Message}", _failure);
+                throw new InvalidOperationException($"the prepared gateway lab could not be built: {this.failure.Message}", this.failure);
             }
 
-            return _lab ?? throw new InvalidOperationException("the prepared gateway lab was not built");
+            return this.lab ?? throw new InvalidOperationException("the prepared gateway lab was not built");
         }
     }
 
@@ -32,21 +32,21 @@ public sealed class GatewayLabFixture : IAsyncLifetime
 
         try
         {
-            _lab = await GatewayLab.CreateAsync(null, "gw", "w1", "w2");
+            this.lab = await GatewayLab.CreateAsync(null, "gw", "w1", "w2");
             TestContext.Current.SendDiagnosticMessage(
-                "prepare wall time: " + string.Join(", ", _lab.PrepareTimes.Select(t => $"{t.Key} {t.Value.TotalMilliseconds:0} ms")));
+                "prepare wall time: " + string.Join(", ", this.lab.PrepareTimes.Select(t => $"{t.Key} {t.Value.TotalMilliseconds:0} ms")));
         }
         catch (Exception e)
         {
-            _failure = e;
+            this.failure = e;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_lab is not null)
+        if (this.lab is not null)
         {
-            await _lab.DisposeAsync();
+            await this.lab.DisposeAsync();
         }
     }
 }

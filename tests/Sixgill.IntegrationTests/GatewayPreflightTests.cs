@@ -5,7 +5,7 @@ namespace Sixgill.IntegrationTests;
 /// <summary>The native gateway's preflight on a real node: a missing program stops prepare before any change (exit 3), naming its package.</summary>
 public sealed class GatewayPreflightTests
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Without_tayga_and_named_prepare_exits_3_naming_the_packages_and_changes_nothing()
     {
         GatewayRequirements.Require();

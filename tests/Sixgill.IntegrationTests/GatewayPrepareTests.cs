@@ -16,7 +16,7 @@ public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixtu
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_gateway_runs_its_bridge_tunnel_routes_table_and_daemons()
     {
         var lab = fixture.Lab;
@@ -45,7 +45,7 @@ public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixtu
         (await PrepareLab.ShAsync(gw, "cat /proc/sys/net/ipv6/conf/all/forwarding /proc/sys/net/ipv4/ip_forward")).ShouldBe("1\n1\n");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_minion_gets_the_web_servers_address_inside_the_dns64_prefix()
     {
         var answer = await fixture.Lab.Node("w1").RunAsync(["dig", "+short", "@fd00:10::100", InternetZone.WebName, "AAAA"], Cancel);
@@ -53,7 +53,7 @@ public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixtu
         answer.StandardOutput.Trim().ShouldBe(Synthesized);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_real_AAAA_record_is_synthesized_away_while_allow_aaaa_use_is_false()
     {
         var answer = await fixture.Lab.Node("w2").RunAsync(["dig", "+short", "@fd00:10::100", InternetZone.DualStackName, "AAAA"], Cancel);
@@ -61,7 +61,7 @@ public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixtu
         answer.StandardOutput.Trim().ShouldBe(Synthesized);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task An_IPv6_only_minion_fetches_the_IPv4_only_page_by_name_and_has_no_IPv4_route_at_all()
     {
         var w1 = fixture.Lab.Node("w1");
@@ -76,7 +76,7 @@ public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixtu
             .Select(l => l.GetProperty("ifname").GetString()).ShouldBe(["lo"], "no IPv4 address but loopback's");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Named_checkconf_accepts_the_rendered_config_and_rejects_a_broken_one()
     {
         var gw = fixture.Lab.Node("gw");
@@ -89,7 +89,7 @@ public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixtu
         check.StandardOutput.ShouldContain("'sometimes' unexpected");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_nat44_ruleset_loaded_again_keeps_one_table_with_one_rule()
     {
         var gw = fixture.Lab.Node("gw");
@@ -102,7 +102,7 @@ public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixtu
         (await fixture.Lab.SixgillAsync("gw", "plan", "--detailed-exitcode")).ExitCode.ShouldBe(0, "the table is still as prepare wants it");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_second_prepare_on_the_gateway_changes_nothing_and_keeps_its_daemons()
     {
         var lab = fixture.Lab;
@@ -120,7 +120,7 @@ public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixtu
         (await lab.SixgillAsync("gw", "plan", "--detailed-exitcode")).ExitCode.ShouldBe(0);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_daemons_run_in_the_gateways_namespace_never_in_the_machines()
     {
         var lab = fixture.Lab;

@@ -13,7 +13,7 @@ public sealed class InitTests
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Init_writes_the_CA_and_sets_token_and_hash_in_the_config_keeping_every_other_line()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -44,7 +44,7 @@ public sealed class InitTests
         (await UpDownLab.ReadAsync(gw, backup)).ShouldBe(original);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Init_twice_keeps_the_CA_and_force_makes_a_new_one()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -67,7 +67,7 @@ public sealed class InitTests
         (await File.ReadAllTextAsync(lab.ConfigPath, Cancel)).ShouldContain($"token_cert_hash: \"{ClusterCa.CertHashOf(renewed)}\"");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Init_runs_on_the_master_only()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -81,7 +81,7 @@ public sealed class InitTests
         (await UpDownLab.ExistsAsync(lab.Node("w1"), CaCert)).ShouldBeFalse();
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task After_init_the_master_signs_with_its_CA_and_minions_pin_its_hash()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync(config => config.Replace("  insecure: true\n", "", StringComparison.Ordinal));

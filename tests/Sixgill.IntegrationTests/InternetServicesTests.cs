@@ -11,7 +11,7 @@ public sealed class InternetServicesTests
     private static async Task<string> DigAsync(LabNode node, string name, string type, string option = "+short") =>
         (await node.RunAsync(["dig", option, "+time=2", "+tries=1", $"@{LabInternet.DnsServer}", name, type], Cancel)).StandardOutput.Trim();
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_internet_serves_its_zone_and_page_over_IPv4_and_the_lab_ends_both()
     {
         GatewayRequirements.Require();

@@ -8,7 +8,7 @@ namespace Sixgill.IntegrationTests;
 /// <summary><c>sixgill lab up|status|exec|down</c> as processes of their own, against real namespaces and daemons.</summary>
 public sealed class LabCommandTests
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Up_status_exec_and_down_leave_the_machine_as_it_was()
     {
         GatewayRequirements.Require();
@@ -36,7 +36,7 @@ public sealed class LabCommandTests
             var gwAddresses = spaces[0].GetProperty("interfaces").EnumerateArray().SelectMany(i => i.GetProperty("addresses").EnumerateArray()).Select(a => a.GetString());
             gwAddresses.ShouldContain($"{LabInternet.GatewayUplink}/24");
             var daemons = root.GetProperty("daemons").EnumerateArray().ToList();
-            daemons.Select(d => (d.GetProperty("program").GetString(), d.GetProperty("running").GetBoolean())).ShouldBe([("dnsmasq", true), ("busybox", true)]);
+            daemons.Select(d => (d.GetProperty("program").GetString(), d.GetProperty("running").GetBoolean())).ShouldBe([("dnsmasq", true), ("busybox", true), ("sshd", true), ("sshd", true), ("sshd", true)]);
             var pids = await lab.ProcessesAsync();
             pids.ShouldContain(daemons[0].GetProperty("pid").GetInt32());
 
@@ -46,7 +46,7 @@ public sealed class LabCommandTests
 
             var down = await lab.RunAsync("down");
             down.ExitCode.ShouldBe(0, down.StandardError);
-            down.StandardOutput.ShouldContain($"lab '{lab.Name}' removed: 2 daemons");
+            down.StandardOutput.ShouldContain($"lab '{lab.Name}' removed: 5 daemons");
             await lab.ShouldBeGoneAsync(pids);
             (await lab.RunAsync("down")).StandardOutput.ShouldContain("is not up: nothing to remove");
         }
@@ -58,7 +58,7 @@ public sealed class LabCommandTests
         (await RootNamespaceSnapshot.TakeAsync()).ShouldBe(before);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Exec_passes_the_commands_exit_code_through_and_runs_it_inside_the_node()
     {
         GatewayRequirements.Require();
@@ -83,7 +83,7 @@ public sealed class LabCommandTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Commands_on_a_lab_that_is_not_up_say_so_and_need_root()
     {
         LabRequirements.Require();

@@ -11,7 +11,7 @@ public sealed class LabDemoTests
 {
     private static readonly Dictionary<string, string?> KillInPrepare = new() { [LabTestHooks.KillVariable] = "prepare" };
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_demo_proves_DNS64_and_NAT64_from_every_minion_and_removes_everything()
     {
         GatewayRequirements.Require();
@@ -43,7 +43,7 @@ public sealed class LabDemoTests
         (await RootNamespaceSnapshot.TakeAsync()).ShouldBe(before);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task With_keep_the_lab_stays_up_prepared_until_lab_down()
     {
         GatewayRequirements.Require();
@@ -79,7 +79,7 @@ public sealed class LabDemoTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_demo_killed_in_the_middle_of_prepare_is_removed_completely_by_lab_down()
     {
         GatewayRequirements.Require();
@@ -109,7 +109,7 @@ public sealed class LabDemoTests
         (await RootNamespaceSnapshot.TakeAsync()).ShouldBe(before);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_next_up_of_the_same_name_sweeps_what_a_killed_demo_left()
     {
         GatewayRequirements.Require();

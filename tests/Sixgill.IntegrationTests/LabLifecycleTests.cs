@@ -10,7 +10,7 @@ public sealed class LabLifecycleTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Create_and_dispose_leave_the_machines_own_network_namespace_unchanged()
     {
         LabRequirements.Require();
@@ -30,7 +30,7 @@ public sealed class LabLifecycleTests
         (await RootNamespaceSnapshot.TakeAsync()).ShouldBe(before, "after the lab is gone");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Dispose_leaves_no_namespace_mount_directory_or_process_of_the_lab()
     {
         LabRequirements.Require();
@@ -49,19 +49,20 @@ public sealed class LabLifecycleTests
         LabLeftovers.IsRunning(pid).ShouldBeFalse();
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Sweep_removes_what_a_crashed_run_left()
     {
         LabRequirements.Require();
         var name = TestLabs.NextName();
         var runner = new ProcessRunner();
         var lab = await TestLabs.CreateAsync(TestLabs.ThreeNodes(name));
-        RunningProcess? daemon = null;
+        IRunningProcess? daemon = null;
         try
         {
             // A daemon the lab does not know about, as one a crashed 'sixgill prepare' left running.
             daemon = runner.Start(new ProcessRequest(lab.Node("gw").Command(["sleep", "600"])));
             LabLeftovers.IsRunning(daemon.Pid).ShouldBeTrue();
+            await InNamespaceAsync(runner, lab.Node("gw").Namespace, daemon.Pid);
 
             // The "crash": the lab object is dropped without DisposeAsync.
             var report = await new LabSweeper(runner).SweepAsync(name, Cancel);
@@ -85,7 +86,7 @@ public sealed class LabLifecycleTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Creating_a_lab_whose_name_is_taken_is_refused_and_the_lab_stays()
     {
         LabRequirements.Require();
@@ -98,7 +99,7 @@ public sealed class LabLifecycleTests
         (await lab.Node("n1").RunAsync(["hostname"], Cancel)).StandardOutput.Trim().ShouldBe("n1");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_lab_that_fails_half_way_removes_what_it_made()
     {
         LabRequirements.Require();
@@ -109,5 +110,23 @@ public sealed class LabLifecycleTests
 
         failure.Message.ShouldContain("node w2: set its hostname");
         (await LabLeftovers.FindAsync(name)).ShouldBeEmpty();
+    }
+
+    /// <summary>nsenter has joined the node's network namespace (the sweep finds processes there), within 10 s.</summary>
+    private static async Task InNamespaceAsync(ProcessRunner runner, string ns, int pid)
+    {
+        var text = pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < 200; i++)
+        {
+            var pids = (await runner.RunCheckedAsync(["ip", "netns", "pids", ns], Cancel)).StandardOutput;
+            if (pids.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(text))
+            {
+                return;
+            }
+
+            await Task.Delay(50, Cancel);
+        }
+
+        throw new TimeoutException($"process {text} did not enter namespace {ns}");
     }
 }

@@ -11,7 +11,7 @@ public sealed class LabNodeTests(ThreeNodeLabFixture fixture) : IClassFixture<Th
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_node_sees_its_own_hostname()
     {
         var lab = fixture.Lab;
@@ -25,7 +25,7 @@ public sealed class LabNodeTests(ThreeNodeLabFixture fixture) : IClassFixture<Th
         (await new ProcessRunner().RunCheckedAsync(["hostname"], Cancel)).StandardOutput.Trim().ShouldBe(machine);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Writing_hosts_in_a_node_leaves_the_machines_hosts_file_alone()
     {
         var lab = fixture.Lab;
@@ -40,7 +40,7 @@ public sealed class LabNodeTests(ThreeNodeLabFixture fixture) : IClassFixture<Th
         File.ReadAllText(Path.Combine(lab.Node("w1").Layout.EtcUpper, "hosts")).ShouldBe(text);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Two_nodes_ping_each_other_over_the_switch()
     {
         var lab = fixture.Lab;
@@ -54,7 +54,7 @@ public sealed class LabNodeTests(ThreeNodeLabFixture fixture) : IClassFixture<Th
         (await lab.Node("w2").RunAsync(["ping", "-6", "-c", "1", "-W", "5", "fd00:20::2"], Cancel)).ExitCode.ShouldBe(0);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Only_the_gateway_reaches_the_IPv4_only_internet()
     {
         var lab = fixture.Lab;
@@ -69,7 +69,7 @@ public sealed class LabNodeTests(ThreeNodeLabFixture fixture) : IClassFixture<Th
         families.ShouldNotContain("inet6");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_node_has_its_own_run_and_var_lib()
     {
         var lab = fixture.Lab;
@@ -103,7 +103,7 @@ public sealed class LabNodeTests(ThreeNodeLabFixture fixture) : IClassFixture<Th
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_namespace_added_later_shows_in_every_nodes_run_netns()
     {
         var lab = fixture.Lab;
@@ -119,7 +119,7 @@ public sealed class LabNodeTests(ThreeNodeLabFixture fixture) : IClassFixture<Th
         (await pod.RunAsync(["ip", "-br", "link", "show", "lo"], Cancel)).StandardOutput.ShouldContain("UNKNOWN");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_built_sixgill_runs_inside_a_node()
     {
         var lab = fixture.Lab;

@@ -43,7 +43,7 @@ public sealed class PodsAcrossNodesTests
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Theory]
+    [Theory(Timeout = TestTimeouts.Lab)]
     [InlineData("bridge")]
     [InlineData("ptp")]
     public async Task A_pod_on_w1_pings_a_pod_on_w2_over_IPv6_through_the_pod_routes(string plugin)
@@ -53,8 +53,8 @@ public sealed class PodsAcrossNodesTests
         var (w1, w2) = (lab.Node("w1"), lab.Node("w2"));
 
         var (pod1, pod2) = (await lab.Lab.AddNamespaceAsync("pod1", Cancel), await lab.Lab.AddNamespaceAsync("pod2", Cancel));
-        var address1 = (await PodsCni.AddAsync(w1, (await UpDownLab.ReadAsync(w1, "/etc/cni/net.d/10-sixgill.conflist"))!, pod1)).ShouldHaveSingleItem();
-        var address2 = (await PodsCni.AddAsync(w2, (await UpDownLab.ReadAsync(w2, "/etc/cni/net.d/10-sixgill.conflist"))!, pod2)).ShouldHaveSingleItem();
+        var address1 = (await PodsCni.AddAsync(w1, (await UpDownLab.ReadAsync(w1, "/etc/cni/net.d/00-sixgill.conflist"))!, pod1)).ShouldHaveSingleItem();
+        var address2 = (await PodsCni.AddAsync(w2, (await UpDownLab.ReadAsync(w2, "/etc/cni/net.d/00-sixgill.conflist"))!, pod2)).ShouldHaveSingleItem();
 
         Prefix.Parse("fd00:40:0:0:3::/80").Contains(address1).ShouldBeTrue(address1.ToString());
         Prefix.Parse("fd00:40:0:0:4::/80").Contains(address2).ShouldBeTrue(address2.ToString());
@@ -74,7 +74,7 @@ public sealed class PodsAcrossNodesTests
         (await UpDownLab.RoutesAsync(w1)).ShouldNotContain(r => r.StartsWith("fd00:40:", StringComparison.Ordinal) && r.Contains("/80 via ", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Dual_stack_pods_reach_each_other_in_both_families()
     {
         PodsCni.Require();
@@ -82,8 +82,8 @@ public sealed class PodsAcrossNodesTests
         var (w1, w2) = (lab.Node("w1"), lab.Node("w2"));
 
         var (pod1, pod2) = (await lab.Lab.AddNamespaceAsync("pod1", Cancel), await lab.Lab.AddNamespaceAsync("pod2", Cancel));
-        var addresses1 = await PodsCni.AddAsync(w1, (await UpDownLab.ReadAsync(w1, "/etc/cni/net.d/10-sixgill.conflist"))!, pod1);
-        var addresses2 = await PodsCni.AddAsync(w2, (await UpDownLab.ReadAsync(w2, "/etc/cni/net.d/10-sixgill.conflist"))!, pod2);
+        var addresses1 = await PodsCni.AddAsync(w1, (await UpDownLab.ReadAsync(w1, "/etc/cni/net.d/00-sixgill.conflist"))!, pod1);
+        var addresses2 = await PodsCni.AddAsync(w2, (await UpDownLab.ReadAsync(w2, "/etc/cni/net.d/00-sixgill.conflist"))!, pod2);
 
         addresses1.Select(a => a.Family).ShouldBe([IpFamily.V6, IpFamily.V4], ignoreOrder: true);
         addresses1.Single(a => a.Family == IpFamily.V4).ShouldBe(Ip.Parse("198.51.100.14"));

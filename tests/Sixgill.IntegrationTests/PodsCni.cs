@@ -23,19 +23,8 @@ internal static class PodsCni
     public static void Require()
     {
         LabRequirements.Require();
-        var missing = Plugins.Where(p => !File.Exists(Path.Combine(PluginDirectory, p))).ToList();
-        if (missing.Count == 0)
-        {
-            return;
-        }
-
-        var message = $"pod tests need the CNI plugins {string.Join(", ", missing)} in {PluginDirectory} (Debian package containernetworking-plugins)";
-        if (LabRequirements.IsCi)
-        {
-            Assert.Fail(message + " — CI=true, so this fails instead of skipping");
-        }
-
-        Assert.Skip(message);
+        Guard.Require("pod tests", [.. Plugins.Where(p => !File.Exists(Path.Combine(PluginDirectory, p)))
+            .Select(p => $"the CNI plugin {p} in {PluginDirectory} (Debian package containernetworking-plugins)")]);
     }
 
     /// <summary>Adds <paramref name="pod"/> to the network of the node's conflist; returns the pod's addresses from the last result.</summary>

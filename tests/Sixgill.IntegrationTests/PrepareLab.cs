@@ -12,7 +12,7 @@ namespace Sixgill.IntegrationTests;
 /// </summary>
 internal sealed class PrepareLab : IAsyncDisposable
 {
-    private static int s_counter;
+    private static int counter;
 
     private PrepareLab(VirtualLab lab, string directory, string configPath)
     {
@@ -39,7 +39,7 @@ internal sealed class PrepareLab : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(spec);
         LabRequirements.Require();
-        var directory = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"sixgill-it-{Environment.ProcessId}-{Interlocked.Increment(ref s_counter)}"));
+        var directory = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"sixgill-it-{Environment.ProcessId}-{Interlocked.Increment(ref counter)}"));
         System.IO.Directory.CreateDirectory(directory);
         var configPath = Path.Combine(directory, example);
         var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "examples", example), Cancel);

@@ -5,7 +5,7 @@ namespace Sixgill.IntegrationTests;
 /// <summary><c>sixgill prepare</c> of minion w1 of <c>examples/lab.yaml</c>, run inside a lab node.</summary>
 public sealed class PrepareMinionTests
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Prepare_gives_w1_its_address_routes_names_resolver_forwarding_and_join_config()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -46,7 +46,7 @@ public sealed class PrepareMinionTests
         kubeadm.ShouldNotContain("kind: InitConfiguration");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_second_prepare_applies_nothing_and_plan_then_shows_only_already_so()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -69,7 +69,7 @@ public sealed class PrepareMinionTests
         var plan = await lab.SixgillAsync(w1, "plan", "--detailed-exitcode");
         plan.ExitCode.ShouldBe(0, plan.StandardOutput + plan.StandardError);
         var lines = plan.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).SkipLast(1).ToList();
-        lines.Count.ShouldBe(8);
+        lines.Count.ShouldBe(10);
         lines.ShouldAllBe(l => l.StartsWith("= ", StringComparison.Ordinal));
     }
 

@@ -3,7 +3,7 @@ namespace Sixgill.IntegrationTests;
 /// <summary>Bad input and missing preconditions stop prepare before it changes anything (exit 2 and 3).</summary>
 public sealed class PreparePreconditionTests
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_missing_interface_exits_3_naming_it_and_changes_nothing()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync(config => config.Replace("interface: eth1", "interface: eth9", StringComparison.Ordinal));
@@ -18,7 +18,7 @@ public sealed class PreparePreconditionTests
         await NothingChangedAsync(w1, before);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Not_root_exits_3_with_the_sudo_line_and_changes_nothing()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -33,7 +33,7 @@ public sealed class PreparePreconditionTests
         await NothingChangedAsync(w1, before);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task An_invalid_config_exits_2_and_changes_nothing()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync(config => config.Replace("id: 3", "id: three", StringComparison.Ordinal));

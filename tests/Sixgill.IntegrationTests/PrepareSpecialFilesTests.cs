@@ -5,7 +5,7 @@ public sealed class PrepareSpecialFilesTests
 {
     private const string DropIn = "/etc/systemd/resolved.conf.d/60-sixgill.conf";
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task With_resolv_conf_linked_to_systemd_resolveds_stub_a_drop_in_is_written_and_the_link_is_left_alone()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();
@@ -35,7 +35,7 @@ public sealed class PrepareSpecialFilesTests
         (await PrepareNodeState.TakeAsync(w1)).ShouldBe(before);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_bind_mounted_hosts_file_is_edited_in_place_and_restored()
     {
         await using var lab = await PrepareLab.ThreeNodesAsync();

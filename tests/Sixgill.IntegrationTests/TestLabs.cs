@@ -14,9 +14,9 @@ internal static partial class TestLabs
 {
     private static readonly string RunPrefix = "t" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "n";
     private static readonly Lazy<Task> LeftoverSweep = new(SweepLeftoversAsync);
-    private static int s_counter;
+    private static int counter;
 
-    public static string NextName() => RunPrefix + Interlocked.Increment(ref s_counter).ToString(CultureInfo.InvariantCulture);
+    public static string NextName() => RunPrefix + Interlocked.Increment(ref counter).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The shape of <c>examples/lab.yaml</c>: a gateway and two minions on <c>eth1</c>, and the internet.</summary>
     public static LabSpec ThreeNodes(string name, bool withInternet = true) =>

@@ -9,7 +9,7 @@ namespace Sixgill.IntegrationTests;
 /// </summary>
 public sealed class ThreeNodeLabFixture : IAsyncLifetime
 {
-    private VirtualLab? _lab;
+    private VirtualLab? lab;
 
     /// <summary>The lab; checks the requirements first, so a test that asks for it skips where it cannot run.</summary>
     internal VirtualLab Lab
@@ -17,7 +17,7 @@ public sealed class ThreeNodeLabFixture : IAsyncLifetime
         get
         {
             LabRequirements.Require();
-            return _lab ?? throw new InvalidOperationException("the shared lab was not built");
+            return this.lab ?? throw new InvalidOperationException("the shared lab was not built");
         }
     }
 
@@ -25,15 +25,15 @@ public sealed class ThreeNodeLabFixture : IAsyncLifetime
     {
         if (LabRequirements.Missing().Count == 0)
         {
-            _lab = await TestLabs.CreateAsync(TestLabs.ThreeNodes(TestLabs.NextName()));
+            this.lab = await TestLabs.CreateAsync(TestLabs.ThreeNodes(TestLabs.NextName()));
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_lab is not null)
+        if (this.lab is not null)
         {
-            await _lab.DisposeAsync();
+            await this.lab.DisposeAsync();
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sixgill.Machine;
 using Sixgill.Values;
 
 namespace Sixgill.IntegrationTests;
@@ -6,13 +7,13 @@ namespace Sixgill.IntegrationTests;
 /// <summary><c>up</c> and <c>down</c> of <c>examples/lab.yaml</c> in lab nodes, with the recording kubeadm stand-in.</summary>
 public sealed class UpDownTests
 {
-    private const string Conflist = "/etc/cni/net.d/10-sixgill.conflist";
+    private const string Conflist = "/etc/cni/net.d/00-sixgill.conflist";
 
     private const string ForeignCni = "/etc/cni/net.d/99-foreign.conflist";
 
     private const string KubeadmFile = "/etc/sixgill/kubeadm.yaml";
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Up_inits_the_master_joins_the_minions_and_down_takes_it_all_back()
     {
         await using var lab = await ReadyLabAsync();
@@ -51,9 +52,12 @@ public sealed class UpDownTests
         routes.ShouldContain("fd00:40:0:0:4::/80 via fd00:20::4 dev eth1");
         (await UpDownLab.RoutesAsync(gw)).ShouldContain("fd00:40:0:0:3::/80 via fd00:20::3 dev eth1");
 
-        // The admin kubeconfig went to the person who ran sudo, as theirs.
+        // The cluster went into the kubeconfig of the person who ran sudo (there was none: made), as theirs.
         var kubeconfig = Path.Combine(lab.Home(), ".kube", "config");
-        (await File.ReadAllTextAsync(kubeconfig, TestContext.Current.CancellationToken)).ShouldBe(await UpDownLab.ReadAsync(gw, "/etc/kubernetes/admin.conf"));
+        var merged = await File.ReadAllTextAsync(kubeconfig, TestContext.Current.CancellationToken);
+        merged.ShouldContain("current-context: \"sixgill-gw\"");
+        merged.ShouldContain("server: https://[fd00:20::2]:6443");
+        merged.ShouldContain("client-key-data: c3RhbmQtaW4ga2V5");
         (await UpDownLab.ModeAndOwnerAsync(gw, kubeconfig)).ShouldBe($"600 {UpDownLab.Uid}");
         (await UpDownLab.ModeAndOwnerAsync(gw, Path.GetDirectoryName(kubeconfig)!)).ShouldEndWith($" {UpDownLab.Uid}");
 
@@ -76,7 +80,7 @@ public sealed class UpDownTests
         (await UpDownLab.ExistsAsync(w1, KubeadmFile)).ShouldBeTrue("the kubeadm file is prepare's, not up's");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_hanging_kubeadm_is_killed_at_the_timeout_and_the_run_rolled_back()
     {
         await using var lab = await ReadyLabAsync("w1");
@@ -92,7 +96,7 @@ public sealed class UpDownTests
         (await UpDownLab.ProcessesAsync(w1)).ShouldNotContain(p => p.Contains("sleep", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_failing_kubeadm_rolls_the_run_back_and_exits_1()
     {
         await using var lab = await ReadyLabAsync("w1");
@@ -107,7 +111,7 @@ public sealed class UpDownTests
         await ShouldBeAsBeforeUpAsync(w1, routesBefore);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Without_a_token_and_without_insecure_up_is_refused_before_any_change()
     {
         await using var lab = await ReadyLabAsync("w1");
@@ -124,7 +128,7 @@ public sealed class UpDownTests
         await ShouldBeAsBeforeUpAsync(w1, routesBefore);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Kubeadm_of_another_version_than_the_config_asks_is_refused_before_any_change()
     {
         await using var lab = await ReadyLabAsync("w1", config => config.Replace("  insecure: true\n", "  insecure: true\n  kubernetes_version: v1.32.0\n", StringComparison.Ordinal));
@@ -138,7 +142,104 @@ public sealed class UpDownTests
         (await UpDownLab.ExistsAsync(w1, Conflist)).ShouldBeFalse();
     }
 
-    [Fact]
+    [Theory(Timeout = TestTimeouts.Lab)]
+    [InlineData("v1.30.14")]
+    [InlineData("v1.29.0")]
+    public async Task Kubeadm_older_than_1_31_is_refused_before_any_change(string version)
+    {
+        await using var lab = await ReadyLabAsync("w1");
+        var w1 = lab.Node("w1");
+        var routesBefore = await UpDownLab.RoutesAsync(w1);
+
+        var up = await lab.SudoSixgillAsync(w1, new Dictionary<string, string?> { ["KUBEADM_STANDIN_VERSION"] = version }, "up");
+
+        up.ExitCode.ShouldBe(3, up.StandardError);
+        up.StandardError.ShouldContain($"kubeadm is {version}, older than v1.31");
+        (await UpDownLab.KubeadmCallsAsync(w1)).ShouldBeEmpty();
+        await ShouldBeAsBeforeUpAsync(w1, routesBefore);
+    }
+
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task Kubeadm_1_36_passes_the_floor()
+    {
+        await using var lab = await ReadyLabAsync("w1");
+        var w1 = lab.Node("w1");
+
+        var up = await lab.SudoSixgillAsync(w1, new Dictionary<string, string?> { ["KUBEADM_STANDIN_VERSION"] = "v1.36.0" }, "up");
+
+        up.ExitCode.ShouldBe(0, up.StandardError);
+        (await UpDownLab.KubeadmCallsAsync(w1)).ShouldBe(["join --config /etc/sixgill/kubeadm.yaml"]);
+    }
+
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task A_cni_config_that_sorts_first_stops_up_and_one_that_sorts_after_stays_byte_for_byte_through_down()
+    {
+        await using var lab = await ReadyLabAsync("w1");
+        var w1 = lab.Node("w1");
+        var routesBefore = await UpDownLab.RoutesAsync(w1);
+        const string First = "/etc/cni/net.d/00-aaa.conflist";
+        const string After = "/etc/cni/net.d/10-containerd-net.conflist";
+        await PrepareLab.ShAsync(w1, "mkdir -p /etc/cni/net.d");
+        (await w1.RunAsync(new ProcessRequest(["tee", First]) { StandardInput = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"containerd-net\"\n}" }, TestContext.Current.CancellationToken)).EnsureSuccess();
+        var theirs = await UpDownLab.ReadAsync(w1, First);
+
+        var refused = await lab.SudoSixgillAsync(w1, "up");
+
+        refused.ExitCode.ShouldBe(3, refused.StandardError);
+        refused.StandardError.ShouldContain($"{First} sorts before 00-sixgill.conflist");
+        refused.StandardError.ShouldContain($"mv {First} /etc/cni/disabled/");
+        (await UpDownLab.KubeadmCallsAsync(w1)).ShouldBeEmpty();
+        await ShouldBeAsBeforeUpAsync(w1, routesBefore);
+
+        // The fix it names for a file that must stay: a name that sorts after Sixgill's, as containerd's own.
+        await PrepareLab.ShAsync(w1, $"mv {First} {After}");
+        var up = await lab.SudoSixgillAsync(w1, "up");
+        up.ExitCode.ShouldBe(0, up.StandardError);
+        up.StandardError.ShouldContain($"{After} is there too; runtimes load 00-sixgill.conflist first");
+        var down = await lab.SudoSixgillAsync(w1, "down");
+        down.ExitCode.ShouldBe(0, down.StandardError);
+
+        (await UpDownLab.ReadAsync(w1, After)).ShouldBe(theirs);
+        (await UpDownLab.ExistsAsync(w1, Conflist)).ShouldBeFalse();
+    }
+
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task Up_merges_the_cluster_into_a_kubeconfig_with_another_context_and_down_gives_it_back_byte_for_byte()
+    {
+        await using var lab = await ReadyLabAsync("gw");
+        var gw = lab.Node("gw");
+        var kubeconfig = Path.Combine(lab.Home(), ".kube", "config");
+        const string Theirs = "# my clusters\napiVersion: v1\nkind: Config\nclusters:\n- name: prod\n  cluster:\n    server: https://prod.example:6443\n"
+            + "contexts:\n- name: prod\n  context: {cluster: prod, user: ops}\ncurrent-context: prod\nusers:\n- name: ops\n  user: {token: not-a-real-token}\n";
+        Directory.CreateDirectory(Path.GetDirectoryName(kubeconfig)!);
+        await File.WriteAllTextAsync(kubeconfig, Theirs, TestContext.Current.CancellationToken);
+        await PrepareLab.ShAsync(gw, $"chown -R {UpDownLab.Uid}:{UpDownLab.Uid} {Path.GetDirectoryName(kubeconfig)} && chmod 640 {kubeconfig}");
+
+        var up = await lab.SudoSixgillAsync(gw, "up");
+
+        up.ExitCode.ShouldBe(0, up.StandardError);
+        var merged = await File.ReadAllTextAsync(kubeconfig, TestContext.Current.CancellationToken);
+        merged.ShouldContain("name: prod");
+        merged.ShouldContain("server: https://prod.example:6443");
+        merged.ShouldContain("token: not-a-real-token");
+        merged.ShouldContain("name: \"sixgill-gw\"");
+        merged.ShouldContain("current-context: \"sixgill-gw\"");
+        (await UpDownLab.ModeAndOwnerAsync(gw, kubeconfig)).ShouldBe($"600 {UpDownLab.Uid}");
+
+        var kubeconfigCommand = await lab.SudoSixgillAsync(gw, "kubeconfig");
+        kubeconfigCommand.ExitCode.ShouldBe(0, kubeconfigCommand.StandardError);
+        kubeconfigCommand.StandardOutput.ShouldContain("current-context: \"sixgill-gw\"");
+        kubeconfigCommand.StandardOutput.ShouldNotContain("prod", Case.Sensitive, "only the cluster's own kubeconfig");
+        (await lab.SudoSixgillAsync(lab.Node("w1"), "kubeconfig")).ExitCode.ShouldBe(2, "the admin kubeconfig is on the master");
+
+        var down = await lab.SudoSixgillAsync(gw, "down");
+
+        down.ExitCode.ShouldBe(0, down.StandardError);
+        (await File.ReadAllBytesAsync(kubeconfig, TestContext.Current.CancellationToken)).ShouldBe(System.Text.Encoding.UTF8.GetBytes(Theirs));
+        (await UpDownLab.ModeAndOwnerAsync(gw, kubeconfig)).ShouldBe($"640 {UpDownLab.Uid}");
+    }
+
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Plan_up_and_plan_down_show_the_steps_and_change_nothing()
     {
         await using var lab = await ReadyLabAsync("w1");

@@ -21,7 +21,7 @@ public sealed class VerifyInLabTests(GatewayLabFixture fixture) : IClassFixture<
     internal static JsonElement Check(JsonDocument report, string name) =>
         report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Verify_on_a_minion_passes_every_check()
     {
         var result = await VerifyAsync(fixture.Lab, "w1");
@@ -32,7 +32,7 @@ public sealed class VerifyInLabTests(GatewayLabFixture fixture) : IClassFixture<
         result.StandardOutput.ShouldContain("w1 reaches IPv4-only sites by name");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Verify_as_json_shows_the_synthesized_address_and_the_route_via_the_gateway()
     {
         var result = await VerifyAsync(fixture.Lab, "w2", "--output", "json");
@@ -48,7 +48,7 @@ public sealed class VerifyInLabTests(GatewayLabFixture fixture) : IClassFixture<
         Check(report, "peer-w1").GetProperty("outcome").GetString().ShouldBe("passed");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Verify_on_the_gateway_itself_finds_the_prefix_routed_into_the_tunnel()
     {
         var result = await VerifyAsync(fixture.Lab, "gw", "--output", "json");
@@ -73,7 +73,7 @@ public sealed class VerifyBrokenHopTests(GatewayLabFixture fixture) : IClassFixt
         return JsonDocument.Parse(result.StandardOutput);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Verify_names_the_hop_that_broke()
     {
         var lab = fixture.Lab;

@@ -5,7 +5,7 @@ using Sixgill.Values;
 namespace Sixgill.Addressing;
 
 /// <summary>
-/// Every address, subnet and route of the cluster (SPEC §4), computed from a validated
+/// Every address, subnet and route of the cluster (docs/address-plan.md), computed from a validated
 /// <see cref="Cluster"/> by arithmetic alone. Every node computes the same plan, so any node can
 /// tell where any other one is.
 /// </summary>
@@ -258,7 +258,7 @@ internal sealed class AddressPlan
             return [(pod.Cidr, pod.NodeSize)];
         }
 
-        // SPEC §3.2's default when a loader left it open: IPv6 cidr + 16, IPv4 cidr + 8.
+        // The default when a loader left it open: IPv6 cidr + 16, IPv4 cidr + 8.
         var second = (cidr2, pod.NodeSize2 ?? cidr2.Length + (cidr2.Family == IpFamily.V6 ? 16 : 8));
         return cidr2.Family == IpFamily.V6 && pod.Cidr.Family != IpFamily.V6 ? [second, (pod.Cidr, pod.NodeSize)] : [(pod.Cidr, pod.NodeSize), second];
     }

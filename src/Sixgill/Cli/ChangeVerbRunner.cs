@@ -2,7 +2,6 @@ using Sixgill.Addressing;
 using Sixgill.Cli.Change;
 using Sixgill.Config;
 using Sixgill.Engine;
-using Sixgill.Host.Docker;
 using Sixgill.Host.Processes;
 using Sixgill.Machine;
 using Sixgill.Planning;
@@ -15,7 +14,7 @@ namespace Sixgill.Cli;
 /// loads the config (exit 2), checks root and the programs and the interface before anything is
 /// touched (exit 3 with the fix), runs the verb's steps through the executor, prints the report on
 /// stdout (text or JSON, masked) and logs on stderr, and turns every outcome into the exit codes of
-/// SPEC §2: a failed run (rolled back) is 1, a lock held by another run is 3 naming its pid.
+/// Exit codes (docs/commands.md): a failed run (rolled back) is 1, a lock held by another run is 3 naming its pid.
 /// </summary>
 internal sealed class ChangeVerbRunner
 {
@@ -261,7 +260,7 @@ internal sealed class ChangeVerbRunner
             : report.RolledBack.IsEmpty ? "nothing had to be rolled back"
             : "nothing could be rolled back";
         return failure.Error is StopRequestedException
-            ? $"{verb.Name} {failure.Message} during '{failure.Description}'; {undone}"
+            ? $"{verb.Name} {failure.Message} (at '{failure.Description}'); {undone}"
             : $"{verb.Name} failed at '{failure.Description}': {failure.Message}; {undone}";
     }
 

@@ -1,6 +1,6 @@
 namespace Sixgill.Cli;
 
-/// <summary>The exit codes of SPEC §2; scripts depend on them.</summary>
+/// <summary>The exit codes (docs/commands.md); scripts depend on them.</summary>
 internal static class ExitCodes
 {
     public const int Done = 0;

@@ -2,10 +2,7 @@ using System.CommandLine;
 
 namespace Sixgill.Cli;
 
-/// <summary>
-/// The options many commands share, declared once. Each command gets only those that apply to it
-/// (<see cref="CommandOptions"/>), so its help lists nothing it would ignore.
-/// </summary>
+/// <summary>The options every command takes (docs/commands.md), declared once and shared by all commands.</summary>
 internal sealed class GlobalOptions
 {
     public Option<string> Config { get; } = new("--config", "-c")

@@ -22,30 +22,50 @@ internal static class SixgillCli
     /// <summary>The width help wraps at: <c>COLUMNS</c> when set (asking the terminal would switch its keypad mode on).</summary>
     private static int HelpWidth => int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40 ? columns : 100;
 
+    /// <summary>Every command by name, made only when asked for: building one costs its options, lambdas and code pages.</summary>
+    private static readonly (string Name, Func<GlobalOptions, ChangeEnvironment, Func<RootCommand>, Command> Create)[] Commands =
+    [
+        ("validate", (options, _, _) => ValidateCommand.Create(options)),
+        ("explain", (options, _, _) => ExplainCommand.Create(options)),
+        ("verify", (options, _, _) => VerifyCommand.Create(options)),
+        ("plan", (options, environment, _) => PlanCommand.Create(options, environment)),
+        ("init", (options, environment, _) => InitCommand.Create(options, environment)),
+        ("prepare", (options, environment, _) => PrepareCommand.Create(options, environment)),
+        ("up", (options, environment, _) => UpCommand.Create(options, environment)),
+        ("down", (options, environment, _) => DownCommand.Create(options, environment)),
+        ("kubeconfig", (options, _, _) => KubeconfigCommand.Create(options)),
+        ("clean", (options, environment, _) => CleanCommand.Create(options, environment)),
+        ("lab", (options, _, _) => LabCommand.Create(options)),
+        ("images", (options, _, _) => ImagesCommand.Create(options)),
+        ("schema", (options, _, _) => SchemaCommand.Create(options)),
+        ("completion", (options, _, root) => CompletionCommand.Create(options, root)),
+        ("help", (options, _, root) => HelpCommand.Create(options, root)),
+        ("version", (options, _, _) => VersionCommand.Create(options)),
+    ];
+
+    /// <summary>Commands that read the whole command tree (completion scripts, help of another command): every command is built for them.</summary>
+    private static readonly string[] ReadTheTree = ["completion", "help"];
+
     /// <param name="environment">How change commands reach their node; this machine unless a test gives fakes.</param>
-    public static RootCommand Build(GlobalOptions options, ChangeEnvironment? environment = null)
+    /// <param name="only">
+    /// The command about to run: when it names one, only that one is built (start-up is then the
+    /// cost of one command, not of twelve); otherwise (help, a mistake to report with suggestions) all are.
+    /// </param>
+    public static RootCommand Build(GlobalOptions options, ChangeEnvironment? environment = null, string? only = null)
     {
         environment ??= ChangeEnvironment.Local;
         RootCommand root = null!;
         RootCommand Root() => root;
-        root = new RootCommand(Description)
+        root = new RootCommand(Description);
+        var wanted = only is not null && !ReadTheTree.Contains(only) && Array.Exists(Commands, c => c.Name == only) ? only : null;
+        foreach (var (name, create) in Commands)
         {
-            ValidateCommand.Create(options),
-            ExplainCommand.Create(options),
-            VerifyCommand.Create(options),
-            PlanCommand.Create(options, environment),
-            InitCommand.Create(options, environment),
-            PrepareCommand.Create(options, environment),
-            UpCommand.Create(options, environment),
-            DownCommand.Create(options, environment),
-            CleanCommand.Create(options, environment),
-            LabCommand.Create(options),
-            ImagesCommand.Create(options),
-            SchemaCommand.Create(options),
-            CompletionCommand.Create(options, Root),
-            HelpCommand.Create(options, Root),
-            VersionCommand.Create(options),
-        };
+            if (wanted is null || name == wanted)
+            {
+                root.Subcommands.Add(create(options, environment, Root));
+            }
+        }
+
         root.Directives.Clear(); // no [suggest] or [diagram]: completion is 'sixgill completion SHELL'
         CommandOptions.Attach(root, options);
         HelpLayout.Install(root, HelpWidth);
@@ -66,7 +86,7 @@ internal static class SixgillCli
         var options = new GlobalOptions();
         var document = new DocumentWriter(output);
         // No response files: "-c @cluster.yaml" is a file name, never a list of arguments to read.
-        var parsed = Build(options, environment).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var parsed = Build(options, environment, args.Length > 0 ? args[0] : null).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var json = WantsJson(args);
         if (parsed.Errors.Count > 0)
         {

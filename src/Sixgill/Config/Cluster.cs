@@ -100,7 +100,7 @@ internal sealed record Cluster(
     Nat64Settings? Nat64,
     Dns64Settings? Dns64)
 {
-    /// <summary>The kubeadm token used when <c>insecure</c> is set and none is given (SPEC §5.1).</summary>
+    /// <summary>The kubeadm token used when <c>insecure</c> is set and none is given (docs/steps.md).</summary>
     public const string LabToken = "abcdef.0123456789abcdef";
 
     /// <summary>Orca's placeholder: accepted by validate (warned), refused by up.</summary>

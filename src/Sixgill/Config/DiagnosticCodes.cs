@@ -61,6 +61,7 @@ internal static class DiagnosticCodes
     public const string HostName = "SG065";
     public const string KubernetesVersion = "SG066";
     public const string ClusterDomain = "SG067";
+    public const string KubernetesTooOld = "SG068";
     public const string UnknownHost = "SG070";
 
     // Warnings

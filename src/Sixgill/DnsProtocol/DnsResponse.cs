@@ -110,7 +110,7 @@ internal sealed record DnsResponse(ushort Id, bool IsResponse, bool Truncated, b
         var labels = new List<string>();
         var position = offset;
         var jumped = false;
-        for (var jumps = 0; ; )
+        for (var jumps = 0; ;)
         {
             Need(message, position, 1);
             var length = message[position];

@@ -3,7 +3,7 @@ using Sixgill.Values;
 namespace Sixgill.Docker;
 
 /// <summary>
-/// "Is this running container right?" (SPEC §6.2: running containers with the right settings are
+/// "Is this running container right?" (running containers with the right settings are
 /// kept; wrong or stopped ones replaced). Pure: compares a <see cref="ContainerSpec"/> with what the
 /// engine reported, and names every difference.
 /// </summary>

@@ -4,7 +4,7 @@ using Sixgill.Values;
 namespace Sixgill.Docker;
 
 /// <summary>
-/// The DNS64 container <c>bind9</c> (SPEC §6.2): BIND 9 at <c>dns64.ip</c> on the support network,
+/// The DNS64 container <c>bind9</c> (docs/gateway.md): BIND 9 at <c>dns64.ip</c> on the support network,
 /// its named.conf in a directory of the gateway node mounted read-only. Its IPv4 address is removed
 /// and the DNS64 prefix routed via <c>nat64.ip</c> by the image's entrypoint at every start, so it
 /// forwards to <c>remote_server</c> embedded in the prefix, through NAT64.

@@ -1,7 +1,7 @@
 namespace Sixgill.Docker;
 
 /// <summary>
-/// A Docker Engine of its own for a virtual lab node (TESTING §5): every file under one directory,
+/// A Docker Engine of its own for a virtual lab node (docs/testing.md): every file under one directory,
 /// its own socket and cgroup parent, and flags that keep it from changing anything outside the
 /// node — no iptables rules, no forwarding sysctls, no masquerade, no default bridge. The lab's
 /// way to give a node "the machine's docker"; never used on a real machine.

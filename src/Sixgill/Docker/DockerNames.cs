@@ -1,7 +1,7 @@
 namespace Sixgill.Docker;
 
 /// <summary>
-/// The names the docker runtime gives what it creates (SPEC §6.2, Orca's names), and the label
+/// The names the docker runtime gives what it creates (docs/gateway.md, Orca's names), and the label
 /// that marks them as Sixgill's: a container or network of the same name without the label was
 /// made by someone else and is never replaced or removed.
 /// </summary>

@@ -3,7 +3,7 @@ using Sixgill.Addressing;
 namespace Sixgill.Docker;
 
 /// <summary>
-/// The NAT64 container <c>tayga</c> (SPEC §6.2): TAYGA at <c>nat64.v4_ip</c> and <c>nat64.ip</c> on
+/// The NAT64 container <c>tayga</c> (docs/gateway.md): TAYGA at <c>nat64.v4_ip</c> and <c>nat64.ip</c> on
 /// the support network, with what it needs and no more: <c>NET_ADMIN</c> (its tunnel and routes),
 /// <c>/dev/net/tun</c>, and forwarding in its own network namespace. Never privileged.
 /// </summary>

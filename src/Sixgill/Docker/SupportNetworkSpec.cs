@@ -4,7 +4,7 @@ using Sixgill.Values;
 namespace Sixgill.Docker;
 
 /// <summary>
-/// The docker network the DNS64 and NAT64 containers live on (SPEC §6.2): IPv6 enabled, the support
+/// The docker network the DNS64 and NAT64 containers live on (docs/gateway.md): IPv6 enabled, the support
 /// network and its IPv4 side, each with its gateway at network + 1 (the address the gateway node
 /// itself gets on docker's bridge).
 /// </summary>

@@ -121,7 +121,9 @@ internal sealed class Executor(
 
             if (stop?.Signal is { } signal)
             {
-                return Stopped(journal, thisRun, outcomes, new StepFailure(step.Id, step.Description, new StopRequestedException(signal)), interrupted);
+                // Named after the step the signal came in (finished), or the next one when none had run.
+                var at = outcomes.LastOrDefault(o => o.Applied) is { } done ? (StepId: done.StepId, done.Description) : (StepId: step.Id, step.Description);
+                return Stopped(journal, thisRun, outcomes, new StepFailure(at.StepId, at.Description, new StopRequestedException(signal)), interrupted);
             }
 
             try
@@ -141,7 +143,7 @@ internal sealed class Executor(
             return Stopped(journal, thisRun, outcomes, new StepFailure(last.StepId, last.Description, new StopRequestedException(late)), interrupted);
         }
 
-        journal.Flush();
+        journal.Finish();
         return new RunReport([.. outcomes], null, [], interrupted);
     }
 
@@ -149,6 +151,7 @@ internal sealed class Executor(
     {
         observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Failed, failure.Description, failure.Message));
         var rolledBack = Revert(journal, thisRun);
+        journal.Finish();
         return new RunReport([.. outcomes], failure, rolledBack, interrupted);
     }
 
@@ -172,6 +175,7 @@ internal sealed class Executor(
         var results = Revert(journal, recorded, stop);
         if (journal.Mistrust is not { } why || stop?.Signal is not null)
         {
+            journal.Finish();
             return new UndoReport(true, results, journal.Mistrust) { StoppedBy = stop?.Signal, Left = journal.Entries.Count(e => e.Command == command) };
         }
 
@@ -180,9 +184,9 @@ internal sealed class Executor(
         {
             // Everything of this config is gone: from now on the journal is this config's.
             journal.Adopt();
-            journal.Flush();
         }
 
+        journal.Finish();
         return report;
     }
 
@@ -205,6 +209,7 @@ internal sealed class Executor(
             journal.Remove(entry);
         }
 
+        journal.Finish();
         return [.. deleted];
     }
 

@@ -3,12 +3,13 @@ using Sixgill.Steps;
 namespace Sixgill.Engine;
 
 /// <summary>
-/// The journal during a run: every change is written to the store before it is made (state
-/// <see cref="JournalEntryState.Applying"/>) and removed once undone — each time saved durably
-/// before the run goes on. The mark that a change was applied rides along with the next save (the
-/// next step's intent, or <see cref="Flush"/> at the end of the run): one fsync'd save per step
-/// instead of two, and a crash in between only leaves a step marked Applying whose undo is safe
-/// either way.
+/// The journal during a run: every change is written to the store durably before it is made (state
+/// <see cref="JournalEntryState.Applying"/>) and removed once undone. The mark that a change was
+/// applied rides along with the next save (the next step's intent, or <see cref="Finish"/> at the
+/// end of the run): one durable save per step instead of two, and a crash in between only leaves a
+/// step marked Applying whose undo is safe either way. A removal is saved at once but not durably
+/// (a machine crash may bring the entry back; undoing it again is safe); <see cref="Finish"/> then
+/// leaves the store compact and durable.
 /// </summary>
 internal sealed class Journal
 {
@@ -17,6 +18,7 @@ internal sealed class Journal
     private readonly JournalIdentity? identity;
     private (string? Node, string? Config) written;
     private bool unsaved;
+    private bool saved;
 
     private Journal(IJournalStore store, JournalDocument? document, JournalIdentity? identity)
     {
@@ -82,7 +84,7 @@ internal sealed class Journal
         return entry;
     }
 
-    /// <summary>Marks the entry applied in memory; the next save (<see cref="Begin"/>, <see cref="Remove"/>, <see cref="Flush"/>) writes it.</summary>
+    /// <summary>Marks the entry applied in memory; the next save (<see cref="Begin"/>, <see cref="Remove"/>, <see cref="Finish"/>) writes it.</summary>
     public JournalEntry MarkApplied(JournalEntry entry)
     {
         var applied = entry with { State = JournalEntryState.Applied };
@@ -91,19 +93,20 @@ internal sealed class Journal
         return applied;
     }
 
-    /// <summary>Saves what is only in memory (applied marks), if anything is.</summary>
-    public void Flush()
+    /// <summary>Ends the run: when it wrote anything or holds what is only in memory (applied marks), the store is compacted with it, durably.</summary>
+    public void Finish()
     {
-        if (unsaved)
+        if (unsaved || saved)
         {
-            Save();
+            store.Compact(Document());
+            unsaved = false;
         }
     }
 
     public void Remove(JournalEntry entry)
     {
         entries.RemoveAt(IndexOf(entry));
-        Save();
+        Save(durable: false);
     }
 
     private int IndexOf(JournalEntry entry)
@@ -113,9 +116,12 @@ internal sealed class Journal
         return index >= 0 ? index : throw new InvalidOperationException($"journal entry {entry.Sequence} is not in the journal");
     }
 
-    private void Save()
+    private void Save(bool durable = true)
     {
-        store.Save(new JournalDocument(JournalDocument.CurrentVersion, [.. entries], written.Node, written.Config));
+        store.Save(Document(), durable);
         unsaved = false;
+        saved = true;
     }
+
+    private JournalDocument Document() => new(JournalDocument.CurrentVersion, [.. entries], written.Node, written.Config);
 }

@@ -26,10 +26,10 @@ internal sealed record JournalEntry(
 
 /// <summary>The journal file's content.</summary>
 /// <param name="Node">The node it belongs to (version 2 on; null in older journals).</param>
-/// <param name="Config">The digest of the config the last run that changed the node used (<see cref="JournalIdentity.Digest"/>).</param>
+/// <param name="Config">The digest of the config the last run that changed the node used (<see cref="JournalIdentity.Config"/>).</param>
 internal sealed record JournalDocument(int Version, ImmutableArray<JournalEntry> Entries, string? Node = null, string? Config = null)
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public static JournalDocument Empty { get; } = new(CurrentVersion, []);
 }

@@ -5,7 +5,7 @@ namespace Sixgill.Facts;
 /// <summary>
 /// The person <c>up</c> works for: the user who ran <c>sudo sixgill up</c> (<c>SUDO_USER</c>), else root.
 /// The master's <c>admin.conf</c> becomes their <c>~/.kube/config</c>, owned by them, so <c>kubectl</c>
-/// works for them at once (SPEC §5.4 step 3).
+/// works for them at once (docs/steps.md).
 /// </summary>
 internal sealed record KubeconfigOwner(string User, string Home, uint Uid, uint Gid)
 {

@@ -17,7 +17,7 @@ internal static class NodeFactsReader
     public static NodeFacts Read(IFiles files, Func<string, bool> isInstalled, string? sudoUser = null)
     {
         ArgumentNullException.ThrowIfNull(isInstalled);
-        return new NodeFacts(Resolver(files), Systemd(files, isInstalled)) { Up = UpFacts.Read(files, sudoUser) };
+        return new NodeFacts(Resolver(files), Systemd(files, isInstalled)) { Up = UpFacts.Read(files, sudoUser), BridgeNetfilter = BridgeNetfilterReader.Read(files) };
     }
 
     public static ResolverSetup Resolver(IFiles files)

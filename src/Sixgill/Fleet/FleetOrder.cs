@@ -3,7 +3,7 @@ using Sixgill.Config;
 namespace Sixgill.Fleet;
 
 /// <summary>
-/// The order in which a command reaches the nodes (SPEC §8), as waves: every node of a wave runs
+/// The order in which a command reaches the nodes (docs/commands.md), as waves: every node of a wave runs
 /// at once, a wave starts when the one before has ended. Pure.
 /// </summary>
 internal static class FleetOrder
@@ -27,6 +27,28 @@ internal static class FleetOrder
 
     /// <summary><c>down</c>: the reverse of <see cref="Up"/>.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Down(Cluster cluster) => [.. Up(cluster).Reverse()];
+
+    /// <summary>
+    /// The waves of <paramref name="command"/> run with <c>--all</c>: prepare and up wait for their
+    /// first wave (gateway, master); clean and down go on whatever failed; init runs on the master;
+    /// verify and anything else on every node at once.
+    /// </summary>
+    public static FleetWaves For(string command, Cluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return command switch
+        {
+            "prepare" => new(Prepare(cluster), LaterNeedEarlier: true),
+            "clean" => new(Clean(cluster), LaterNeedEarlier: false),
+            "up" => new(Up(cluster), LaterNeedEarlier: true),
+            "down" => new(Down(cluster), LaterNeedEarlier: false),
+            "init" => new([[cluster.Master.Name]], LaterNeedEarlier: false),
+            _ => new([[.. cluster.Nodes.Select(n => n.Name)]], LaterNeedEarlier: false),
+        };
+    }
+
+    /// <summary><c>plan COMMAND --all</c>: the nodes COMMAND reaches, all at once (a plan changes nothing, so no order is needed).</summary>
+    public static FleetWaves Plan(string command, Cluster cluster) => new([[.. For(command, cluster).Nodes]], LaterNeedEarlier: false);
 
     private static List<IReadOnlyList<string>> FirstThenRest(Cluster cluster, Func<NodeSpec, bool> first, Func<NodeSpec, bool>? rest = null)
     {

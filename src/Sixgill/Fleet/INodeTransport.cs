@@ -3,8 +3,8 @@ using Sixgill.Machine;
 namespace Sixgill.Fleet;
 
 /// <summary>
-/// How one machine reaches the nodes of a topology to run <c>sixgill</c> on them (SPEC §8). In the
-/// lab it is <c>nsenter</c> into the node's namespaces (<see cref="NamespaceTransport"/>); on real
+/// How one machine reaches the nodes of a topology to run <c>sixgill</c> on them (docs/commands.md). In the
+/// lab it is <c>nsenter</c> into the node's namespaces (the lab's <c>NamespaceTransport</c>); on real
 /// machines an SSH transport implements the same: copy the binary and the config, then run.
 /// Orchestration (<see cref="FleetRun"/>) knows only this interface.
 /// </summary>

@@ -6,7 +6,7 @@ using Sixgill.Values;
 namespace Sixgill.Gateway;
 
 /// <summary>
-/// The config of Sixgill's own <c>named</c> instance, the DNS64 server (SPEC §6.1). It is a
+/// The config of Sixgill's own <c>named</c> instance, the DNS64 server (docs/gateway.md). It is a
 /// separate instance with its own file, working directory, pid file and session key, so the
 /// machine's <c>/etc/bind</c> and any BIND server already running are left alone.
 /// </summary>
@@ -54,7 +54,7 @@ internal static class Dns64NamedConf
         var clients = string.Join(' ', AllowedClients(plan, gateway).Select(c => c + ";"));
 
         var text = new StringBuilder();
-        text.Append("// Sixgill's DNS64 server (SPEC §6.1), written by 'sixgill prepare' on ").Append(gateway.NodeName)
+        text.Append("// Sixgill's DNS64 server (docs/gateway.md), written by 'sixgill prepare' on ").Append(gateway.NodeName)
             .Append(". Changes here are overwritten.\n");
         text.Append("options {\n");
         text.Append("\tdirectory \"").Append(directory).Append("\";\n");

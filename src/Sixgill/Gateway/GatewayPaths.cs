@@ -1,7 +1,7 @@
 namespace Sixgill.Gateway;
 
 /// <summary>
-/// Where the native DNS64/NAT64 services keep their files (SPEC §6.1): configs under
+/// Where the native DNS64/NAT64 services keep their files (docs/gateway.md): configs under
 /// <c>/etc/sixgill</c>, state under <c>/var/lib/sixgill</c>, pid files under <c>/run/sixgill</c>
 /// (gone at reboot, so a stale pid never outlives the boot it belongs to). The roots are
 /// parameters so that tests and the lab can put an instance elsewhere; the file names below them
@@ -14,9 +14,6 @@ internal sealed record GatewayPaths(string ConfigRoot, string StateRoot, string 
     public const string DefaultStateRoot = "/var/lib/sixgill";
 
     public const string DefaultRunRoot = "/run/sixgill";
-
-    /// <summary>Where systemd looks for units an administrator installed.</summary>
-    public const string SystemdUnitDirectory = "/etc/systemd/system";
 
     public static GatewayPaths Default { get; } = new(DefaultConfigRoot, DefaultStateRoot);
 

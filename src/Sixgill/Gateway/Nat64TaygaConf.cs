@@ -4,7 +4,7 @@ using Sixgill.Addressing;
 namespace Sixgill.Gateway;
 
 /// <summary>
-/// TAYGA's config, the NAT64 (SPEC §6.1). TAYGA translates between its own IPv6 address plus the
+/// TAYGA's config, the NAT64 (docs/gateway.md). TAYGA translates between its own IPv6 address plus the
 /// DNS64 prefix on one side and its own IPv4 address plus a dynamic pool on the other; the kernel
 /// hands it packets through the <c>nat64</c> tun device, to which the gateway routes both sides.
 /// </summary>
@@ -22,7 +22,7 @@ internal static class Nat64TaygaConf
         ArgumentNullException.ThrowIfNull(paths);
         var gateway = Dns64NamedConf.GatewayServicesOf(plan);
         var text = new StringBuilder();
-        text.Append("# Sixgill's NAT64 (SPEC §6.1), written by 'sixgill prepare' on ").Append(gateway.NodeName)
+        text.Append("# Sixgill's NAT64 (docs/gateway.md), written by 'sixgill prepare' on ").Append(gateway.NodeName)
             .Append(". Changes here are overwritten.\n");
         text.Append("tun-device ").Append(GatewayServices.Nat64Tunnel).Append('\n');
         text.Append("ipv4-addr ").Append(gateway.Nat64V4Address).Append('\n');

@@ -1,13 +1,11 @@
 using System.Text;
 using Sixgill.Addressing;
+using Sixgill.Machine;
 
 namespace Sixgill.Gateway;
 
-/// <summary>One unit file: its name under <see cref="GatewayPaths.SystemdUnitDirectory"/> and its text.</summary>
-internal sealed record SystemdUnit(string Name, string Text);
-
 /// <summary>
-/// The systemd units that supervise the gateway's daemons when PID 1 is systemd (SPEC §6.1):
+/// The systemd units that supervise the gateway's daemons when PID 1 is systemd (docs/gateway.md):
 /// restart on failure, and start at boot.
 /// </summary>
 /// <remarks>

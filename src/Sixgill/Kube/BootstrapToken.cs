@@ -6,7 +6,7 @@ namespace Sixgill.Kube;
 /// <summary>
 /// A kubeadm bootstrap token, <c>[a-z0-9]{6}.[a-z0-9]{16}</c>: a public id and a secret. The id names
 /// the token in <c>kubeadm token list</c>; the secret is what lets a node join, so it never appears in
-/// <see cref="ToString"/> (SPEC §9) — only <see cref="Value"/> gives it, for the files that need it.
+/// <see cref="ToString"/> (docs/safety.md) — only <see cref="Value"/> gives it, for the files that need it.
 /// </summary>
 internal sealed record BootstrapToken
 {

@@ -1,6 +1,6 @@
 namespace Sixgill.Kube;
 
-/// <summary>The key types kubeadm accepts for a cluster CA (SPEC §5.3).</summary>
+/// <summary>The key types kubeadm accepts for a cluster CA (docs/steps.md).</summary>
 internal enum CaKeyAlgorithm
 {
     /// <summary>ECDSA on P-256: small, fast to make, and accepted by every kubeadm Sixgill supports.</summary>

@@ -4,7 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace Sixgill.Kube;
 
 /// <summary>
-/// The cluster's certificate authority that <c>init</c> makes (SPEC §5.3): self-signed,
+/// The cluster's certificate authority that <c>init</c> makes (docs/steps.md): self-signed,
 /// <c>CN=kubernetes</c> as kubeadm names its own, valid ten years. <c>up</c> copies it to
 /// <c>/etc/kubernetes/pki/ca.{crt,key}</c>, so kubeadm signs with it instead of making its own, and
 /// minions pin it by <see cref="CertHash"/>. Works on PEM text only; the engine writes the files.

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using Sixgill.Addressing;
@@ -7,14 +8,14 @@ using Sixgill.Values;
 namespace Sixgill.Kube;
 
 /// <summary>
-/// The CNI network list <c>up</c> writes for a node (SPEC §5.4): the <c>bridge</c> or <c>ptp</c> plugin
+/// The CNI network list <c>up</c> writes for a node (docs/steps.md): the <c>bridge</c> or <c>ptp</c> plugin
 /// with <c>host-local</c> addresses from this node's pod subnet(s), then <c>portmap</c> (for pods'
 /// <c>hostPort</c>s) and <c>loopback</c>. Written with <see cref="Utf8JsonWriter"/>, property by property,
 /// so the text is the same on every run and no reflection serializer is needed under NativeAOT.
 /// </summary>
 /// <remarks>
 /// <para><c>ipMasq</c> is false in every mode. Pods talk to each other by their own addresses, routed by
-/// the pod routes of SPEC §4.4 — masquerading would hide them behind node addresses, against the
+/// the pod routes (docs/address-plan.md) — masquerading would hide them behind node addresses, against the
 /// Kubernetes network model. The plugins' <c>ipMasq</c> cannot spare the other nodes' pod subnets, and
 /// it applies to every family of the pod at once, so "IPv4 only" is not expressible either. In ipv6
 /// mode IPv4 destinations are reached through DNS64/NAT64; in dual-stack and ipv4 mode, pods reaching
@@ -24,7 +25,25 @@ namespace Sixgill.Kube;
 /// </remarks>
 internal static class CniConfig
 {
-    public const string FilePath = "/etc/cni/net.d/10-sixgill.conflist";
+    public const string Directory = "/etc/cni/net.d";
+
+    /// <summary>
+    /// Runtimes (containerd, CRI-O) load the first config in the directory in byte order of the names:
+    /// <c>00-</c> sorts before the <c>10-containerd-net.conflist</c> containerd's packages ship.
+    /// </summary>
+    public const string FileName = "00-sixgill.conflist";
+
+    public const string FilePath = Directory + "/" + FileName;
+
+    /// <summary>The extensions libcni reads as network configs; other files in the directory are never loaded.</summary>
+    public static readonly ImmutableArray<string> ConfigExtensions = [".conf", ".conflist", ".json"];
+
+    /// <summary>Whether a runtime would read the entry <paramref name="name"/> of the directory as a network config.</summary>
+    public static bool IsConfigFile(string name) =>
+        ConfigExtensions.Any(extension => name.EndsWith(extension, StringComparison.Ordinal));
+
+    /// <summary>Whether a runtime would take <paramref name="name"/> before Sixgill's file (byte order, as Go's sort.Strings).</summary>
+    public static bool SortsBefore(string name) => string.CompareOrdinal(name, FileName) < 0;
 
     public const string CniVersion = "1.0.0";
 
@@ -104,7 +123,7 @@ internal static class CniConfig
             json.WriteStartObject();
             json.WriteString("subnet", pod.Subnet.ToString());
 
-            // host-local would pick subnet + 1 itself; writing it keeps one number everywhere (SPEC §4).
+            // host-local would pick subnet + 1 itself; writing it keeps one number everywhere (docs/address-plan.md).
             json.WriteString("gateway", pod.Gateway.ToString());
             json.WriteEndObject();
             json.WriteEndArray();

@@ -1,7 +1,7 @@
 namespace Sixgill.Kube;
 
 /// <summary>
-/// Writes the bootstrap token and the CA cert hash into the cluster file's text (SPEC §5.3, <c>init</c>)
+/// Writes the bootstrap token and the CA cert hash into the cluster file's text (docs/steps.md, <c>init</c>)
 /// as a person would with an editor: only the lines that hold (or now receive) the two settings change;
 /// every other line, comment, key order, indentation and line ending stays byte for byte.
 /// </summary>

@@ -6,7 +6,7 @@ using Sixgill.Config;
 namespace Sixgill.Kube;
 
 /// <summary>
-/// The kubeadm configuration file <c>prepare</c> writes for a node (SPEC §5.1 step 6),
+/// The kubeadm configuration file <c>prepare</c> writes for a node (docs/steps.md),
 /// <c>kubeadm.k8s.io/v1beta4</c>: on the master <c>InitConfiguration</c>, <c>ClusterConfiguration</c>,
 /// <c>KubeletConfiguration</c> and <c>KubeProxyConfiguration</c>; on a minion <c>JoinConfiguration</c>.
 /// It replaces Orca's kubelet drop-in (<c>--cluster-dns</c> is deprecated).

@@ -10,6 +10,9 @@ internal static class KubeadmInitDocuments
     /// <summary>kubeadm's default lifetime, written out so the file says when minions must have joined.</summary>
     public const string TokenTtl = "24h0m0s";
 
+    /// <summary>Where kubelet answers <c>/healthz</c> (port 10248): loopback, the address kubeadm's wait can reach.</summary>
+    public const string KubeletHealthzAddress = "127.0.0.1";
+
     public static ImmutableArray<WrittenYamlMap> For(AddressPlan plan, NodeAddresses master) =>
     [
         Init(plan, master),
@@ -64,10 +67,16 @@ internal static class KubeadmInitDocuments
             { "dnsDomain", cluster.ClusterDomain },
         });
 
-        // The controller manager hands each node a podCIDR of the node size, per family. Sixgill's CNI
-        // config uses its own, id-based subnets of that size; kube-controller-manager refuses the
-        // -ipv6 flag in an IPv4-only cluster and the -ipv4 one in an IPv6-only cluster, so one per family.
-        var controllerManagerArgs = new List<(string, string)> { ("bind-address", KubeadmConfig.AnyAddress(cluster.Mode)) };
+        // Sixgill's CNI config gives each node the id-based subnet of the address plan; the controller
+        // manager's allocator would hand out podCIDRs in join order, so node.spec.podCIDRs would name other
+        // subnets than the pods really use. It allocates nothing here: podCIDRs stay empty rather than wrong.
+        // The mask sizes stay, one per family of the cluster: kubeadm checks the pod subnet against them
+        // (its default for IPv6 is /64), and they say the truth about the node subnets' size.
+        var controllerManagerArgs = new List<(string, string)>
+        {
+            ("allocate-node-cidrs", "false"),
+            ("bind-address", KubeadmConfig.Loopback(cluster.Mode)),
+        };
         foreach (var (cidr, nodeSize) in plan.PodNetworks)
         {
             var flag = cidr.Family == IpFamily.V6 ? "node-cidr-mask-size-ipv6" : "node-cidr-mask-size-ipv4";
@@ -79,16 +88,32 @@ internal static class KubeadmInitDocuments
         return document;
     }
 
-    private static WrittenYamlMap Kubelet(AddressPlan plan) => new()
+    private static WrittenYamlMap Kubelet(AddressPlan plan)
     {
-        { "apiVersion", KubeadmConfig.KubeletApiVersion },
-        { "kind", "KubeletConfiguration" },
-        { "cgroupDriver", "systemd" },
-        { "address", WrittenYamlNode.Quoted(KubeadmConfig.AnyAddress(plan.Cluster.Mode)) },
-        { "healthzBindAddress", WrittenYamlNode.Quoted(KubeadmConfig.AnyAddress(plan.Cluster.Mode)) },
-        { "clusterDNS", new WrittenYamlList(plan.ClusterDns.Select(ip => WrittenYamlNode.Quoted(ip.ToString()))) },
-        { "clusterDomain", plan.Cluster.ClusterDomain },
-    };
+        var document = new WrittenYamlMap
+        {
+            { "apiVersion", KubeadmConfig.KubeletApiVersion },
+            { "kind", "KubeletConfiguration" },
+            { "cgroupDriver", "systemd" },
+
+            // The kubelet API (logs, exec, metrics) is reached by the API server at the node's address.
+            { "address", WrittenYamlNode.Quoted(KubeadmConfig.AnyAddress(plan.Cluster.Mode)) },
+
+            // Only kubeadm asks, on the node itself, and it builds "http://ADDRESS:PORT/healthz" without
+            // brackets: an IPv6 literal would make that no URL. 127.0.0.1 is on lo in every mode.
+            { "healthzBindAddress", WrittenYamlNode.Quoted(KubeletHealthzAddress) },
+
+            // kube-dns gets one address, the service network's + 10 of the first family: list only that.
+            { "clusterDNS", new WrittenYamlList { WrittenYamlNode.Quoted(plan.ClusterDns[0].ToString()) } },
+            { "clusterDomain", plan.Cluster.ClusterDomain },
+        };
+        if (KubeletResolvConf.Nameserver(plan) is not null)
+        {
+            document.Add("resolvConf", KubeletResolvConf.FilePath);
+        }
+
+        return document;
+    }
 
     private static WrittenYamlMap KubeProxy(AddressPlan plan) => new()
     {

@@ -14,7 +14,7 @@ internal static class KubeadmJoinDocument
             { "token", WrittenYamlNode.Quoted(cluster.EffectiveToken!) },
         };
 
-        // SPEC §5.1: insecure joins without pinning, even when a hash is at hand, so that a master that
+        // insecure joins without pinning, even when a hash is at hand, so that a master that
         // made its own CA (no `init`) still lets minions in. Otherwise the CA must match the hash.
         if (cluster.Insecure)
         {

@@ -17,6 +17,13 @@ internal abstract class WrittenYamlNode
     /// <summary>A string always written double-quoted (secrets and addresses: one look tells they are strings).</summary>
     public static WrittenYamlNode Quoted(string value) => new WrittenYamlScalar(YamlEmitter.Quote(value));
 
+    /// <summary>
+    /// A scalar that was plain in a file Sixgill read (a person's kubeconfig), written plain again so it keeps
+    /// its meaning (<c>true</c> a boolean, <c>443</c> a number); empty, or multi-line, it is written as <c>null</c> / quoted.
+    /// </summary>
+    public static WrittenYamlNode Plain(string text) =>
+        new WrittenYamlScalar(text.Length == 0 ? "null" : text.Contains('\n', StringComparison.Ordinal) ? YamlEmitter.Quote(text) : text);
+
     public static implicit operator WrittenYamlNode(bool value) => new WrittenYamlScalar(value ? "true" : "false");
 
     public static implicit operator WrittenYamlNode(int value) => new WrittenYamlScalar(value.ToString(CultureInfo.InvariantCulture));
@@ -44,6 +51,13 @@ internal sealed class WrittenYamlMap : WrittenYamlNode, IEnumerable<KeyValuePair
         }
 
         entries.Add(new(key, value));
+    }
+
+    /// <summary>A key from a file Sixgill read: written plain when it can be, else double-quoted.</summary>
+    public void AddAnyKey(string key, WrittenYamlNode value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        entries.Add(new(YamlEmitter.IsSafePlain(key) ? key : YamlEmitter.Quote(key), value));
     }
 
     public IEnumerator<KeyValuePair<string, WrittenYamlNode>> GetEnumerator() => entries.GetEnumerator();

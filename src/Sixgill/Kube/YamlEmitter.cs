@@ -142,9 +142,10 @@ internal static class YamlEmitter
                 WriteMap(block, map, indent + IndentStep);
                 text.Append(' ', indent).Append("- ").Append(block, indent + IndentStep, block.Length - indent - IndentStep);
             }
-            else if (item is WrittenYamlList { Count: > 0 })
+            else if (item is WrittenYamlList { Count: > 0 } inner)
             {
-                throw new ArgumentException("a list directly inside a list is not written here", nameof(list));
+                text.Append(' ', indent).Append("-\n");
+                WriteList(text, inner, indent + IndentStep);
             }
             else
             {

@@ -7,7 +7,7 @@ using Sixgill.Verify;
 namespace Sixgill.Lab;
 
 /// <summary>
-/// The lab internet's two IPv4-only services (SPEC §7), started inside its namespace through the
+/// The lab internet's two IPv4-only services (docs/lab.md), started inside its namespace through the
 /// lab, which ends them by pid when it is removed: an authoritative DNS server at the config's
 /// <c>remote_server</c> (dnsmasq) and a web server (BusyBox httpd) serving <see cref="Page"/>.
 /// Both run detached (<see cref="LabDaemon"/>), so they outlive a <c>lab up</c> and a later
@@ -31,7 +31,7 @@ internal sealed class InternetServices
     /// <summary>How long the services get to answer after they start.</summary>
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly LabNamespace _internet;
+    private readonly LabNamespace internet;
 
     /// <summary>The daemons' names in the lab (and their pid and log files' names).</summary>
     public const string DnsDaemon = "dns";
@@ -40,7 +40,7 @@ internal sealed class InternetServices
 
     private InternetServices(LabNamespace internet, LabDaemon dns, LabDaemon web, string dnsAddress, InternetZone zone)
     {
-        _internet = internet;
+        this.internet = internet;
         Dns = dns;
         Web = web;
         DnsAddress = dnsAddress;
@@ -140,7 +140,7 @@ internal sealed class InternetServices
                 throw new LabException($"lab internet: '{string.Join(' ', service.Command.Take(2))}' ended: {service.LogTail()}");
             }
 
-            last = await _internet.RunAsync(new ProcessRequest(probe) { Timeout = TimeSpan.FromSeconds(5) }, cancellationToken);
+            last = await this.internet.RunAsync(new ProcessRequest(probe) { Timeout = TimeSpan.FromSeconds(5) }, cancellationToken);
             if (last.Succeeded && isReady(last))
             {
                 return;

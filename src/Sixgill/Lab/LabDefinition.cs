@@ -18,7 +18,7 @@ internal sealed record LabDefinition(string Name, Cluster Cluster, string Config
     /// switch as the nodes' own IPv4 router (dual-stack, ipv4), so that every mode's way out can be checked.
     /// </summary>
     public LabSpec Spec => new(Name, [.. Cluster.Nodes.Select(n => new LabNodeSpec(n.Name, n.Interface, n.IsGateway))], WithInternet: true,
-        Router: Cluster.GatewayNode is null ? Router(Cluster) : null);
+        Router: Cluster.GatewayNode is null ? Router(Cluster) : null, WithAccess: true);
 
     /// <summary>The last usable address of the nodes' IPv4 management network, with its length: where the internet routes for them.</summary>
     internal static string? Router(Cluster cluster)

@@ -16,24 +16,24 @@ namespace Sixgill.Lab;
 /// </summary>
 internal sealed class LabDemo
 {
-    private readonly LabDefinition _definition;
-    private readonly IReadOnlyList<string> _program;
-    private readonly IProcessRunner _runner;
-    private readonly TextWriter _progress;
-    private readonly LabTestHooks _hooks = LabTestHooks.FromEnvironment();
-    private readonly List<DemoPhase> _phases = [];
+    private readonly LabDefinition definition;
+    private readonly IReadOnlyList<string> program;
+    private readonly IProcessRunner runner;
+    private readonly TextWriter progress;
+    private readonly LabTestHooks hooks = LabTestHooks.FromEnvironment();
+    private readonly List<DemoPhase> phases = [];
 
     /// <param name="program">How to start sixgill in the nodes (<see cref="SixgillProgram.Current"/>).</param>
     /// <param name="progress">Where progress lines go (stderr).</param>
     public LabDemo(LabDefinition definition, IReadOnlyList<string> program, IProcessRunner runner, TextWriter progress)
     {
-        _definition = definition;
-        _program = program;
-        _runner = runner;
-        _progress = TextWriter.Synchronized(progress); // nodes of a wave finish at once
+        this.definition = definition;
+        this.program = program;
+        this.runner = runner;
+        this.progress = TextWriter.Synchronized(progress); // nodes of a wave finish at once
     }
 
-    private bool Docker => _definition.DockerGateway;
+    private bool Docker => this.definition.DockerGateway;
 
     /// <param name="keep">Leave the lab up and prepared (no clean, no down).</param>
     public async Task<DemoReport> RunAsync(bool keep, CancellationToken cancellationToken)
@@ -41,24 +41,24 @@ internal sealed class LabDemo
         var total = Stopwatch.StartNew();
         var checks = new List<DemoCheck>();
         var clock = Stopwatch.StartNew();
-        Say($"up: lab '{_definition.Name}' with {string.Join(", ", _definition.Spec.Nodes.Select(n => n.IsGateway ? n.Name + " (gateway)" : n.Name))}"
-            + (_definition.Spec.WithInternet ? " and an IPv4-only internet" : "")
+        Say($"up: lab '{this.definition.Name}' with {string.Join(", ", this.definition.Spec.Nodes.Select(n => n.IsGateway ? n.Name + " (gateway)" : n.Name))}"
+            + (this.definition.Spec.WithInternet ? " and an IPv4-only internet" : "")
             + (Docker ? "; runtime docker: a dockerd in the gateway node" : ""));
-        var lab = await RunningLab.UpAsync(_definition, keep ? null : LabOwner.Current(), _runner, cancellationToken);
+        var lab = await RunningLab.UpAsync(this.definition, keep ? null : LabOwner.Current(), this.runner, cancellationToken);
         if (lab.Leftovers is { FoundAnything: true })
         {
-            Say($"removed what an earlier run of lab '{_definition.Name}' had left");
+            Say($"removed what an earlier run of lab '{this.definition.Name}' had left");
         }
 
         End(new DemoPhase("up", clock.Elapsed, [], []));
         try
         {
-            var transport = new NamespaceTransport(lab.Lab, _program, lab.Names.NodeConfig,
+            var transport = new NamespaceTransport(lab.Lab, this.program, lab.Names.NodeConfig,
                 Docker ? LabDocker.Environment(lab.Names) : null);
             var config = transport.ConfigPath;
-            var cluster = _definition.Cluster;
+            var cluster = this.definition.Cluster;
             await PhaseAsync(transport, "prepare", FleetOrder.Prepare(cluster), node => ["prepare", "--host", node, "-c", config], cancellationToken);
-            var verify = await PhaseAsync(transport, "verify", [_definition.VerifyingNodes],
+            var verify = await PhaseAsync(transport, "verify", [this.definition.VerifyingNodes],
                 node => ["verify", "--host", node, "-c", config, "--output", "json", "--expect", InternetServices.Page.Trim()], cancellationToken);
             checks.AddRange(verify.Nodes.SelectMany(ChecksOf));
             if (!keep)
@@ -72,12 +72,12 @@ internal sealed class LabDemo
             {
                 clock.Restart();
                 Say("down");
-                var down = await RunningLab.DownAsync(_definition.Name, _runner, CancellationToken.None);
+                var down = await RunningLab.DownAsync(this.definition.Name, this.runner, CancellationToken.None);
                 End(new DemoPhase("down", clock.Elapsed, [], down.Sweep.Problems));
             }
         }
 
-        return new DemoReport(_definition.Name, _definition.ConfigSource, _phases, checks, total.Elapsed, keep);
+        return new DemoReport(this.definition.Name, this.definition.ConfigSource, phases, checks, total.Elapsed, keep);
     }
 
     private async Task<DemoPhase> PhaseAsync(INodeTransport transport, string name, IReadOnlyList<IReadOnlyList<string>> waves,
@@ -86,14 +86,14 @@ internal sealed class LabDemo
         var clock = Stopwatch.StartNew();
         Say($"{name}: {string.Join(" → ", waves.Select(w => string.Join(" ", w)))}");
         var fleet = new FleetRun(transport, run => Say($"{name} {run.Node}: {(run.Succeeded ? "ok" : $"FAILED (exit {run.ExitCode})")} in {DemoReport.Seconds(run.Elapsed)}"),
-            _ => _hooks.Started(name));
+            _ => hooks.Started(name));
         var runs = await fleet.RunAsync(waves, arguments, cancellationToken);
         return End(new DemoPhase(name, clock.Elapsed, runs, []));
     }
 
     private DemoPhase End(DemoPhase phase)
     {
-        _phases.Add(phase);
+        phases.Add(phase);
         Say($"{phase.Name}: {(phase.Succeeded ? "done" : "FAILED")} in {DemoReport.Seconds(phase.Elapsed)}");
         return phase;
     }
@@ -118,5 +118,5 @@ internal sealed class LabDemo
         return [new DemoCheck(run.Node, "verify", DemoCheck.Failed, $"sixgill verify gave no report (exit {run.ExitCode}): {said}", null, null)];
     }
 
-    private void Say(string line) => _progress.WriteLine($"lab demo: {line}");
+    private void Say(string line) => this.progress.WriteLine($"lab demo: {line}");
 }

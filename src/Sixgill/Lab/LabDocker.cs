@@ -1,12 +1,11 @@
 using Sixgill.Docker;
-using Sixgill.Gateway;
 using Sixgill.Host.Docker;
 using Sixgill.Machine;
 
 namespace Sixgill.Lab;
 
 /// <summary>
-/// The docker runtime in a lab (TESTING §5): a <c>dockerd</c> of its own inside the gateway node's
+/// The docker runtime in a lab (docs/testing.md): a <c>dockerd</c> of its own inside the gateway node's
 /// namespaces — never the machine's — started detached so that it outlives <c>lab up</c>, with
 /// Sixgill's images (built offline, cached). It is recorded in the lab's state by dockerd's own pid;
 /// <c>lab down</c> stops it by that pid, and the sweeper removes its directory and cgroups, also
@@ -17,7 +16,7 @@ internal static class LabDocker
     /// <summary>Its name among the lab's daemons.</summary>
     public const string DaemonName = "dockerd";
 
-    public static readonly GatewayProgram Dockerd = new("dockerd", "docker.io", "/usr/sbin/dockerd", "the docker runtime's engine in the gateway node");
+    public static readonly RequiredProgram Dockerd = new("dockerd", "docker.io", "/usr/sbin/dockerd", "the docker runtime's engine in the gateway node");
 
     public static DockerDaemonLayout Layout(LabNames names)
     {

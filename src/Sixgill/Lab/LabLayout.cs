@@ -25,6 +25,26 @@ internal sealed record LabNodeLayout(
     public string RunStaging => $"{Directory}/run";
 }
 
+/// <summary>A node's second link, on the access network, where its sshd listens.</summary>
+internal sealed record LabAccessPort(string Node, string Namespace, string SwitchPort, string Address);
+
+/// <summary>The access network: its switch, the admin node, and every node's port and address on it.</summary>
+internal sealed record LabAccessLayout(string Switch, LabNodeLayout Admin, IReadOnlyList<LabAccessPort> Ports)
+{
+    /// <summary>The nodes' (and the admin's) interface on the access network.</summary>
+    public const string Interface = "acc0";
+
+    /// <summary>The access network: a lab ULA, in every lab (each lab's access switch is its own namespace).</summary>
+    public const string Prefix = "fd00:99::";
+
+    public const int PrefixLength = 64;
+
+    public const string AdminAddress = Prefix + "1";
+
+    /// <summary>The n-th node (from 0) is <c>fd00:99::1:&lt;n+1&gt;</c>.</summary>
+    public static string NodeAddress(int index) => $"{Prefix}1:{(index + 1).ToString("x", System.Globalization.CultureInfo.InvariantCulture)}";
+}
+
 /// <summary>The veth between the gateway node (or, in a lab without one, the switch) and the internet namespace.</summary>
 /// <param name="ToSwitch">The internet hangs on the switch as the nodes' IPv4 router: <c>GatewayNamespace</c> is the switch's.</param>
 internal sealed record LabUplink(string GatewayNamespace, string GatewayInterface, string InternetNamespace, string InternetInterface, bool ToSwitch = false);
@@ -33,7 +53,7 @@ internal sealed record LabUplink(string GatewayNamespace, string GatewayInterfac
 /// The names and paths of a whole lab, decided without touching the machine, so they can be
 /// checked in unit tests and shown before anything is made.
 /// </summary>
-internal sealed partial record LabLayout(LabNames Names, IReadOnlyList<LabNodeLayout> Nodes, LabUplink? Uplink)
+internal sealed partial record LabLayout(LabNames Names, IReadOnlyList<LabNodeLayout> Nodes, LabUplink? Uplink, LabAccessLayout? Access = null)
 {
     /// <summary>The bridge in the switch namespace that joins the nodes' interfaces.</summary>
     public const string Bridge = "br0";
@@ -73,7 +93,16 @@ internal sealed partial record LabLayout(LabNames Names, IReadOnlyList<LabNodeLa
                 : new LabUplink(gateway.Namespace, UplinkName(gateway.Interface), names.Internet, LabInternet.InternetInterface);
         }
 
-        return new LabLayout(names, nodes, uplink);
+        LabAccessLayout? access = null;
+        if (spec.WithAccess)
+        {
+            var admin = new LabNodeLayout(LabNames.AdminNode, names.Namespace(LabNames.AdminNode), LabAccessLayout.Interface, "a-" + LabNames.AdminNode, false,
+                names.MountNamespaceFile(LabNames.AdminNode), names.UtsNamespaceFile(LabNames.AdminNode), names.NodeDirectory(LabNames.AdminNode));
+            access = new LabAccessLayout(names.Access, admin,
+                [.. nodes.Select((n, i) => new LabAccessPort(n.Name, n.Namespace, AccessPort(n.Name, i), LabAccessLayout.NodeAddress(i)))]);
+        }
+
+        return new LabLayout(names, nodes, uplink, access);
     }
 
     /// <summary>
@@ -84,6 +113,13 @@ internal sealed partial record LabLayout(LabNames Names, IReadOnlyList<LabNodeLa
     {
         var readable = "p-" + node;
         return readable.Length <= MaxInterfaceName ? readable : $"p{index}";
+    }
+
+    /// <summary>The node's port on the access switch: <c>a-&lt;node&gt;</c>, or <c>a&lt;index&gt;</c> past 15 bytes.</summary>
+    internal static string AccessPort(string node, int index)
+    {
+        var readable = "a-" + node;
+        return readable.Length <= MaxInterfaceName ? readable : $"a{index}";
     }
 
     /// <summary>The gateway's uplink is <c>eth0</c>, as on a typical machine, unless the node's switch interface already is.</summary>
@@ -106,6 +142,11 @@ internal sealed partial record LabLayout(LabNames Names, IReadOnlyList<LabNodeLa
             if (node.Name is LabNames.SwitchSuffix or LabNames.InternetSuffix)
             {
                 throw new ArgumentException($"node name '{node.Name}' is reserved for the lab's {(node.Name == LabNames.SwitchSuffix ? "switch" : "internet")} namespace", nameof(spec));
+            }
+
+            if (spec.WithAccess && (node.Name is LabNames.AccessSuffix or LabNames.AdminNode || node.Interface == LabAccessLayout.Interface))
+            {
+                throw new ArgumentException($"node '{node.Name}' (interface {node.Interface}): the names '{LabNames.AccessSuffix}' and '{LabNames.AdminNode}' and the interface {LabAccessLayout.Interface} are the lab's access network's", nameof(spec));
             }
 
             if (!InterfacePattern().IsMatch(node.Interface) || node.Interface == "lo")

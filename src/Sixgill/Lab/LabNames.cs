@@ -24,6 +24,12 @@ internal sealed partial class LabNames
     /// <summary>The internet namespace's suffix; no node may be called this.</summary>
     public const string InternetSuffix = "inet";
 
+    /// <summary>The access network's switch namespace suffix; no node may be called this.</summary>
+    public const string AccessSuffix = "acc";
+
+    /// <summary>The admin node of a lab with an access network: where a person types <c>--all</c>.</summary>
+    public const string AdminNode = "admin";
+
     /// <summary>
     /// Where labs share files with their nodes: a node's own /run hides the work root, while /tmp
     /// is the machine's in every node.
@@ -56,6 +62,14 @@ internal sealed partial class LabNames
     public string Switch => NamespacePrefix + SwitchSuffix;
 
     public string Internet => NamespacePrefix + InternetSuffix;
+
+    public string Access => NamespacePrefix + AccessSuffix;
+
+    /// <summary>The nodes' sshd configs and host keys, and the admin's authorized key (sshd in a node reads them here).</summary>
+    public string SshDirectory => $"{SharedDirectory}/ssh";
+
+    /// <summary>The admin node's HOME: its own key and known_hosts, never the machine's ~/.ssh.</summary>
+    public string AdminHome => $"{SharedDirectory}/admin";
 
     public string WorkDirectory => $"{WorkRoot}/{Lab}";
 

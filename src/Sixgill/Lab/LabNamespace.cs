@@ -1,4 +1,3 @@
-using Sixgill.Host.Processes;
 using Sixgill.Machine;
 
 namespace Sixgill.Lab;
@@ -9,12 +8,12 @@ namespace Sixgill.Lab;
 /// </summary>
 internal sealed class LabNamespace
 {
-    private readonly LabProcesses _processes;
+    private readonly LabProcesses processes;
 
     internal LabNamespace(string name, LabProcesses processes)
     {
         Name = name;
-        _processes = processes;
+        this.processes = processes;
     }
 
     /// <summary>The namespace's name in <c>ip netns list</c> (<c>sg-&lt;lab&gt;-…</c>).</summary>
@@ -31,7 +30,7 @@ internal sealed class LabNamespace
     public Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _processes.RunAsync(request with { Command = Command(request.Command) }, cancellationToken);
+        return this.processes.RunAsync(request with { Command = Command(request.Command) }, cancellationToken);
     }
 
     /// <summary>
@@ -39,12 +38,12 @@ internal sealed class LabNamespace
     /// the lab ends it by pid when it is removed. Its pid and log files go to <paramref name="directory"/>.
     /// </summary>
     public LabDaemon StartDaemon(string name, IReadOnlyList<string> command, string directory) =>
-        _processes.StartDaemon(name, Name, command, directory);
+        this.processes.StartDaemon(name, Name, command, directory);
 
     /// <summary>Starts a long-running program in the namespace; the lab ends it when it is removed.</summary>
-    public RunningProcess Start(ProcessRequest request)
+    public IRunningProcess Start(ProcessRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _processes.Start(request with { Command = Command(request.Command) });
+        return this.processes.Start(request with { Command = Command(request.Command) });
     }
 }

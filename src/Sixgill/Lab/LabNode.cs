@@ -1,4 +1,3 @@
-using Sixgill.Host.Processes;
 using Sixgill.Machine;
 
 namespace Sixgill.Lab;
@@ -10,12 +9,12 @@ namespace Sixgill.Lab;
 /// </summary>
 internal sealed class LabNode
 {
-    private readonly LabProcesses _processes;
+    private readonly LabProcesses processes;
 
     internal LabNode(LabNodeLayout layout, LabProcesses processes)
     {
         Layout = layout;
-        _processes = processes;
+        this.processes = processes;
     }
 
     public LabNodeLayout Layout { get; }
@@ -44,14 +43,14 @@ internal sealed class LabNode
     public Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _processes.RunAsync(request with { Command = Command(request.Command) }, cancellationToken);
+        return this.processes.RunAsync(request with { Command = Command(request.Command) }, cancellationToken);
     }
 
     /// <summary>Starts a long-running program (a daemon in the foreground) in the node; the lab ends it when removed.</summary>
-    public RunningProcess Start(ProcessRequest request)
+    public IRunningProcess Start(ProcessRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _processes.Start(request with { Command = Command(request.Command) });
+        return this.processes.Start(request with { Command = Command(request.Command) });
     }
 
     /// <summary>
@@ -59,10 +58,10 @@ internal sealed class LabNode
     /// this process (see <see cref="LabDaemon"/>); the lab ends it by pid when it is removed.
     /// </summary>
     public LabDaemon StartDaemon(string name, IReadOnlyList<string> command, string directory) =>
-        _processes.StartDaemon(name, Namespace, command, Command(command), directory);
+        this.processes.StartDaemon(name, Namespace, command, Command(command), directory);
 
     /// <summary>Records <paramref name="replacement"/> for <paramref name="daemon"/> (the process it forked).</summary>
-    public void ReplaceDaemon(LabDaemon daemon, LabDaemon replacement) => _processes.Replace(daemon, replacement);
+    public void ReplaceDaemon(LabDaemon daemon, LabDaemon replacement) => this.processes.Replace(daemon, replacement);
 
     public override string ToString() => Name;
 }

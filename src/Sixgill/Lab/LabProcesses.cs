@@ -9,9 +9,9 @@ namespace Sixgill.Lab;
 /// </summary>
 internal sealed class LabProcesses
 {
-    private readonly List<RunningProcess> _started = [];
-    private readonly List<LabDaemon> _daemons = [];
-    private readonly Lock _gate = new();
+    private readonly List<IRunningProcess> started = [];
+    private readonly List<LabDaemon> daemons = [];
+    private readonly Lock gate = new();
 
     public LabProcesses(IProcessRunner runner)
     {
@@ -22,12 +22,12 @@ internal sealed class LabProcesses
 
     public Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken) => Runner.RunAsync(request, cancellationToken);
 
-    public RunningProcess Start(ProcessRequest request)
+    public IRunningProcess Start(ProcessRequest request)
     {
         var process = Runner.Start(request);
-        lock (_gate)
+        lock (gate)
         {
-            _started.Add(process);
+            this.started.Add(process);
         }
 
         return process;
@@ -38,9 +38,9 @@ internal sealed class LabProcesses
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return [.. _daemons];
+                return [.. this.daemons];
             }
         }
     }
@@ -59,18 +59,18 @@ internal sealed class LabProcesses
     /// <summary>Replaces a daemon this lab knows by <paramref name="replacement"/> (the same daemon, recorded by another pid).</summary>
     public void Replace(LabDaemon daemon, LabDaemon replacement)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _daemons[_daemons.IndexOf(daemon)] = replacement;
+            this.daemons[this.daemons.IndexOf(daemon)] = replacement;
         }
     }
 
     /// <summary>Daemons an earlier process started for this lab, to be stopped with the rest.</summary>
     public void Adopt(IEnumerable<LabDaemon> daemons)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _daemons.AddRange(daemons);
+            this.daemons.AddRange(daemons);
         }
     }
 
@@ -78,14 +78,14 @@ internal sealed class LabProcesses
     /// <returns>The daemons whose pid was left alone (now another program) or would not end.</returns>
     public async Task<IReadOnlyList<LabDaemon>> StopAllAsync()
     {
-        RunningProcess[] started;
+        IRunningProcess[] started;
         LabDaemon[] daemons;
-        lock (_gate)
+        lock (gate)
         {
-            started = [.. _started];
-            daemons = [.. _daemons];
-            _started.Clear();
-            _daemons.Clear();
+            started = [.. this.started];
+            daemons = [.. this.daemons];
+            this.started.Clear();
+            this.daemons.Clear();
         }
 
         var stops = daemons.Select(async d => await d.StopAsync(RunningProcess.DefaultGrace) ? null : d).ToList();

@@ -1,50 +1,57 @@
 using Sixgill.Gateway;
+using Sixgill.Machine;
 
 namespace Sixgill.Lab;
 
 /// <summary>
 /// The programs each lab command runs, with their Debian packages, checked with the gateway's
-/// preflight (<see cref="GatewayPreflight"/>) before anything is made.
+/// preflight (<see cref="ProgramPreflight"/>) before anything is made.
 /// </summary>
 internal static class LabPrograms
 {
-    public static readonly GatewayProgram Ip = new("ip", "iproute2", "/usr/bin/ip", "makes the lab's namespaces and links");
+    public static readonly RequiredProgram Ip = new("ip", "iproute2", "/usr/bin/ip", "makes the lab's namespaces and links");
 
-    public static readonly GatewayProgram Nsenter = new("nsenter", "util-linux", "/usr/bin/nsenter", "runs commands inside lab nodes");
+    public static readonly RequiredProgram Nsenter = new("nsenter", "util-linux", "/usr/bin/nsenter", "runs commands inside lab nodes");
 
-    public static readonly GatewayProgram Unshare = new("unshare", "util-linux", "/usr/bin/unshare", "gives nodes their own mounts and hostname");
+    public static readonly RequiredProgram Unshare = new("unshare", "util-linux", "/usr/bin/unshare", "gives nodes their own mounts and hostname");
 
-    public static readonly GatewayProgram Mount = new("mount", "mount", "/usr/bin/mount", "overlays each node's /etc");
+    public static readonly RequiredProgram Mount = new("mount", "mount", "/usr/bin/mount", "overlays each node's /etc");
 
-    public static readonly GatewayProgram Umount = new("umount", "mount", "/usr/bin/umount", "removes the lab's mounts");
+    public static readonly RequiredProgram Umount = new("umount", "mount", "/usr/bin/umount", "removes the lab's mounts");
 
-    public static readonly GatewayProgram Sysctl = new("sysctl", "procps", "/usr/sbin/sysctl", "sets net.* inside lab namespaces");
+    public static readonly RequiredProgram Sysctl = new("sysctl", "procps", "/usr/sbin/sysctl", "sets net.* inside lab namespaces");
 
-    public static readonly GatewayProgram Kill = new("kill", "procps", "/usr/bin/kill", "ends the lab's processes");
+    public static readonly RequiredProgram Kill = new("kill", "procps", "/usr/bin/kill", "ends the lab's processes");
 
-    public static readonly GatewayProgram Hostname = new("hostname", "hostname", "/usr/bin/hostname", "names each node");
+    public static readonly RequiredProgram Hostname = new("hostname", "hostname", "/usr/bin/hostname", "names each node");
 
-    public static readonly GatewayProgram Dnsmasq = new("dnsmasq", "dnsmasq-base", "/usr/sbin/dnsmasq", "the lab internet's DNS server");
+    public static readonly RequiredProgram Dnsmasq = new("dnsmasq", "dnsmasq-base", "/usr/sbin/dnsmasq", "the lab internet's DNS server");
 
-    public static readonly GatewayProgram Busybox = new("busybox", "busybox", "/usr/bin/busybox", "the lab internet's web server");
+    public static readonly RequiredProgram Busybox = new("busybox", "busybox", "/usr/bin/busybox", "the lab internet's web server");
 
-    public static readonly GatewayProgram Ping = new("ping", "iputils-ping", "/usr/bin/ping", "verify's check that nodes reach each other");
+    public static readonly RequiredProgram Ping = new("ping", "iputils-ping", "/usr/bin/ping", "verify's check that nodes reach each other");
+
+    public static readonly RequiredProgram Sshd = new("sshd", "openssh-server", "/usr/sbin/sshd", "lets the admin node reach every node over SSH (--all)");
+
+    public static readonly RequiredProgram SshKeygen = new("ssh-keygen", "openssh-client", "/usr/bin/ssh-keygen", "makes the nodes' host keys and the admin's key");
 
     /// <summary>What <c>lab up</c> runs; the internet's daemons only when the lab has one.</summary>
     /// <param name="docker">The lab starts a dockerd in its gateway node (docker runtime).</param>
-    public static IReadOnlyList<GatewayProgram> Up(bool withInternet, bool docker = false) =>
+    public static IReadOnlyList<RequiredProgram> Up(bool withInternet, bool docker = false) =>
     [
         .. withInternet ? [Ip, Nsenter, Unshare, Mount, Umount, Sysctl, Kill, Hostname, Dnsmasq, Busybox] : new[] { Ip, Nsenter, Unshare, Mount, Umount, Sysctl, Kill, Hostname },
-        .. docker ? [LabDocker.Dockerd] : Array.Empty<GatewayProgram>(),
+        Sshd,
+        SshKeygen,
+        .. docker ? [LabDocker.Dockerd] : Array.Empty<RequiredProgram>(),
     ];
 
     /// <summary>What <c>lab demo</c> runs: <c>lab up</c>'s, the native gateway's (prepare on the gateway node) and verify's.</summary>
-    public static IReadOnlyList<GatewayProgram> Demo(bool withInternet, bool nativeGateway, bool docker = false) =>
+    public static IReadOnlyList<RequiredProgram> Demo(bool withInternet, bool nativeGateway, bool docker = false) =>
         [.. Up(withInternet, docker), .. nativeGateway ? GatewayPrograms.Required : [], Ping];
 
     /// <summary>What <c>lab down</c> runs.</summary>
-    public static IReadOnlyList<GatewayProgram> Down { get; } = [Ip, Umount, Kill];
+    public static IReadOnlyList<RequiredProgram> Down { get; } = [Ip, Umount, Kill];
 
     /// <summary>What <c>lab status</c> and <c>lab exec</c> run.</summary>
-    public static IReadOnlyList<GatewayProgram> Use { get; } = [Ip, Nsenter];
+    public static IReadOnlyList<RequiredProgram> Use { get; } = [Ip, Nsenter];
 }

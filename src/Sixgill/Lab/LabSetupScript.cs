@@ -3,7 +3,7 @@ namespace Sixgill.Lab;
 /// <summary>
 /// The commands that build a lab, in order, as data: nothing here runs. Every link is created
 /// directly inside lab namespaces and every sysctl is a <c>net.*</c> key written inside one, so
-/// the machine's own network namespace never changes (TESTING.md §1; unit tests check this).
+/// the machine's own network namespace never changes (docs/safety.md; unit tests check this).
 /// </summary>
 internal static class LabSetupScript
 {
@@ -36,6 +36,11 @@ internal static class LabSetupScript
         else if (layout.Uplink is not null)
         {
             commands.AddRange(Uplink(layout.Uplink));
+        }
+
+        if (layout.Access is { } access)
+        {
+            commands.AddRange(Access(access, layout.Names));
         }
 
         return commands;
@@ -142,6 +147,36 @@ internal static class LabSetupScript
         yield return new(Says("let /run/netns follow the machine"), Inside(["mount", "-n", "--make-rslave", $"{node.RunStaging}/netns"]));
         yield return new(Says("move its /run in place"), Inside(["mount", "-n", "--move", node.RunStaging, "/run"]));
         yield return new(Says("set its hostname"), Inside(["hostname", node.Name]));
+    }
+
+    /// <summary>
+    /// The access network: its own switch, the admin node (a node like the others, outside the
+    /// topology), and a second link <c>acc0</c> in every node with its address there.
+    /// </summary>
+    private static IEnumerable<LabSetupCommand> Access(LabAccessLayout access, LabNames names)
+    {
+        var sw = access.Switch;
+        var length = "/" + LabAccessLayout.PrefixLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        yield return new("create the access switch namespace", ["ip", "netns", "add", sw]);
+        yield return new("bring up the access switch's loopback", ["ip", "-n", sw, "link", "set", "lo", "up"]);
+        yield return new("create the access switch bridge", ["ip", "-n", sw, "link", "add", LabLayout.Bridge, "type", "bridge"]);
+        yield return new("bring up the access switch bridge", ["ip", "-n", sw, "link", "set", LabLayout.Bridge, "up"]);
+        foreach (var command in NodeNetwork(access.Admin, sw).Concat(NodeMounts(access.Admin, names)))
+        {
+            yield return command;
+        }
+
+        yield return new("give the admin node its access address",
+            ["ip", "-n", access.Admin.Namespace, "address", "add", LabAccessLayout.AdminAddress + length, "dev", LabAccessLayout.Interface, "nodad"]);
+        foreach (var port in access.Ports)
+        {
+            var iface = LabAccessLayout.Interface;
+            yield return new($"node {port.Node}: connect {iface} to the access switch",
+                ["ip", "link", "add", iface, "netns", port.Namespace, "type", "veth", "peer", "name", port.SwitchPort, "netns", sw]);
+            yield return new($"node {port.Node}: attach its access port", ["ip", "-n", sw, "link", "set", port.SwitchPort, "master", LabLayout.Bridge, "up"]);
+            yield return new($"node {port.Node}: bring up {iface}", ["ip", "-n", port.Namespace, "link", "set", iface, "up"]);
+            yield return new($"node {port.Node}: give {iface} its access address", ["ip", "-n", port.Namespace, "address", "add", port.Address + length, "dev", iface, "nodad"]);
+        }
     }
 
     /// <summary>

@@ -12,4 +12,5 @@ internal sealed record LabNodeSpec(string Name, string Interface, bool IsGateway
 /// and its resolver at the internet's DNS server — each node's own IPv4 way out, as a machine's
 /// owner would have set it up. Only needed while the lab is made (not kept in its state).
 /// </param>
-internal sealed record LabSpec(string Name, IReadOnlyList<LabNodeSpec> Nodes, bool WithInternet = false, string? Router = null);
+/// <param name="WithAccess">Adds the access network: an sshd in every node and the admin node that reaches them (<c>--all</c>).</param>
+internal sealed record LabSpec(string Name, IReadOnlyList<LabNodeSpec> Nodes, bool WithInternet = false, string? Router = null, bool WithAccess = false);

@@ -18,10 +18,11 @@ internal sealed record LabState(
     LabOwner? Owner,
     IReadOnlyList<LabNodeSpec> Nodes,
     bool WithInternet,
-    IReadOnlyList<LabDaemon> Daemons)
+    IReadOnlyList<LabDaemon> Daemons,
+    bool WithAccess = false)
 {
     public const int CurrentVersion = 1;
 
     [JsonIgnore]
-    public LabSpec Spec => new(Lab, Nodes, WithInternet);
+    public LabSpec Spec => new(Lab, Nodes, WithInternet, WithAccess);
 }

@@ -8,17 +8,17 @@ namespace Sixgill.Lab;
 /// <summary>Reads a lab's <see cref="LabStatus"/> from its state file and the machine; changes nothing.</summary>
 internal sealed class LabStatusReader
 {
-    private readonly IProcessRunner _runner;
+    private readonly IProcessRunner runner;
 
     public LabStatusReader(IProcessRunner runner)
     {
-        _runner = runner;
+        this.runner = runner;
     }
 
     public async Task<LabStatus> ReadAsync(string lab, CancellationToken cancellationToken)
     {
         var names = new LabNames(lab);
-        var sweeper = new LabSweeper(_runner);
+        var sweeper = new LabSweeper(this.runner);
         var state = LabStateFile.TryRead(names);
         if (state is null)
         {
@@ -54,8 +54,8 @@ internal sealed class LabStatusReader
             return new NamespaceStatus(name, role, namespaceName, false, [], []);
         }
 
-        var addresses = await _runner.RunAsync(["ip", "-j", "-n", namespaceName, "address", "show"], cancellationToken);
-        var pids = await _runner.RunAsync(["ip", "netns", "pids", namespaceName], cancellationToken);
+        var addresses = await this.runner.RunAsync(["ip", "-j", "-n", namespaceName, "address", "show"], cancellationToken);
+        var pids = await this.runner.RunAsync(["ip", "netns", "pids", namespaceName], cancellationToken);
         var processes = LabTeardown.ProcessesToEnd(pids.StandardOutput, Environment.ProcessId)
             .Select(pid => (Pid: pid, Program: ProcessTable.Find(pid)?.Name))
             .Where(p => p.Program is not null)

@@ -17,17 +17,17 @@ internal sealed class LabSweeper
     /// <summary>How often the namespaces are emptied before what is left is reported.</summary>
     private const int ProcessRounds = 5;
 
-    private readonly IProcessRunner _runner;
+    private readonly IProcessRunner runner;
 
     public LabSweeper(IProcessRunner runner)
     {
-        _runner = runner;
+        this.runner = runner;
     }
 
     /// <summary>Every network namespace <c>ip netns list</c> knows, whoever made it.</summary>
     public async Task<IReadOnlyList<string>> ListNamespacesAsync(CancellationToken cancellationToken = default)
     {
-        var result = await _runner.RunCheckedAsync(["ip", "-j", "netns", "list"], cancellationToken);
+        var result = await this.runner.RunCheckedAsync(["ip", "-j", "netns", "list"], cancellationToken);
         var text = result.StandardOutput.Trim();
         if (text.Length == 0)
         {
@@ -71,7 +71,7 @@ internal sealed class LabSweeper
         var ended = await EndProcessesAsync(namespaces, problems, cancellationToken);
 
         // The gateway's dockerd (docker runtime) ended with them: its directory and cgroups go by exact name.
-        await LabDocker.RemoveLeftoversAsync(names, _runner, problems);
+        await LabDocker.RemoveLeftoversAsync(names, this.runner, problems);
 
         // The nodes' namespace files, then the private mount that holds them. A node's mount
         // namespace (its overlays and tmpfs) ends with the last mount of its file.
@@ -91,7 +91,7 @@ internal sealed class LabSweeper
         var deleted = new List<string>();
         foreach (var ns in namespaces)
         {
-            var result = await _runner.RunAsync(["ip", "netns", "delete", ns], cancellationToken);
+            var result = await this.runner.RunAsync(["ip", "netns", "delete", ns], cancellationToken);
             if (result.Succeeded)
             {
                 deleted.Add(ns);
@@ -149,7 +149,7 @@ internal sealed class LabSweeper
         var pids = new List<int>();
         foreach (var ns in namespaces)
         {
-            var result = await _runner.RunAsync(["ip", "netns", "pids", ns], cancellationToken);
+            var result = await this.runner.RunAsync(["ip", "netns", "pids", ns], cancellationToken);
             pids.AddRange(LabTeardown.ProcessesToEnd(result.StandardOutput, Environment.ProcessId));
         }
 
@@ -157,7 +157,7 @@ internal sealed class LabSweeper
     }
 
     private Task<ProcessResult> Signal(string signal, IEnumerable<int> pids, CancellationToken cancellationToken) =>
-        _runner.RunAsync(["kill", "-s", signal, "--", .. pids.Select(p => p.ToString(CultureInfo.InvariantCulture))], cancellationToken);
+        this.runner.RunAsync(["kill", "-s", signal, "--", .. pids.Select(p => p.ToString(CultureInfo.InvariantCulture))], cancellationToken);
 
     /// <summary>
     /// Never deletes through a mount: if anything is still mounted inside, the directory stays
@@ -207,5 +207,5 @@ internal sealed class LabSweeper
     }
 
     private async Task<bool> TryAsync(IReadOnlyList<string> command, CancellationToken cancellationToken) =>
-        (await _runner.RunAsync(command, cancellationToken)).Succeeded;
+        (await this.runner.RunAsync(command, cancellationToken)).Succeeded;
 }

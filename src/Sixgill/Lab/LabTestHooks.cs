@@ -16,10 +16,15 @@ internal sealed record LabTestHooks(string? KillAtPhase)
 {
     public const string KillVariable = "SIXGILL_TEST_DEMO_KILL";
 
+    /// <summary>The hook the variable asks for; never any in the published binary.</summary>
     public static LabTestHooks FromEnvironment()
     {
+#if SIXGILL_TEST_HOOKS
         var phase = Environment.GetEnvironmentVariable(KillVariable);
         return new LabTestHooks(string.IsNullOrEmpty(phase) ? null : phase);
+#else
+        return new LabTestHooks(KillAtPhase: null);
+#endif
     }
 
     /// <summary>Called as each node's run of <paramref name="phase"/> has started.</summary>

@@ -15,17 +15,17 @@ internal sealed class NamespaceTransport : INodeTransport
     /// <summary>What one run of sixgill in a node may take (prepare waits for its daemons).</summary>
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
 
-    private readonly VirtualLab _lab;
-    private readonly IReadOnlyList<string> _program;
-    private readonly IReadOnlyDictionary<string, string?>? _environment;
+    private readonly VirtualLab lab;
+    private readonly IReadOnlyList<string> program;
+    private readonly IReadOnlyDictionary<string, string?>? environment;
 
     /// <param name="program">How to start sixgill (<see cref="SixgillProgram.Current"/>).</param>
     /// <param name="environment">Variables for every run (a test hook), or null.</param>
     public NamespaceTransport(VirtualLab lab, IReadOnlyList<string> program, string configPath, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        _lab = lab;
-        _program = program;
-        _environment = environment;
+        this.lab = lab;
+        this.program = program;
+        this.environment = environment;
         ConfigPath = configPath;
     }
 
@@ -34,7 +34,7 @@ internal sealed class NamespaceTransport : INodeTransport
     public Task<ProcessResult> RunSixgillAsync(string node, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var request = new ProcessRequest([.. _program, .. arguments]) { Timeout = RunTimeout, Environment = _environment };
-        return _lab.Node(node).RunAsync(request, cancellationToken);
+        var request = new ProcessRequest([.. this.program, .. arguments]) { Timeout = RunTimeout, Environment = this.environment };
+        return this.lab.Node(node).RunAsync(request, cancellationToken);
     }
 }

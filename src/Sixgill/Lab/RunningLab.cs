@@ -43,7 +43,7 @@ internal sealed class RunningLab
         try
         {
             var state = new LabState(LabState.CurrentVersion, names.Lab, definition.ConfigSource, names.NodeConfig, owner,
-                definition.Spec.Nodes, definition.Spec.WithInternet, []);
+                definition.Spec.Nodes, definition.Spec.WithInternet, [], definition.Spec.WithAccess);
             LabStateFile.Write(names, state);
             LabSharedDirectory.WriteConfig(names, definition.ConfigText);
             if (lab.Internet is not null)
@@ -54,6 +54,11 @@ internal sealed class RunningLab
             if (definition.Cluster.Runtime == ServiceRuntime.Docker && lab.Gateway is { } gateway)
             {
                 await LabDocker.StartAsync(gateway, names, runner, cancellationToken);
+            }
+
+            if (lab.Access is not null)
+            {
+                await LabAccess.StartAsync(lab, runner, cancellationToken);
             }
 
             state = state with { Daemons = lab.Daemons };

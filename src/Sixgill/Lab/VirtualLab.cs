@@ -4,25 +4,26 @@ using Sixgill.Machine;
 namespace Sixgill.Lab;
 
 /// <summary>
-/// A running virtual lab (SPEC §7): node namespaces joined by a switch, and optionally an
+/// A running virtual lab (docs/lab.md): node namespaces joined by a switch, and optionally an
 /// IPv4-only internet behind the gateway node. Disposing it removes everything it made: the
 /// processes it started, then every namespace, mount and directory of the lab's name.
 /// </summary>
 /// <remarks>Not called <c>Lab</c>: inside <c>Sixgill.*</c> that name means the namespace.</remarks>
 internal sealed class VirtualLab : IAsyncDisposable
 {
-    private readonly LabProcesses _processes;
-    private readonly LabSweeper _sweeper;
-    private bool _disposed;
+    private readonly LabProcesses processes;
+    private readonly LabSweeper sweeper;
+    private bool disposed;
 
     private VirtualLab(LabLayout layout, IProcessRunner runner)
     {
         Layout = layout;
-        _processes = new LabProcesses(runner);
-        _sweeper = new LabSweeper(runner);
-        Nodes = layout.Nodes.Select(n => new LabNode(n, _processes)).ToList();
-        Switch = new LabNamespace(layout.Switch, _processes);
-        Internet = layout.Internet is null ? null : new LabNamespace(layout.Internet, _processes);
+        this.processes = new LabProcesses(runner);
+        this.sweeper = new LabSweeper(runner);
+        Nodes = layout.Nodes.Select(n => new LabNode(n, this.processes)).ToList();
+        Switch = new LabNamespace(layout.Switch, this.processes);
+        Internet = layout.Internet is null ? null : new LabNamespace(layout.Internet, this.processes);
+        Admin = layout.Access is null ? null : new LabNode(layout.Access.Admin, this.processes);
     }
 
     public LabLayout Layout { get; }
@@ -38,11 +39,17 @@ internal sealed class VirtualLab : IAsyncDisposable
 
     public LabNode? Gateway => Nodes.SingleOrDefault(n => n.IsGateway);
 
+    /// <summary>The access network, when the lab has one (an sshd in every node).</summary>
+    public LabAccessLayout? Access => Layout.Access;
+
+    /// <summary>The admin node on the access network (not a node of the topology), when the lab has one.</summary>
+    public LabNode? Admin { get; }
+
     /// <summary>The detached daemons the lab ends when it is removed (<see cref="LabNamespace.StartDaemon"/>).</summary>
-    public IReadOnlyList<LabDaemon> Daemons => _processes.Daemons;
+    public IReadOnlyList<LabDaemon> Daemons => this.processes.Daemons;
 
     public LabNode Node(string name) =>
-        Nodes.SingleOrDefault(n => n.Name == name) ?? throw new ArgumentException($"lab '{Name}' has no node '{name}'", nameof(name));
+        Nodes.SingleOrDefault(n => n.Name == name) ?? (name == Admin?.Name ? Admin : null) ?? throw new ArgumentException($"lab '{Name}' has no node '{name}'", nameof(name));
 
     /// <summary>
     /// Builds the lab. Refuses when anything of the same name is already on the machine (a live
@@ -93,7 +100,7 @@ internal sealed class VirtualLab : IAsyncDisposable
         var layout = LabLayout.Plan(spec);
         runner ??= new ProcessRunner();
         var present = await new LabSweeper(runner).ListNamespacesAsync(cancellationToken);
-        string?[] wanted = [layout.Switch, layout.Internet, .. layout.Nodes.Select(n => n.Namespace)];
+        string?[] wanted = [layout.Switch, layout.Internet, layout.Access?.Switch, layout.Access?.Admin.Namespace, .. layout.Nodes.Select(n => n.Namespace)];
         var missing = wanted.OfType<string>().Where(ns => !present.Contains(ns)).ToList();
         if (missing.Count > 0)
         {
@@ -101,7 +108,7 @@ internal sealed class VirtualLab : IAsyncDisposable
         }
 
         var lab = new VirtualLab(layout, runner);
-        lab._processes.Adopt(daemons);
+        lab.processes.Adopt(daemons);
         return lab;
     }
 
@@ -112,7 +119,7 @@ internal sealed class VirtualLab : IAsyncDisposable
     /// </summary>
     public async Task<LabNamespace> AddNamespaceAsync(string name, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(disposed, this);
         var namespaceName = Layout.Names.Namespace(name);
         if (namespaceName == Layout.Switch || namespaceName == Layout.Internet || Nodes.Any(n => n.Namespace == namespaceName))
         {
@@ -124,31 +131,31 @@ internal sealed class VirtualLab : IAsyncDisposable
             await RunStepAsync(step, cancellationToken);
         }
 
-        return new LabNamespace(namespaceName, _processes);
+        return new LabNamespace(namespaceName, this.processes);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_disposed)
+        if (disposed)
         {
             return;
         }
 
-        _disposed = true;
-        await _processes.StopAllAsync();
-        var report = await _sweeper.SweepAsync(Name, CancellationToken.None);
+        disposed = true;
+        await this.processes.StopAllAsync();
+        var report = await this.sweeper.SweepAsync(Name, CancellationToken.None);
         report.EnsureClean();
     }
 
     private async Task RunStepAsync(LabSetupCommand step, CancellationToken cancellationToken)
     {
-        var result = await _processes.RunAsync(new ProcessRequest(step.Command), cancellationToken);
+        var result = await this.processes.RunAsync(new ProcessRequest(step.Command), cancellationToken);
 
         // A sweep of another lab removes the shared work root when it looks empty; if that
         // happened between mkdir's two levels, once more is enough.
         if (!result.Succeeded && step.Command[0] == "mkdir")
         {
-            result = await _processes.RunAsync(new ProcessRequest(step.Command), cancellationToken);
+            result = await this.processes.RunAsync(new ProcessRequest(step.Command), cancellationToken);
         }
 
         if (!result.Succeeded)

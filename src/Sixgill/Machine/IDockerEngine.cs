@@ -12,7 +12,7 @@ internal sealed record DockerExecResult(IReadOnlyList<string> Command, long Exit
 }
 
 /// <summary>
-/// The narrow part of the Docker Engine API that the docker runtime (SPEC §6.2) needs, in the
+/// The narrow part of the Docker Engine API that the docker runtime (docs/gateway.md) needs, in the
 /// problem's terms: Sixgill's images, the support network, its two containers. Everything that
 /// reaches the engine goes through here, so tests and plans can put a fake in its place.
 /// Lookups return null for "not there"; an engine that cannot be reached is always

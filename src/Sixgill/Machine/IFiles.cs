@@ -21,10 +21,20 @@ internal interface IFiles
     /// </summary>
     void Write(string path, ReadOnlySpan<byte> content, UnixFileMode? mode = null);
 
+    /// <summary>
+    /// Appends to the end of an existing file in one write (a log's records). Durable: fdatasync
+    /// before returning, so a crash of the machine cannot lose it; otherwise only a kill of the
+    /// process cannot.
+    /// </summary>
+    void Append(string path, ReadOnlySpan<byte> content, bool durable);
+
     /// <summary>Deletes the file (the target of a symlink, never the link); false when it did not exist.</summary>
     bool Delete(string path);
 
     bool DirectoryExists(string path);
+
+    /// <summary>The names of the entries directly in the directory, in ordinal order; empty when it does not exist.</summary>
+    IReadOnlyList<string> EntryNames(string directory);
 
     /// <summary>Creates one directory whose parent exists.</summary>
     void CreateDirectory(string path, UnixFileMode mode);

@@ -1,10 +1,9 @@
-using Sixgill.Host.Network;
 using Sixgill.Values;
 
 namespace Sixgill.Machine;
 
 /// <summary>
-/// How <c>IpRoute2Network</c> reads the kernel's links, addresses and routes: over rtnetlink
+/// How <c>KernelNetwork</c> reads the kernel's links, addresses and routes: over rtnetlink
 /// (<c>NetlinkReader</c>, no process) or from <c>ip -j</c> (<c>IpJsonReader</c>, where
 /// no netlink socket can be had). Both answer the same questions the same way.
 /// </summary>

@@ -4,7 +4,14 @@ using Sixgill.Values;
 namespace Sixgill.Machine;
 
 /// <summary>A table of the node's nftables ruleset, as far as Sixgill reads it: which source networks it masquerades.</summary>
-internal sealed record NftTable(string Family, string Name, ImmutableArray<Prefix> Masquerades);
+internal sealed record NftTable(string Family, string Name, ImmutableArray<Prefix> Masquerades)
+{
+    /// <summary>The family of the one table that is Sixgill's (the NAT64 pool's NAT44).</summary>
+    public const string SixgillFamily = "ip";
+
+    /// <summary>The name of the one table that is Sixgill's: the only one Sixgill ever deletes.</summary>
+    public const string SixgillName = "sixgill";
+}
 
 /// <summary>
 /// The node's nftables ruleset, one whole table at a time: Sixgill only ever adds, replaces and

@@ -1,5 +1,3 @@
-using Sixgill.Host.Processes;
-
 namespace Sixgill.Machine;
 
 /// <summary>
@@ -18,10 +16,10 @@ internal interface IProcessRunner
 
     /// <summary>
     /// Starts a long-running program (a daemon kept in the foreground) and returns at once; the
-    /// caller ends it with <see cref="RunningProcess.StopAsync"/> or by disposing it. Fakes that
+    /// caller ends it with <see cref="IRunningProcess.StopAsync"/> or by disposing it. Fakes that
     /// never start daemons need not implement it.
     /// </summary>
-    RunningProcess Start(ProcessRequest request) => throw new NotSupportedException($"{GetType().Name} cannot start long-running programs");
+    IRunningProcess Start(ProcessRequest request) => throw new NotSupportedException($"{GetType().Name} cannot start long-running programs");
 }
 
 internal static class ProcessRunnerExtensions

@@ -3,6 +3,9 @@ namespace Sixgill.Machine;
 /// <summary>The service manager, where there is one: systemd, reached through <c>systemctl</c>.</summary>
 internal interface ISystemd
 {
+    /// <summary>Where systemd looks for units an administrator installed.</summary>
+    public const string UnitDirectory = "/etc/systemd/system";
+
     /// <summary>Restarts <paramref name="unit"/> (starts it when stopped) and waits for it; throws when systemctl fails.</summary>
     void Restart(string unit);
 

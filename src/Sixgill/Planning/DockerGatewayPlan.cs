@@ -8,7 +8,7 @@ using Sixgill.Steps;
 namespace Sixgill.Planning;
 
 /// <summary>
-/// The steps of the docker runtime's DNS64/NAT64 gateway (SPEC §6.2), which come first in the
+/// The steps of the docker runtime's DNS64/NAT64 gateway (docs/gateway.md), which come first in the
 /// gateway node's prepare when <c>general.runtime</c> is docker: the preflight (engine and images),
 /// the DNS64 container's named.conf on the node, the network <c>support_net</c>, the containers
 /// <c>tayga</c> then <c>bind9</c> (bind9 forwards through tayga and is ready when it answers), the

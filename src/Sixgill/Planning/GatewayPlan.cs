@@ -7,7 +7,7 @@ using Sixgill.Steps;
 namespace Sixgill.Planning;
 
 /// <summary>
-/// The steps of the native DNS64/NAT64 gateway (SPEC §6.1), which come first in the gateway node's
+/// The steps of the native DNS64/NAT64 gateway (docs/gateway.md), which come first in the gateway node's
 /// prepare: the preflight, the daemons' directories and configs, the AppArmor rules where AppArmor
 /// confines named, <c>sixgill0</c> with <c>dns64.ip</c>, TAYGA's tunnel and the routes into it, the
 /// NAT44 table, and the two daemons — as systemd units where systemd is PID 1, started directly

@@ -6,11 +6,11 @@ using Sixgill.Steps;
 namespace Sixgill.Planning;
 
 /// <summary>
-/// The steps of <c>init</c> on the master (SPEC §5.3): the CA key (0600) and certificate in
+/// The steps of <c>init</c> on the master (docs/steps.md): the CA key (0600) and certificate in
 /// <c>/etc/sixgill/pki</c>, then the config file with <c>token</c> and <c>token_cert_hash</c> set in
 /// place (every other byte kept). The config is replaced as a whole file, so the engine keeps a backup
 /// under the state directory and can put it back; its owner stays, and its mode too, less any access
-/// for other users: it now holds the token (SPEC §9: never world-readable or writable).
+/// for other users: it now holds the token (never world-readable or writable).
 /// </summary>
 /// <param name="ConfigModeBefore">The config file's mode as found.</param>
 /// <param name="ConfigMode">The mode it gets: as found, without the bits for other users.</param>

@@ -7,7 +7,7 @@ using Sixgill.Steps;
 namespace Sixgill.Planning;
 
 /// <summary>
-/// The bootstrap token and the cluster CA <c>init</c> writes (SPEC §5.3): the ones already there, or new
+/// The bootstrap token and the cluster CA <c>init</c> writes (docs/steps.md): the ones already there, or new
 /// ones. Every text form is masked (the token by <see cref="BootstrapToken"/>, the PEM files by
 /// <see cref="FileBody"/>), so printing this record leaks nothing.
 /// </summary>

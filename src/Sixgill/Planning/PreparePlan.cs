@@ -12,7 +12,7 @@ using Sixgill.Values;
 namespace Sixgill.Planning;
 
 /// <summary>
-/// The steps <c>prepare</c> takes on one node, in order (SPEC §5.1 steps 1–6), computed from the
+/// The steps <c>prepare</c> takes on one node, in order (docs/steps.md), computed from the
 /// address plan and the node's <see cref="NodeFacts"/> alone: pure, so <c>plan</c>, <c>prepare</c>
 /// and a journal-less <c>clean</c> see the same list.
 /// </summary>
@@ -30,6 +30,9 @@ internal static class PreparePlan
     public const string ResolvedDropIn = "/etc/systemd/resolved.conf.d/60-sixgill.conf";
 
     public const string ResolvedUnit = "systemd-resolved.service";
+
+    /// <summary>Names br_netfilter for systemd-modules-load, which runs before systemd-sysctl applies the bridge sysctls.</summary>
+    public const string ModulesLoadFile = "/etc/modules-load.d/sixgill.conf";
 
     private const string Marker = "# written by sixgill prepare, removed by sixgill clean\n";
 
@@ -62,10 +65,19 @@ internal static class PreparePlan
             steps.Add(new EnsureAddress(node.Node.Interface, new InterfaceAddress(address.Address, address.Length)));
         }
 
-        // 2. Forwarding, live and across reboots.
-        var sysctls = ForwardingSysctls(plan.Cluster.Mode, isGateway: node.Services is not null);
-        steps.AddRange(sysctls.Select(key => new EnsureSysctl(key, "1")));
-        steps.Add(new EnsureFile(SysctlFile, SysctlFileBody(sysctls), Public));
+        // 2. Forwarding, and (bridge plugin) bridged pod traffic through ip6tables/iptables, live and across reboots.
+        var forwarding = ForwardingSysctls(plan.Cluster.Mode, isGateway: node.Services is not null);
+        var bridged = node.Node.IsClusterNode && plan.Cluster.Plugin == CniPlugin.Bridge ? BridgeSysctls(plan.Cluster.Mode) : [];
+        var module = facts.BridgeNetfilter == BridgeNetfilter.Module && !bridged.IsEmpty ? BridgeNetfilterReader.Module : null;
+        if (module is not null)
+        {
+            steps.Add(new EnsureFile(ModulesLoadFile, FileBody.FromText($"{Marker}{module}\n"), Public));
+            steps.Add(new EnsureKernelModule(module, BridgeNetfilterReader.Marker));
+        }
+
+        steps.AddRange(forwarding.Select(key => new EnsureSysctl(key, "1")));
+        steps.AddRange(bridged.Select(key => new EnsureSysctl(key, "1", module)));
+        steps.Add(new EnsureFile(SysctlFile, SysctlFileBody([.. forwarding, .. bridged]), Public));
 
         // 3. Every node's name.
         steps.Add(new EnsureHostsLines(EnsureHostsLines.DefaultPath, plan.HostsEntries));
@@ -84,9 +96,14 @@ internal static class PreparePlan
             steps.AddRange(node.PrepareRoutes.Select(route => new EnsureRoute(new KernelRoute(route.Destination, route.Via, route.Device))));
         }
 
-        // 6. kubeadm's configuration (holds the token: 0600).
+        // 6. kubelet's resolv.conf (ipv6: DNS64 only) and kubeadm's configuration (holds the token: 0600).
         if (node.Node.IsClusterNode)
         {
+            if (KubeletResolvConf.Render(plan) is { } resolvConf)
+            {
+                steps.Add(new EnsureFile(KubeletResolvConf.FilePath, FileBody.FromText(resolvConf), Public));
+            }
+
             var kubeadmProblems = KubeadmConfig.Problems(plan, node);
             problems.AddRange(kubeadmProblems);
             if (kubeadmProblems.IsEmpty)
@@ -129,6 +146,15 @@ internal static class PreparePlan
         mode == ClusterMode.Ipv6 && !isGateway
             ? [SysctlKey.Parse("net.ipv6.conf.all.forwarding")]
             : [SysctlKey.Parse("net.ipv6.conf.all.forwarding"), SysctlKey.Parse("net.ipv4.ip_forward")];
+
+    // Pods on one bridge reach a Service whose endpoint is a pod on the same bridge only if the reply,
+    // bridged straight back, passes the NAT of kube-proxy: that is what these sysctls switch on.
+    private static ImmutableArray<SysctlKey> BridgeSysctls(ClusterMode mode) => mode switch
+    {
+        ClusterMode.Ipv6 => [SysctlKey.Parse("net.bridge.bridge-nf-call-ip6tables")],
+        ClusterMode.Ipv4 => [SysctlKey.Parse("net.bridge.bridge-nf-call-iptables")],
+        _ => [SysctlKey.Parse("net.bridge.bridge-nf-call-ip6tables"), SysctlKey.Parse("net.bridge.bridge-nf-call-iptables")],
+    };
 
     private static FileBody SysctlFileBody(IEnumerable<SysctlKey> keys)
     {

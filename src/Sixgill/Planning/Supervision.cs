@@ -1,6 +1,6 @@
 namespace Sixgill.Planning;
 
-/// <summary>How the gateway's daemons are kept running (SPEC §6.1).</summary>
+/// <summary>How the gateway's daemons are kept running (docs/gateway.md).</summary>
 internal enum Supervision
 {
     /// <summary>Started directly, with pid files under <c>/run/sixgill</c>; stopped by those pids at clean. Not started again after a reboot.</summary>

@@ -10,9 +10,9 @@ using Sixgill.Steps;
 namespace Sixgill.Planning;
 
 /// <summary>
-/// The steps <c>up</c> takes on one node, in order (SPEC §5.4): the CNI config; a route to every other
+/// The steps <c>up</c> takes on one node, in order (docs/steps.md): the CNI config; a route to every other
 /// cluster node's pod subnet; on the master the CA <c>init</c> made copied for kubeadm, <c>kubeadm
-/// init</c> and the admin kubeconfig for the person who ran it; on a minion <c>kubeadm join</c>. Pure:
+/// init</c> and the cluster merged into the kubeconfig of the person who ran it; on a minion <c>kubeadm join</c>. Pure:
 /// <c>plan up</c>, <c>up</c>, <c>plan down</c> and a journal-less <c>down</c> see the same list.
 /// </summary>
 /// <remarks>
@@ -41,8 +41,10 @@ internal static class UpPlan
         var cluster = plan.Cluster;
         var steps = ImmutableArray.CreateBuilder<Step>();
         var problems = ImmutableArray.CreateBuilder<string>();
+        var warnings = ImmutableArray.CreateBuilder<string>();
 
-        // 1. The CNI config: this node's pod subnet(s).
+        // 1. The CNI config: this node's pod subnet(s), the one the runtime loads.
+        CniPrecedence(facts.CniDirectoryEntries, problems, warnings);
         steps.Add(new EnsureCniConfig(CniConfig.FilePath, FileBody.FromText(CniConfig.Render(plan, node)), Public,
             cluster.Plugin == CniPlugin.Bridge ? CniConfig.BridgeName : null));
 
@@ -70,7 +72,7 @@ internal static class UpPlan
             {
                 if (facts.KubeconfigOwner is { } owner)
                 {
-                    steps.Add(new CopyFile(RunKubeadm.AdminConf, owner.KubeconfigPath, Private, owner.FileOwner));
+                    steps.Add(new MergeKubeconfig(RunKubeadm.AdminConf, owner.KubeconfigPath, KubeconfigMerge.EntryName(nodeName), Private, owner.FileOwner));
                 }
                 else
                 {
@@ -80,7 +82,29 @@ internal static class UpPlan
             }
         }
 
-        return new NodePlan(Command, steps.ToImmutable(), problems.ToImmutable(), []);
+        return new NodePlan(Command, steps.ToImmutable(), problems.ToImmutable(), warnings.ToImmutable());
+    }
+
+    // Runtimes load the first network config in name order and ignore the rest: one that sorts before
+    // Sixgill's would be used instead of it, so up stops and names it; Sixgill never moves or deletes
+    // another's file. One that sorts after is never loaded while Sixgill's is there: a note says so.
+    private static void CniPrecedence(ImmutableArray<string> entries, ImmutableArray<string>.Builder problems, ImmutableArray<string>.Builder warnings)
+    {
+        foreach (var name in entries.Where(n => n != CniConfig.FileName && CniConfig.IsConfigFile(n)))
+        {
+            var path = $"{CniConfig.Directory}/{name}";
+            if (CniConfig.SortsBefore(name))
+            {
+                problems.Add($"{path} sorts before {CniConfig.FileName}, so the container runtime would load it instead of Sixgill's "
+                    + $"(runtimes take the first CNI config in name order): move it out of {CniConfig.Directory} "
+                    + $"(e.g. mkdir -p /etc/cni/disabled && mv {path} /etc/cni/disabled/) or give it a name that sorts after "
+                    + $"{CniConfig.FileName}, then run up again");
+            }
+            else
+            {
+                warnings.Add($"{path} is there too; runtimes load {CniConfig.FileName} first and leave it unused (Sixgill leaves it alone)");
+            }
+        }
     }
 
     // Minions pin the hash in the config; kubeadm on the master must sign with the CA of that hash.

@@ -24,7 +24,7 @@ internal sealed record DaemonSpec(
     ImmutableArray<string> ConfigCheck,
     Ip? AnswersDnsAt)
 {
-    /// <summary>How long the daemon gets to write its pid file and, for the DNS64 server, to answer (SPEC §6.1: bounded).</summary>
+    /// <summary>How long the daemon gets to write its pid file and, for the DNS64 server, to answer (bounded).</summary>
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     public string Describe() => $"{Program} -c {Config}";

@@ -2,7 +2,7 @@ using Sixgill.Machine;
 
 namespace Sixgill.Steps;
 
-/// <summary>An address on an interface, the interface up, and the address past DAD (SPEC §5.1 step 1).</summary>
+/// <summary>An address on an interface, the interface up, and the address past DAD (docs/steps.md).</summary>
 internal sealed record EnsureAddress(string Interface, InterfaceAddress Address) : Step
 {
     /// <summary>How long to wait for duplicate address detection (about 2 s on a quiet link).</summary>

@@ -3,7 +3,7 @@ using Sixgill.Machine;
 namespace Sixgill.Steps;
 
 /// <summary>
-/// A bridge without ports that holds one address (<c>sixgill0</c> with <c>dns64.ip</c>, SPEC §6.1):
+/// A bridge without ports that holds one address (<c>sixgill0</c> with <c>dns64.ip</c>, docs/gateway.md):
 /// a link that is always up and never leaves the node, for a service address. The address skips
 /// duplicate address detection (<c>nodad</c>): there are no neighbours to collide with, and named
 /// cannot bind an address that is still tentative.

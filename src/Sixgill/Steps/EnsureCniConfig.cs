@@ -3,9 +3,9 @@ using System.Collections.Immutable;
 namespace Sixgill.Steps;
 
 /// <summary>
-/// The CNI network config <c>up</c> writes (SPEC §5.4 step 1), a whole file like <see cref="EnsureFile"/>.
+/// The CNI network config <c>up</c> writes (docs/steps.md), a whole file like <see cref="EnsureFile"/>.
 /// Its undo also takes away the bridge the config's <c>bridge</c> plugin creates when the first pod
-/// starts (SPEC §5.5: <c>cni0</c>) — but only if there was no such link when the config was written:
+/// starts (<c>cni0</c>) — but only if there was no such link when the config was written:
 /// a bridge that was there before is someone else's.
 /// </summary>
 /// <param name="Bridge">The bridge the plugin makes (<c>cni0</c>); null for <c>ptp</c>, which makes none that outlive the pods.</param>

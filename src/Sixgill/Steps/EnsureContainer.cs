@@ -5,7 +5,7 @@ using Sixgill.Values;
 namespace Sixgill.Steps;
 
 /// <summary>
-/// One of the docker runtime's containers (SPEC §6.2), as <see cref="ContainerDrift"/> judges it: a
+/// One of the docker runtime's containers (docs/gateway.md), as <see cref="ContainerDrift"/> judges it: a
 /// running one with the right image and settings is kept; a stopped or different one of Sixgill's is
 /// removed and made anew (create, start); one someone else made of that name stops the run with
 /// nothing changed. The DNS64 container is ready when it answers DNS at <paramref name="AnswersDnsAt"/>

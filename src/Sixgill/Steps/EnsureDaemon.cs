@@ -1,7 +1,7 @@
 namespace Sixgill.Steps;
 
 /// <summary>
-/// A gateway daemon started directly, where PID 1 is not systemd (SPEC §6.1): it forks and writes
+/// A gateway daemon started directly, where PID 1 is not systemd (docs/gateway.md): it forks and writes
 /// its pid file under <c>/run/sixgill</c>, and undo ends it by that pid — after checking the pid
 /// still belongs to this program with this config. Applying checks the config first
 /// (<c>named-checkconf</c>), and waits, bounded, until the daemon is up and (the DNS64 server)

@@ -4,7 +4,7 @@ using Sixgill.Machine;
 namespace Sixgill.Steps;
 
 /// <summary>
-/// The docker network <c>support_net</c> (SPEC §6.2), as <see cref="NetworkDrift"/> judges it: made
+/// The docker network <c>support_net</c> (docs/gateway.md), as <see cref="NetworkDrift"/> judges it: made
 /// when absent, kept when right, replaced when Sixgill's but wrong (its containers detached first:
 /// they are removed, and their own steps, which come next, create them again), never touched when
 /// someone else made it (the run stops with nothing changed).

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
-using Sixgill.Addressing;
 using Sixgill.Steps.Text;
+using Sixgill.Values;
 
 namespace Sixgill.Steps;
 
-/// <summary>Every node's name mapped to its management address in the hosts file (SPEC §5.1 step 3).</summary>
+/// <summary>Every node's name mapped to its management address in the hosts file (docs/steps.md).</summary>
 internal sealed record EnsureHostsLines(string Path, ImmutableArray<HostsEntry> Mappings) : EditFileLines(Path)
 {
     public const string DefaultPath = "/etc/hosts";

@@ -4,7 +4,7 @@ using Sixgill.Values;
 namespace Sixgill.Steps;
 
 /// <summary>
-/// The DNS64 server as first nameserver of a plain resolv.conf (SPEC §5.1 step 4). Not for
+/// The DNS64 server as first nameserver of a plain resolv.conf (docs/steps.md). Not for
 /// systemd-resolved's stub symlink, which gets a resolved.conf.d drop-in instead.
 /// </summary>
 internal sealed record EnsureNameserver(string Path, Ip Address) : EditFileLines(Path)

@@ -1,24 +1,24 @@
-using Sixgill.Gateway;
+using Sixgill.Machine;
 using Sixgill.Values;
 
 namespace Sixgill.Steps;
 
 /// <summary>
-/// The NAT44 of the NAT64 pool (SPEC §6.1): Sixgill's own nftables table <c>ip sixgill</c>,
+/// The NAT44 of the NAT64 pool (docs/gateway.md): Sixgill's own nftables table <c>ip sixgill</c>,
 /// masquerading <paramref name="Pool"/>, loaded whole from <paramref name="Ruleset"/> and deleted
 /// whole at undo. No other table, chain or rule of the node is read for a decision, changed or flushed.
 /// </summary>
-/// <param name="Ruleset">The rendered ruleset (<see cref="Nat44Ruleset.Render"/>): it replaces the table in one transaction.</param>
+/// <param name="Ruleset">The rendered ruleset (the gateway's NAT44 ruleset): it replaces the table in one transaction.</param>
 internal sealed record EnsureNat44(Prefix Pool, string Ruleset) : Step
 {
-    public override string Id => $"nftables:{Nat44Ruleset.TableFamily} {Nat44Ruleset.TableName}";
+    public override string Id => $"nftables:{NftTable.SixgillFamily} {NftTable.SixgillName}";
 
-    public override string Description => $"nftables table {Nat44Ruleset.TableFamily} {Nat44Ruleset.TableName} masquerading {Pool}";
+    public override string Description => $"nftables table {NftTable.SixgillFamily} {NftTable.SixgillName} masquerading {Pool}";
 
     public override ProbeResult Probe(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var table = context.RequireServices().Nftables.FindTable(Nat44Ruleset.TableFamily, Nat44Ruleset.TableName);
+        var table = context.RequireServices().Nftables.FindTable(NftTable.SixgillFamily, NftTable.SixgillName);
         if (table is null)
         {
             return ProbeResult.Absent();
@@ -29,7 +29,7 @@ internal sealed record EnsureNat44(Prefix Pool, string Ruleset) : Step
             : ProbeResult.Different(table.Masquerades.IsEmpty ? "it masquerades nothing" : $"it masquerades {string.Join(", ", table.Masquerades)}");
     }
 
-    public override Undo PrepareUndo(StepContext context) => new DeleteNftTable(Nat44Ruleset.TableFamily, Nat44Ruleset.TableName);
+    public override Undo PrepareUndo(StepContext context) => new DeleteNftTable(NftTable.SixgillFamily, NftTable.SixgillName);
 
     public override void Apply(StepContext context, Undo undo)
     {
@@ -41,9 +41,9 @@ internal sealed record EnsureNat44(Prefix Pool, string Ruleset) : Step
     public override Undo? FindUndo(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.RequireServices().Nftables.FindTable(Nat44Ruleset.TableFamily, Nat44Ruleset.TableName) is null
+        return context.RequireServices().Nftables.FindTable(NftTable.SixgillFamily, NftTable.SixgillName) is null
             ? null
-            : new DeleteNftTable(Nat44Ruleset.TableFamily, Nat44Ruleset.TableName);
+            : new DeleteNftTable(NftTable.SixgillFamily, NftTable.SixgillName);
     }
 }
 
@@ -58,10 +58,10 @@ internal sealed record DeleteNftTable(string Family, string Name) : Undo
     public override UndoOutcome Revert(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Name != Nat44Ruleset.TableName)
+        if (Name != NftTable.SixgillName)
         {
             // The journal is a file: whatever it says, only Sixgill's own table is ever deleted.
-            throw new InvalidOperationException($"refusing to delete nftables table {Family} {Name}: only table {Nat44Ruleset.TableName} is Sixgill's");
+            throw new InvalidOperationException($"refusing to delete nftables table {Family} {Name}: only table {NftTable.SixgillName} is Sixgill's");
         }
 
         var nftables = context.RequireServices().Nftables;

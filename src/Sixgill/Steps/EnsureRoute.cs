@@ -2,7 +2,7 @@ using Sixgill.Machine;
 
 namespace Sixgill.Steps;
 
-/// <summary>A route in the main table (SPEC §4.4), written with <c>replace</c>.</summary>
+/// <summary>A route in the main table (docs/address-plan.md), written with <c>replace</c>.</summary>
 internal sealed record EnsureRoute(KernelRoute Route) : Step
 {
     public override string Id => $"route:{Route.Destination}";

@@ -3,10 +3,12 @@ using Sixgill.Machine;
 namespace Sixgill.Steps;
 
 /// <summary>
-/// A <c>net.*</c> sysctl set live (SPEC §5.1 step 2). Persisting it across reboots is a separate
+/// A <c>net.*</c> sysctl set live (docs/steps.md). Persisting it across reboots is a separate
 /// <see cref="EnsureFile"/> step for <c>/etc/sysctl.d/60-sixgill.conf</c>.
 /// </summary>
-internal sealed record EnsureSysctl(SysctlKey Key, string Value) : Step
+/// <param name="Module">The kernel module that brings the key (<c>br_netfilter</c>), loaded by an earlier step of the
+/// same run: while it is not loaded the key is absent, not an error. Null for keys every kernel has.</param>
+internal sealed record EnsureSysctl(SysctlKey Key, string Value, string? Module = null) : Step
 {
     public override string Id => $"sysctl:{Key}";
 
@@ -15,6 +17,11 @@ internal sealed record EnsureSysctl(SysctlKey Key, string Value) : Step
     public override ProbeResult Probe(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (Module is not null && ReadIfThere(context) is null)
+        {
+            return ProbeResult.Absent($"comes with {Module}");
+        }
+
         var current = context.Sysctl.Read(Key);
         return SysctlValue.Same(current, Value) ? ProbeResult.Present : ProbeResult.Different($"now {current}");
     }
@@ -36,7 +43,20 @@ internal sealed record EnsureSysctl(SysctlKey Key, string Value) : Step
     public override Undo? FindUndo(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return SysctlValue.Same(context.Sysctl.Read(Key), Value) ? new RevertSysctl(Key.Name, null, Value) : null;
+        var current = Module is null ? context.Sysctl.Read(Key) : ReadIfThere(context);
+        return current is not null && SysctlValue.Same(current, Value) ? new RevertSysctl(Key.Name, null, Value) : null;
+    }
+
+    private string? ReadIfThere(StepContext context)
+    {
+        try
+        {
+            return context.Sysctl.Read(Key);
+        }
+        catch (PreconditionFailedException)
+        {
+            return null; // the module is not loaded (any more)
+        }
     }
 }
 
@@ -51,7 +71,16 @@ internal sealed record RevertSysctl(string Key, string? Previous, string Applied
     {
         ArgumentNullException.ThrowIfNull(context);
         var key = SysctlKey.Parse(Key);
-        var current = context.Sysctl.Read(key);
+        string current;
+        try
+        {
+            current = context.Sysctl.Read(key);
+        }
+        catch (PreconditionFailedException)
+        {
+            return UndoOutcome.NothingToDo($"{Key} is gone (its module was unloaded)");
+        }
+
         if (Previous is not null && SysctlValue.Same(current, Previous))
         {
             return UndoOutcome.NothingToDo();

@@ -1,10 +1,9 @@
-using Sixgill.Gateway;
 using Sixgill.Machine;
 
 namespace Sixgill.Steps;
 
 /// <summary>
-/// A gateway daemon supervised by systemd (SPEC §6.1, where PID 1 is systemd): its unit file in
+/// A gateway daemon supervised by systemd (docs/gateway.md, where PID 1 is systemd): its unit file in
 /// <c>/etc/systemd/system</c>, systemd told (<c>daemon-reload</c>), the unit enabled and
 /// (re)started, the daemon checked first and waited for, bounded. Undo: <c>disable --now</c>, the
 /// unit file removed, <c>daemon-reload</c>. A unit whose daemon runs an older config than the
@@ -14,7 +13,7 @@ internal sealed record EnsureSystemdService(SystemdUnit Unit, DaemonSpec Daemon)
 {
     private const UnixFileMode UnitMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
-    private EnsureFile File => new($"{GatewayPaths.SystemdUnitDirectory}/{Unit.Name}", FileBody.FromText(Unit.Text), UnitMode);
+    private EnsureFile File => new($"{ISystemd.UnitDirectory}/{Unit.Name}", FileBody.FromText(Unit.Text), UnitMode);
 
     public override string Id => $"unit:{Unit.Name}";
 

@@ -4,7 +4,7 @@ using Sixgill.Machine;
 namespace Sixgill.Steps;
 
 /// <summary>
-/// The preflight of the docker runtime (SPEC §6.2) as the first step of the gateway's plan: the
+/// The preflight of the docker runtime (docs/gateway.md) as the first step of the gateway's plan: the
 /// engine answers and has every image the containers run, or the run stops before anything changes
 /// (<see cref="DockerEngineUnreachableException"/>, <see cref="DockerImageMissingException"/>: exit 3
 /// with the fix). A check: nothing to apply or undo.

@@ -1,16 +1,15 @@
 using System.Collections.Immutable;
-using Sixgill.Gateway;
 using Sixgill.Machine;
 
 namespace Sixgill.Steps;
 
 /// <summary>
-/// The preflight of the native gateway (SPEC §6.1) as the first step of its plan: its probe finds
+/// The preflight of the native gateway (docs/gateway.md) as the first step of its plan: its probe finds
 /// every program installed (<c>=</c>) or stops the run before anything changes, naming each missing
 /// program, its Debian package and the one <c>apt-get install</c> line (exit 3). There is nothing to
 /// apply or undo: Sixgill never installs anything itself.
 /// </summary>
-internal sealed record RequirePrograms(ImmutableArray<GatewayProgram> Programs) : Step
+internal sealed record RequirePrograms(ImmutableArray<RequiredProgram> Programs) : Step
 {
     public override string Id => "programs:" + string.Join(',', Programs.Select(p => p.Name));
 
@@ -20,7 +19,7 @@ internal sealed record RequirePrograms(ImmutableArray<GatewayProgram> Programs) 
     {
         ArgumentNullException.ThrowIfNull(context);
         var programs = context.RequireServices().Programs;
-        var preflight = GatewayPrograms.Check(name => programs.Find(name) is not null, Programs);
+        var preflight = ProgramPreflight.Check(name => programs.Find(name) is not null, Programs);
         if (preflight.IsReady)
         {
             return ProbeResult.Present;

@@ -1,4 +1,5 @@
 using Sixgill.Machine;
+using Sixgill.Values;
 
 namespace Sixgill.Steps;
 
@@ -10,9 +11,9 @@ internal enum KubeadmVerb
 }
 
 /// <summary>
-/// <c>kubeadm init|join --config /etc/sixgill/kubeadm.yaml</c> (SPEC §5.4 step 3), undone by
+/// <c>kubeadm init|join --config /etc/sixgill/kubeadm.yaml</c> (docs/steps.md), undone by
 /// <c>kubeadm reset --force</c>. Its probe is <c>up</c>'s preflight (§5.4 step 4): kubeadm and kubelet
-/// installed, kubeadm's version the config's <c>kubernetes_version</c>, and the kubeadm file the one
+/// installed, kubeadm at least 1.31 and of the config's <c>kubernetes_version</c>, and the kubeadm file the one
 /// <c>prepare</c> writes for this config — so that, the engine probing every step first, a missing
 /// piece stops <c>up</c> before anything changed.
 /// </summary>
@@ -73,6 +74,13 @@ internal sealed record RunKubeadm(KubeadmVerb Verb, string ConfigPath, FileBody 
         if (!kubeadm.KubeletInstalled())
         {
             throw new PreconditionFailedException("kubelet is not installed (not on PATH): kubeadm needs it; install it with kubeadm");
+        }
+
+        if (KubernetesRelease.Parse(version) is not { IsSupported: true })
+        {
+            throw new PreconditionFailedException($"kubeadm is {version}, older than {KubernetesRelease.Floor}, the oldest release Sixgill writes for "
+                + $"(its file is kubeadm.k8s.io/v1beta4 with kube-proxy in nftables mode, both from {KubernetesRelease.Floor}): "
+                + $"install kubeadm and kubelet {KubernetesRelease.Floor} or newer");
         }
 
         if (KubernetesVersion is { } wanted && !SameVersion(version, wanted))

@@ -31,6 +31,7 @@ namespace Sixgill.Steps;
 [JsonDerivedType(typeof(ResetKubeadm), "kubeadm")]
 [JsonDerivedType(typeof(RemoveDockerNetwork), "docker-network")]
 [JsonDerivedType(typeof(RemoveContainer), "container")]
+[JsonDerivedType(typeof(UnloadKernelModule), "module")]
 internal abstract record Undo
 {
     /// <summary>What undoing does, for people: <c>remove fd00:20::2/64 from eth0</c>.</summary>

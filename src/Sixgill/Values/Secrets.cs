@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Sixgill.Values;
 
-/// <summary>How secrets look in every output (SPEC §9): never the secret, always recognisably masked.</summary>
+/// <summary>How secrets look in every output (docs/safety.md): never the secret, always recognisably masked.</summary>
 internal static partial class Secrets
 {
     /// <summary>Always this many stars, so that the mask gives away nothing about the secret's length.</summary>

@@ -7,7 +7,7 @@ namespace Sixgill.Verify;
 
 /// <summary>
 /// Check (c): the kernel routes the synthesized address the way the plan says — via the gateway
-/// node on every other node, into the <c>nat64</c> tunnel on the gateway itself (SPEC §4.4).
+/// node on every other node, into the <c>nat64</c> tunnel on the gateway itself (docs/address-plan.md).
 /// </summary>
 internal static class RouteCheck
 {

@@ -8,18 +8,14 @@ using Sixgill.Values;
 namespace Sixgill.Verify;
 
 /// <summary>
-/// <c>sixgill verify</c>: from this node, hop by hop, that its mode's way out works — in ipv6 mode an
-/// IPv4-only site reached by name through DNS64 and NAT64, in dual-stack and ipv4 the site reached
-/// by name over the node's own IPv4 (and IPv6) path — and that every other node answers. Runs on the node
+/// <c>sixgill verify</c> (docs/commands.md): from this node, hop by hop, that an IPv4-only site is
+/// reached by name through DNS64 and NAT64, and that every other node answers. Runs on the node
 /// it checks; it changes nothing. Checks run in path order, and a check whose input an earlier
 /// failure took away is reported as skipped rather than failing twice.
 /// </summary>
 internal static class VerifyRunner
 {
-    public static Task<VerifyReport> RunAsync(Cluster cluster, AddressPlan plan, string nodeName, VerifyOptions options, CancellationToken cancellationToken) =>
-        RunAsync(cluster, plan, nodeName, options, VerifyProbes.System(), cancellationToken);
-
-    internal static async Task<VerifyReport> RunAsync(Cluster cluster, AddressPlan plan, string nodeName, VerifyOptions options, VerifyProbes probes,
+    public static async Task<VerifyReport> RunAsync(Cluster cluster, AddressPlan plan, string nodeName, VerifyOptions options, VerifyProbes probes,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cluster);

@@ -26,7 +26,8 @@ public sealed class ChangeVerbRunnerTests
         lines[0].ShouldBe("plan: prepare on w1");
         lines[1].ShouldBe("+ address fd00:20::3/64 on eth1");
         lines[2].ShouldBe("~ sysctl net.ipv6.conf.all.forwarding = 1  (now 0)");
-        lines[^1].ShouldBe("6 to add, 2 to change"); // hosts: 127.0.1.1 w1 is disabled, so a change
+        lines[3].ShouldBe("~ sysctl net.bridge.bridge-nf-call-ip6tables = 1  (now 0)");
+        lines[^1].ShouldBe("7 to add, 3 to change"); // hosts: 127.0.1.1 w1 is disabled, so a change
         node.Snapshot().ShouldBe(before);
         node.Files.Paths.ShouldNotContain("/var/lib/sixgill/journal.json");
     }
@@ -43,7 +44,7 @@ public sealed class ChangeVerbRunnerTests
 
         after.ExitCode.ShouldBe(0);
         Lines(after.Out).Skip(1).SkipLast(1).ShouldAllBe(l => l.StartsWith("= ", StringComparison.Ordinal));
-        Lines(after.Out)[^1].ShouldBe("no changes: 8 already so");
+        Lines(after.Out)[^1].ShouldBe("no changes: 10 already so");
     }
 
     [Fact]
@@ -60,8 +61,9 @@ public sealed class ChangeVerbRunnerTests
         var steps = root.GetProperty("steps").EnumerateArray().ToList();
         steps.Select(s => s.GetProperty("id").GetString()).ShouldBe(
         [
-            "address:eth1:fd00:20::3/64", "sysctl:net.ipv6.conf.all.forwarding", "file:/etc/sysctl.d/60-sixgill.conf", "hosts:/etc/hosts",
-            "nameserver:/etc/resolv.conf", "route:fd00:10:64:ff9b::/96", "route:fd00:10::/64", "file:/etc/sixgill/kubeadm.yaml",
+            "address:eth1:fd00:20::3/64", "sysctl:net.ipv6.conf.all.forwarding", "sysctl:net.bridge.bridge-nf-call-ip6tables",
+            "file:/etc/sysctl.d/60-sixgill.conf", "hosts:/etc/hosts", "nameserver:/etc/resolv.conf", "route:fd00:10:64:ff9b::/96",
+            "route:fd00:10::/64", "file:/etc/sixgill/kubelet-resolv.conf", "file:/etc/sixgill/kubeadm.yaml",
         ]);
         steps[0].GetProperty("symbol").GetString().ShouldBe("+");
         steps[0].GetProperty("change").GetString().ShouldBe("add");
@@ -78,7 +80,7 @@ public sealed class ChangeVerbRunnerTests
         var again = CliRun.On(node.Environment(), Args("prepare", "--output", "json"));
 
         prepare.ExitCode.ShouldBe(0, prepare.Error);
-        Lines(prepare.Out)[0].ShouldBe("prepare on w1: 8 applied, 0 already so");
+        Lines(prepare.Out)[0].ShouldBe("prepare on w1: 10 applied, 0 already so");
         node.Files.Text("/etc/hosts").ShouldNotBeNull().ShouldContain("fd00:20::3 w1 # sixgill");
         using (var json = JsonDocument.Parse(again.Out))
         {
@@ -89,7 +91,7 @@ public sealed class ChangeVerbRunnerTests
         var clean = CliRun.On(node.Environment(), Args("clean"));
 
         clean.ExitCode.ShouldBe(0, clean.Error);
-        Lines(clean.Out)[0].ShouldBe("clean on w1: 8 changes undone, from the journal");
+        Lines(clean.Out)[0].ShouldBe("clean on w1: 10 changes undone, from the journal");
         node.Snapshot().ShouldBe(before);
     }
 
@@ -202,7 +204,7 @@ public sealed class ChangeVerbRunnerTests
         var node = new FakeChangeNode();
         var before = node.Snapshot();
 
-        var run = CliRun.On(node.Environment(new TestHooks("4", null, null)), Args("prepare", "--output", "json"));
+        var run = CliRun.On(node.Environment(new TestHooks("5", null, null)), Args("prepare", "--output", "json"));
 
         run.ExitCode.ShouldBe(1);
         using var json = JsonDocument.Parse(run.Out);
@@ -286,8 +288,8 @@ public sealed class ChangeVerbRunnerTests
             json.RootElement.GetProperty("fromJournal").GetBoolean().ShouldBeFalse();
         }
 
-        // Everything but the sysctl, whose value from before nobody recorded.
-        node.Sysctl.With("net.ipv6.conf.all.forwarding", "0");
+        // Everything but the sysctls, whose values from before nobody recorded.
+        node.Sysctl.With("net.ipv6.conf.all.forwarding", "0").With("net.bridge.bridge-nf-call-ip6tables", "0");
         node.Snapshot().ShouldBe(before);
     }
 
@@ -343,7 +345,7 @@ public sealed class ChangeVerbRunnerTests
         verbose.Error.ShouldNotContain("journal saved");
         trace.Error.ShouldContain("  journal saved (1 entries)");
         trace.Error.ShouldContain("  time: run ");
-        Lines(trace.Out)[0].ShouldBe("prepare on w1: 8 applied, 0 already so");
+        Lines(trace.Out)[0].ShouldBe("prepare on w1: 10 applied, 0 already so");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Sixgill.Tests.Cli;
 
 /// <summary>
 /// Node w1 of examples/lab.yaml made of fakes, for running the change commands in-process without
-/// root: eth1 up with a link-local address, plain hosts and resolv.conf, forwarding off.
+/// root: eth1 up with a link-local address, plain hosts and resolv.conf, forwarding and bridge netfilter off (br_netfilter built in).
 /// </summary>
 internal sealed class FakeChangeNode : IChangeNode
 {
@@ -27,7 +27,7 @@ internal sealed class FakeChangeNode : IChangeNode
         .WithDirectory("/etc/sysctl.d")
         .WithDirectory("/var/lib");
 
-    public FakeSysctl Sysctl { get; } = new FakeSysctl().With("net.ipv6.conf.all.forwarding", "0");
+    public FakeSysctl Sysctl { get; } = new FakeSysctl().With("net.ipv6.conf.all.forwarding", "0").With("net.bridge.bridge-nf-call-ip6tables", "0");
 
     public FakeRunLock Lock { get; } = new();
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Sixgill.Tests.Engine.Fakes;
 
 namespace Sixgill.Tests.Cli;
 
@@ -22,7 +21,7 @@ public sealed class JournalIdentityTests
         CliRun.On(node.Environment(), Args("prepare")).ExitCode.ShouldBe(0);
 
         using var journal = JsonDocument.Parse(node.Files.Text(Journal)!);
-        journal.RootElement.GetProperty("version").GetInt32().ShouldBe(2);
+        journal.RootElement.GetProperty("version").GetInt32().ShouldBe(3);
         journal.RootElement.GetProperty("node").GetString().ShouldBe("w1");
         journal.RootElement.GetProperty("config").GetString().ShouldBe(DigestOf(File.ReadAllText(Config)));
     }
@@ -76,7 +75,7 @@ public sealed class JournalIdentityTests
     {
         var node = new FakeChangeNode();
         CliRun.On(node.Environment(), Args("prepare")).ExitCode.ShouldBe(0);
-        var foreign = node.Files.Text(Journal)!.Replace("\"node\": \"w1\"", "\"node\": \"w2\"", StringComparison.Ordinal);
+        var foreign = node.Files.Text(Journal)!.Replace("\"node\":\"w1\"", "\"node\":\"w2\"", StringComparison.Ordinal);
         node.Files.Write(Journal, System.Text.Encoding.UTF8.GetBytes(foreign));
         var prepared = node.Snapshot();
 

@@ -64,11 +64,11 @@ public sealed class GatewayTests
     }
 
     [Fact]
-    public void Orca_dns64_prefix_size_80_is_reported_at_the_prefix()
+    public void Orca_dns64_prefix_size_80_is_reported_on_the_prefix_size_line()
     {
         var config = TestConfig.Orca.Replace("prefix_size: 96", "prefix_size: 80");
 
-        config.Load().ShouldFailOnlyWith(Dns64PrefixLength, config.At("prefix: \"fd00:10:64:ff9b::\"", "\""));
+        config.Load().ShouldFailOnlyWith(Dns64PrefixLength, config.At("prefix_size: 80", "80"));
     }
 
     [Theory]

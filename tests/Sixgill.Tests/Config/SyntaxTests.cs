@@ -128,6 +128,26 @@ public sealed class SyntaxTests
             .Hint.ShouldBe("did you mean v1.31.2?");
     }
 
+    [Theory]
+    [InlineData("v1.30.14")]
+    [InlineData("v1.29.0")]
+    [InlineData("v0.99.0")]
+    public void Kubernetes_older_than_1_31_is_reported_at_its_position_with_the_floor(string version)
+    {
+        var config = Base.InsertAfter(Token, $"kubernetes_version: {version}");
+
+        var error = config.Load().ShouldFailOnlyWith(KubernetesTooOld, config.At($"kubernetes_version: {version}", version));
+        error.Message.ShouldContain($"is {version}, older than v1.31");
+        error.Message.ShouldContain("kubeadm.k8s.io/v1beta4");
+    }
+
+    [Theory]
+    [InlineData("v1.31.0")]
+    [InlineData("v1.36.2")]
+    [InlineData("v2.0.0")]
+    public void Kubernetes_1_31_and_newer_is_accepted(string version) =>
+        Base.InsertAfter(Token, $"kubernetes_version: {version}").Load().Cluster!.KubernetesVersion.ShouldBe(version);
+
     [Fact]
     public void Kubernetes_version_in_the_vX_Y_Z_form_is_accepted() =>
         Base.InsertAfter(Token, "kubernetes_version: v1.31.2").Load().Cluster!.KubernetesVersion.ShouldBe("v1.31.2");

@@ -1,4 +1,3 @@
-using Sixgill.Engine;
 using Sixgill.Tests.Engine.Fakes;
 
 namespace Sixgill.Tests.Engine;

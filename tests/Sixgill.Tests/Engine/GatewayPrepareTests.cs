@@ -1,7 +1,5 @@
-using Sixgill.Engine;
 using Sixgill.Machine;
 using Sixgill.Planning;
-using Sixgill.Steps;
 using Sixgill.Tests.Engine.Fakes;
 
 namespace Sixgill.Tests.Engine;

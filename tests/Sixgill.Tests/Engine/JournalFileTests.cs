@@ -48,7 +48,7 @@ public sealed class JournalFileTests
         loaded[3].ShouldBe(gateway[3]);
         loaded[4].ShouldBe(gateway[4]);
         ((ReloadProfileAfter)loaded[5]).Lines.Edit.Added.ShouldBe(["/run/sixgill/dns64/ rw, # sixgill"]);
-        files.Text(Path)!.ShouldContain("\"kind\": \"daemon\"");
+        files.Text(Path)!.ShouldContain("\"kind\":\"daemon\"");
     }
 
     [Fact]
@@ -61,8 +61,8 @@ public sealed class JournalFileTests
         store.Save(new JournalDocument(JournalDocument.CurrentVersion, [.. docker.Select((undo, i) => new JournalEntry(i + 1, "prepare", $"s{i}", "s", JournalEntryState.Applied, DateTimeOffset.UnixEpoch, undo))]));
 
         store.Load()!.Entries.Select(e => e.Undo).ShouldBe(docker);
-        files.Text(Path)!.ShouldContain("\"kind\": \"docker-network\"");
-        files.Text(Path)!.ShouldContain("\"kind\": \"container\"");
+        files.Text(Path)!.ShouldContain("\"kind\":\"docker-network\"");
+        files.Text(Path)!.ShouldContain("\"kind\":\"container\"");
     }
 
     [Fact]
@@ -95,11 +95,11 @@ public sealed class JournalFileTests
 
         var text = files.Text(Path)!;
 
-        text.ShouldContain("\"kind\": \"file\"");
-        text.ShouldContain("\"mode\": \"0640\"");
-        text.ShouldContain("\"state\": \"Applying\"");
+        text.ShouldContain("\"kind\":\"file\"");
+        text.ShouldContain("\"mode\":\"0640\"");
+        text.ShouldContain("\"state\":\"Applying\"");
         new JournalFile(files, Path).Save(new JournalDocument(1, [new JournalEntry(1, "prepare", "a", "a", JournalEntryState.Applied, DateTimeOffset.UnixEpoch, EveryKind[0])]));
-        files.Text(Path)!.ShouldContain("\"address\": \"fd00:20::2/64\"");
+        files.Text(Path)!.ShouldContain("\"address\":\"fd00:20::2/64\"");
     }
 
     [Theory]
@@ -130,6 +130,6 @@ public sealed class JournalFileTests
         new JournalFile(files, Path).Save(JournalDocument.Empty);
 
         files.ModeOf(Path).ShouldBe((UnixFileMode)Convert.ToInt32("644", 8));
-        Encoding.UTF8.GetString(files.Read(Path)!).ShouldContain("\"entries\": []");
+        Encoding.UTF8.GetString(files.Read(Path)!).ShouldContain("\"entries\":[]");
     }
 }

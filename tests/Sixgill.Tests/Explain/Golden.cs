@@ -4,7 +4,8 @@ namespace Sixgill.Tests.Explain;
 
 /// <summary>
 /// Expected outputs kept as files beside the tests. Set <c>SIXGILL_UPDATE_GOLDEN=1</c> to rewrite
-/// them from the current output, then review the diff before committing.
+/// them from the current output, then review the diff before committing. Under CI (<c>CI=true</c>)
+/// the switch is refused: there a golden check must compare, never rewrite and pass.
 /// </summary>
 internal static class Golden
 {
@@ -14,6 +15,7 @@ internal static class Golden
         var path = Path.Combine(Path.GetDirectoryName(caller)!, "golden", name);
         if (Environment.GetEnvironmentVariable("SIXGILL_UPDATE_GOLDEN") == "1")
         {
+            Guard.IsCi.ShouldBeFalse("SIXGILL_UPDATE_GOLDEN=1 is refused under CI=true: golden files are rewritten by hand, then reviewed");
             File.WriteAllText(path, actual);
             return;
         }

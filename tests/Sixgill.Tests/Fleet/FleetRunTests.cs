@@ -48,4 +48,94 @@ public sealed class FleetRunTests
         finished.Count.ShouldBe(3);
         started.Order().ShouldBe(["gw", "w1", "w2"]);
     }
+
+    [Fact]
+    public async Task When_the_gateway_fails_the_later_waves_are_not_started()
+    {
+        var transport = new FakeTransport("gw");
+        var runs = await new FleetRun(transport, _ => { })
+            .RunAsync(new FleetWaves([["gw"], ["w1", "w2"]], LaterNeedEarlier: true), node => ["prepare"], 4, TestContext.Current.CancellationToken);
+
+        runs.Select(r => (r.Node, r.NotStarted)).ShouldBe([("gw", null), ("w1", "gw failed"), ("w2", "gw failed")]);
+        runs.Skip(1).ShouldAllBe(r => !r.Succeeded);
+        transport.Events.ShouldNotContain("start w1");
+    }
+
+    [Fact]
+    public async Task Undo_waves_go_on_after_a_failure()
+    {
+        var runs = await new FleetRun(new FakeTransport("w1"), _ => { })
+            .RunAsync(new FleetWaves([["w1", "w2"], ["gw"]], LaterNeedEarlier: false), node => ["clean"], 4, TestContext.Current.CancellationToken);
+
+        runs.Select(r => (r.Node, r.Succeeded)).ShouldBe([("w1", false), ("w2", true), ("gw", true)]);
+    }
+
+    [Fact]
+    public async Task At_most_parallel_nodes_run_at_once()
+    {
+        var transport = new CountingTransport();
+        var wave = Enumerable.Range(1, 9).Select(i => $"w{i}").ToArray();
+        var runs = await new FleetRun(transport, _ => { }).RunAsync(new FleetWaves([wave], false), node => ["plan"], 3, TestContext.Current.CancellationToken);
+
+        runs.Count.ShouldBe(9);
+        transport.Most.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_lets_running_nodes_end_and_starts_no_more()
+    {
+        using var interrupt = new CancellationTokenSource();
+        var transport = new InterruptibleTransport();
+        var fleet = new FleetRun(transport, _ => { }, node => interrupt.Cancel());
+        var runs = await fleet.RunAsync(new FleetWaves([["gw"], ["w1"]], true), node => ["prepare"], 4, interrupt.Token);
+
+        runs.Select(r => (r.Node, r.ExitCode, r.NotStarted)).ShouldBe([("gw", 130, null), ("w1", 1, "interrupted")]);
+        transport.Told.ShouldBe(["gw"]);
+    }
+
+    private sealed class CountingTransport : INodeTransport
+    {
+        private int now;
+
+        public int Most { get; private set; }
+
+        public string ConfigPath => "/etc/sixgill/cluster.yaml";
+
+        public async Task<ProcessResult> RunSixgillAsync(string node, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref this.now);
+            lock (this)
+            {
+                Most = Math.Max(Most, now);
+            }
+
+            await Task.Delay(30, cancellationToken);
+            Interlocked.Decrement(ref this.now);
+            return new ProcessResult(["sixgill"], 0, "", "", TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>A node that, told by the token, ends as a sixgill run ends on SIGINT: exit 130, after its rollback.</summary>
+    private sealed class InterruptibleTransport : INodeTransport
+    {
+        public ConcurrentQueue<string> Told { get; } = new();
+
+        public string ConfigPath => "/etc/sixgill/cluster.yaml";
+
+        public async Task<ProcessResult> RunSixgillAsync(string node, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+        {
+            var ended = new TaskCompletionSource();
+            using (cancellationToken.Register(() =>
+            {
+                Told.Enqueue(node);
+                ended.SetResult();
+            }))
+            {
+                await ended.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+            }
+
+            return new ProcessResult(["sixgill"], 130, "", "interrupted; rolled back", TimeSpan.Zero);
+        }
+    }
 }
+

@@ -77,7 +77,7 @@ public sealed class GatewayRendererTests
         text.ShouldContain("forwarders { 64.102.6.247; };");
         text.ShouldContain("fd00:10::/64; 172.18.0.0/16; ::1;");
         text.ShouldContain("dnssec-validation auto;");
-        text.ShouldContain("// Sixgill's DNS64 server (SPEC §6.1), written by 'sixgill prepare' on my-master.");
+        text.ShouldContain("// Sixgill's DNS64 server (docs/gateway.md), written by 'sixgill prepare' on my-master.");
     }
 
     [Fact]

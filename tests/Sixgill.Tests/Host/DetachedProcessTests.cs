@@ -7,16 +7,16 @@ namespace Sixgill.Tests.Host;
 /// <summary>Daemons that outlive their starter, and pids checked before they are signalled (no root needed).</summary>
 public sealed class DetachedProcessTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("sixgill-detached-").FullName;
+    private readonly string directory = Directory.CreateTempSubdirectory("sixgill-detached-").FullName;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Process)]
     public async Task A_detached_program_runs_in_its_own_session_with_its_output_in_the_log()
     {
-        var log = Path.Combine(_directory, "d.log");
+        var log = Path.Combine(directory, "d.log");
         var pid = DetachedProcess.Start(["sh", "-c", "echo out; echo err >&2; exec sleep 30"], log);
         try
         {
@@ -35,10 +35,10 @@ public sealed class DetachedProcessTests : IDisposable
         Directory.Exists($"/proc/{pid}").ShouldBeFalse("reaped by its parent, this process: no zombie left");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Process)]
     public async Task It_does_not_inherit_the_ignored_SIGPIPE_of_dotnet()
     {
-        var pid = DetachedProcess.Start(["sleep", "30"], Path.Combine(_directory, "s.log"));
+        var pid = DetachedProcess.Start(["sleep", "30"], Path.Combine(directory, "s.log"));
         try
         {
             await WaitUntilAsync(() => ProcessTable.Find(pid)?.Name == "sleep");
@@ -54,7 +54,7 @@ public sealed class DetachedProcessTests : IDisposable
     [Fact]
     public void A_program_that_does_not_exist_cannot_start()
     {
-        Should.Throw<ProgramNotFoundException>(() => DetachedProcess.Start(["no-such-program-sixgill"], Path.Combine(_directory, "n.log")));
+        Should.Throw<ProgramNotFoundException>(() => DetachedProcess.Start(["no-such-program-sixgill"], Path.Combine(directory, "n.log")));
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class KubeadmRunnerTests
         Secrets.MaskTokensIn($"--token {Token} sha256:{new string('a', 64)} node.example.test").ShouldBe($"--token k7q2zp.**************** sha256:{new string('a', 64)} node.example.test");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Process)]
     public async Task The_real_runner_passes_output_on_as_it_comes()
     {
         var chunks = new List<string>();

@@ -55,7 +55,7 @@ public sealed class LinuxFilesTests : IDisposable
     [Fact]
     public void Write_keeps_the_owner_of_the_file_it_replaces()
     {
-        Assert.SkipUnless(Environment.IsPrivilegedProcess, "changing a file's owner needs root");
+        Guard.Require(Environment.IsPrivilegedProcess, "changing a file's owner", "root");
         var path = Given("owned", "old\n", Mode644);
         Run("chown", "65534:65534", path);
 

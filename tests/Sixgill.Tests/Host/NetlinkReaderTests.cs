@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
-using Sixgill.Addressing;
 using Sixgill.Host.Network;
 using Sixgill.Host.Processes;
 using Sixgill.Machine;

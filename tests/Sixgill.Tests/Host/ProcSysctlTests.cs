@@ -9,7 +9,7 @@ public sealed class ProcSysctlTests
     [Fact]
     public void Reads_a_net_value_without_its_newline()
     {
-        Assert.SkipUnless(File.Exists("/proc/sys/net/ipv6/conf/all/forwarding"), "no IPv6 in this kernel");
+        Guard.Require(File.Exists("/proc/sys/net/ipv6/conf/all/forwarding"), "sysctl tests", "a kernel with IPv6");
 
         new ProcSysctl().Read(SysctlKey.Parse("net.ipv6.conf.all.forwarding")).ShouldBeOneOf("0", "1");
     }

@@ -4,6 +4,7 @@ using Sixgill.Config;
 using Sixgill.Docker;
 using Sixgill.Engine;
 using Sixgill.Facts;
+using Sixgill.Kube;
 using Sixgill.Machine;
 using Sixgill.Planning;
 using Sixgill.Steps;
@@ -25,11 +26,13 @@ public sealed class PreparePlanTests
         [
             "address:eth1:fd00:20::3/64",
             "sysctl:net.ipv6.conf.all.forwarding",
+            "sysctl:net.bridge.bridge-nf-call-ip6tables",
             "file:/etc/sysctl.d/60-sixgill.conf",
             "hosts:/etc/hosts",
             "nameserver:/etc/resolv.conf",
             "route:fd00:10:64:ff9b::/96",
             "route:fd00:10::/64",
+            "file:/etc/sixgill/kubelet-resolv.conf",
             "file:/etc/sixgill/kubeadm.yaml",
         ]);
         plan.Steps.OfType<EnsureRoute>().Select(s => s.Route.ToString()).ShouldBe(
@@ -37,8 +40,8 @@ public sealed class PreparePlanTests
             "fd00:10:64:ff9b::/96 via fd00:20::2 dev eth1",
             "fd00:10::/64 via fd00:20::2 dev eth1",
         ]);
-        ((EnsureNameserver)plan.Steps[4]).Address.ShouldBe(Ip.Parse("fd00:10::100"));
-        ((EnsureHostsLines)plan.Steps[3]).Mappings.Select(m => m.ToString()).ShouldBe(["fd00:20::2 gw", "fd00:20::3 w1", "fd00:20::4 w2"]);
+        ((EnsureNameserver)plan.Steps[5]).Address.ShouldBe(Ip.Parse("fd00:10::100"));
+        ((EnsureHostsLines)plan.Steps[4]).Mappings.Select(m => m.ToString()).ShouldBe(["fd00:20::2 gw", "fd00:20::3 w1", "fd00:20::4 w2"]);
     }
 
     [Fact]
@@ -50,7 +53,7 @@ public sealed class PreparePlanTests
         kubeadm.Mode.ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         Encoding.UTF8.GetString(kubeadm.Body.Bytes).ShouldContain("JoinConfiguration");
         var sysctl = plan.Steps.OfType<EnsureFile>().Single(f => f.Path == PreparePlan.SysctlFile);
-        Encoding.UTF8.GetString(sysctl.Body.Bytes).ShouldBe("# written by sixgill prepare, removed by sixgill clean\nnet.ipv6.conf.all.forwarding = 1\n");
+        Encoding.UTF8.GetString(sysctl.Body.Bytes).ShouldBe("# written by sixgill prepare, removed by sixgill clean\nnet.ipv6.conf.all.forwarding = 1\nnet.bridge.bridge-nf-call-ip6tables = 1\n");
     }
 
     [Fact]
@@ -82,9 +85,11 @@ public sealed class PreparePlanTests
             "address:eth1:fd00:20::2/64",
             "sysctl:net.ipv6.conf.all.forwarding",
             "sysctl:net.ipv4.ip_forward",
+            "sysctl:net.bridge.bridge-nf-call-ip6tables",
             "file:/etc/sysctl.d/60-sixgill.conf",
             "hosts:/etc/hosts",
             "nameserver:/etc/resolv.conf",
+            "file:/etc/sixgill/kubelet-resolv.conf",
             "file:/etc/sixgill/kubeadm.yaml",
         ]);
         plan.Steps.OfType<EnsureRoute>().ShouldAllBe(route => route.Route.Device == "nat64" && route.Route.Via == null);
@@ -145,9 +150,11 @@ public sealed class PreparePlanTests
             "address:eth1:fd00:20::2/64",
             "sysctl:net.ipv6.conf.all.forwarding",
             "sysctl:net.ipv4.ip_forward",
+            "sysctl:net.bridge.bridge-nf-call-ip6tables",
             "file:/etc/sysctl.d/60-sixgill.conf",
             "hosts:/etc/hosts",
             "nameserver:/etc/resolv.conf",
+            "file:/etc/sixgill/kubelet-resolv.conf",
             "file:/etc/sixgill/kubeadm.yaml",
         ]);
         plan.Steps.OfType<EnsureRoute>().Select(s => s.Route.ToString()).ShouldBe(["fd00:10:64:ff9b::/96 via fd00:10::200", "198.51.100.128/25 via 198.51.100.2"]);
@@ -167,8 +174,10 @@ public sealed class PreparePlanTests
         var plan = PreparePlan.For(AddressPlan.For(cluster), node, NodeFacts.Plain);
 
         plan.Steps.OfType<EnsureAddress>().Select(a => a.Address.Address.Family).ShouldBe([IpFamily.V6, IpFamily.V4]);
-        plan.Steps.OfType<EnsureSysctl>().Select(s => s.Key.Name).ShouldBe(["net.ipv6.conf.all.forwarding", "net.ipv4.ip_forward"]);
+        plan.Steps.OfType<EnsureSysctl>().Select(s => s.Key.Name).ShouldBe(
+            ["net.ipv6.conf.all.forwarding", "net.ipv4.ip_forward", "net.bridge.bridge-nf-call-ip6tables", "net.bridge.bridge-nf-call-iptables"]);
         plan.Steps.OfType<EnsureNameserver>().ShouldBeEmpty();
+        plan.Steps.OfType<EnsureFile>().ShouldNotContain(f => f.Path == KubeletResolvConf.FilePath, "dual-stack keeps the node's own servers for kubelet");
         plan.Steps.OfType<EnsureRoute>().ShouldBeEmpty();
     }
 
@@ -218,8 +227,8 @@ public sealed class PreparePlanTests
 
         NodeFactsReader.Read(booted, _ => true).Systemd.ShouldBe(SystemdState.Running);
         NodeFactsReader.Read(booted, program => program != "systemctl").Systemd.ShouldBe(SystemdState.NoSystemctl);
-        NodeFactsReader.Read(new FakeFiles().WithFile("/etc/resolv.conf", "nameserver 203.0.113.53\n"), _ => true)
-            .ShouldBe(new NodeFacts(ResolverSetup.PlainFile, SystemdState.NotRunning));
+        var plain = NodeFactsReader.Read(new FakeFiles().WithFile("/etc/resolv.conf", "nameserver 203.0.113.53\n"), _ => true);
+        (plain.Resolver, plain.Systemd, plain.BridgeNetfilter).ShouldBe((ResolverSetup.PlainFile, SystemdState.NotRunning, BridgeNetfilter.Module));
     }
 
     [Fact]
@@ -239,7 +248,7 @@ public sealed class PreparePlanTests
             .WithFile("/etc/resolv.conf", "nameserver 203.0.113.53\n")
             .WithDirectory("/etc/sysctl.d")
             .WithDirectory("/var/lib/sixgill");
-        var sysctl = new FakeSysctl().With("net.ipv6.conf.all.forwarding", "0");
+        var sysctl = new FakeSysctl().With("net.ipv6.conf.all.forwarding", "0").With("net.bridge.bridge-nf-call-ip6tables", "0");
         var context = new StepContext(network, files, sysctl, "/var/lib/sixgill/backups");
         var executor = new Executor(context, new JournalFile(files, "/var/lib/sixgill/journal.json"), new FakeRunLock());
         string Snapshot() => network.Snapshot() + files.Snapshot() + sysctl.Snapshot();
@@ -264,9 +273,13 @@ public sealed class PreparePlanTests
 
         public void Write(string path, ReadOnlySpan<byte> content, UnixFileMode? mode = null) => throw new NotSupportedException();
 
+        public void Append(string path, ReadOnlySpan<byte> content, bool durable) => throw new NotSupportedException();
+
         public bool Delete(string path) => throw new NotSupportedException();
 
         public bool DirectoryExists(string path) => throw new NotSupportedException();
+
+        public IReadOnlyList<string> EntryNames(string directory) => [];
 
         public void CreateDirectory(string path, UnixFileMode mode) => throw new NotSupportedException();
 

@@ -25,7 +25,7 @@ public sealed class UpPlanTests
         plan.Problems.ShouldBeEmpty();
         plan.Steps.Select(s => s.Id).ShouldBe(
         [
-            "cni:/etc/cni/net.d/10-sixgill.conflist",
+            "cni:/etc/cni/net.d/00-sixgill.conflist",
             "route:fd00:40:0:0:2::/80",
             "route:fd00:40:0:0:4::/80",
             "kubeadm:join",
@@ -54,7 +54,7 @@ public sealed class UpPlanTests
     }
 
     [Fact]
-    public void The_master_inits_and_gives_the_admin_kubeconfig_to_the_user_who_ran_sudo()
+    public void The_master_inits_and_merges_the_cluster_into_the_kubeconfig_of_the_user_who_ran_sudo()
     {
         var facts = new UpFacts(null, "ada", new KubeconfigOwner("ada", "/home/ada", 1000, 1000));
 
@@ -62,17 +62,40 @@ public sealed class UpPlanTests
 
         plan.Steps.Select(s => s.Id).ShouldBe(
         [
-            "cni:/etc/cni/net.d/10-sixgill.conflist",
+            "cni:/etc/cni/net.d/00-sixgill.conflist",
             "route:fd00:40:0:0:3::/80",
             "route:fd00:40:0:0:4::/80",
             "kubeadm:init",
-            "copy:/home/ada/.kube/config",
+            "kubeconfig:/home/ada/.kube/config",
         ]);
-        var copy = plan.Steps.OfType<CopyFile>().Single();
-        copy.Source.ShouldBe("/etc/kubernetes/admin.conf");
-        copy.Owner.ShouldBe(new FileOwner(1000, 1000));
-        copy.Mode.ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var merge = plan.Steps.OfType<MergeKubeconfig>().Single();
+        merge.Source.ShouldBe("/etc/kubernetes/admin.conf");
+        merge.Name.ShouldBe("sixgill-gw");
+        merge.Owner.ShouldBe(new FileOwner(1000, 1000));
+        merge.Mode.ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
+
+    [Fact]
+    public void A_cni_config_that_sorts_before_sixgills_stops_up_naming_it_and_the_fix_and_one_after_is_a_note()
+    {
+        var facts = NoCaRoot with { CniDirectoryEntries = ["00-aaa.conf", "00-sixgill.conflist", "10-containerd-net.conflist", "README", "99-loopback.json.disabled"] };
+
+        var plan = UpPlan.For(AddressPlan.For(TestClusters.Lab()), "w1", facts);
+
+        var problem = plan.Problems.ShouldHaveSingleItem();
+        problem.ShouldStartWith("/etc/cni/net.d/00-aaa.conf sorts before 00-sixgill.conflist, so the container runtime would load it instead of Sixgill's");
+        problem.ShouldContain("mv /etc/cni/net.d/00-aaa.conf /etc/cni/disabled/");
+        plan.Warnings.ShouldBe(["/etc/cni/net.d/10-containerd-net.conflist is there too; runtimes load 00-sixgill.conflist first and leave it unused (Sixgill leaves it alone)"]);
+    }
+
+    [Theory]
+    [InlineData("10-containerd-net.conflist", false)]
+    [InlineData("05-cilium.conflist", false)]
+    [InlineData("00-a.conflist", true)]
+    [InlineData("0-sixgill.conf", true)]
+    [InlineData("00-Sixgill.conflist", true)]
+    public void Sixgills_conflist_sorts_first_in_byte_order_as_runtimes_sort(string other, bool before) =>
+        CniConfig.SortsBefore(other).ShouldBe(before);
 
     [Fact]
     public void The_master_copies_the_CA_that_init_made_before_kubeadm_init()
@@ -86,13 +109,13 @@ public sealed class UpPlanTests
         plan.Problems.ShouldBeEmpty();
         plan.Steps.Select(s => s.Id).ShouldBe(
         [
-            "cni:/etc/cni/net.d/10-sixgill.conflist",
+            "cni:/etc/cni/net.d/00-sixgill.conflist",
             "route:fd00:40:0:0:3::/80",
             "route:fd00:40:0:0:4::/80",
             "copy:/etc/kubernetes/pki/ca.crt",
             "copy:/etc/kubernetes/pki/ca.key",
             "kubeadm:init",
-            "copy:/root/.kube/config",
+            "kubeconfig:/root/.kube/config",
         ]);
         plan.Steps.OfType<CopyFile>().Single(c => c.Target.EndsWith("ca.key", StringComparison.Ordinal)).Mode.ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }

@@ -8,12 +8,12 @@ namespace Sixgill.Tests.Steps;
 
 public sealed class DockerStepsTests
 {
-    private readonly FakeDockerEngine _engine = new FakeDockerEngine().WithImages(DockerSpecs.Dns64Image, DockerSpecs.Nat64Image);
-    private readonly StepTestNode _node = new();
+    private readonly FakeDockerEngine engine = new FakeDockerEngine().WithImages(DockerSpecs.Dns64Image, DockerSpecs.Nat64Image);
+    private readonly StepTestNode node = new();
 
     private static SupportNetworkSpec NetworkSpec => SupportNetworkSpec.For(DockerSpecs.LabGateway());
 
-    private StepContext Context => _node.Context with { Docker = new Lazy<IDockerEngine>(() => _engine) };
+    private StepContext Context => node.Context with { Docker = new Lazy<IDockerEngine>(() => engine) };
 
     [Fact]
     public void The_preflight_passes_when_the_engine_answers_and_has_every_image()
@@ -24,7 +24,7 @@ public sealed class DockerStepsTests
     [Fact]
     public void The_preflight_names_a_missing_image_and_the_command_that_builds_it()
     {
-        _engine.Images.Remove(DockerSpecs.Dns64Image);
+        engine.Images.Remove(DockerSpecs.Dns64Image);
 
         var error = Should.Throw<DockerImageMissingException>(() => new RequireDockerEngine([DockerSpecs.Nat64Image, DockerSpecs.Dns64Image]).Probe(Context));
 
@@ -36,7 +36,7 @@ public sealed class DockerStepsTests
     [Fact]
     public void The_preflight_lets_an_unreachable_engine_through_as_itself()
     {
-        _engine.Reachable = false;
+        engine.Reachable = false;
 
         Should.Throw<DockerEngineUnreachableException>(() => new RequireDockerEngine([DockerSpecs.Nat64Image]).Probe(Context));
     }
@@ -51,7 +51,7 @@ public sealed class DockerStepsTests
 
         step.Probe(Context).ShouldBe(ProbeResult.Present);
         undo.Revert(Context).Status.ShouldBe(UndoStatus.Reverted);
-        _engine.Networks.ShouldBeEmpty();
+        engine.Networks.ShouldBeEmpty();
         undo.Revert(Context).Status.ShouldBe(UndoStatus.NothingToDo);
     }
 
@@ -59,14 +59,14 @@ public sealed class DockerStepsTests
     public void A_wrong_network_is_replaced_with_Sixgills_containers_on_it_removed_first()
     {
         var spec = NetworkSpec;
-        _engine.Networks[spec.Name] = FakeDockerEngine.Network(spec) with { EnableIpv6 = false, Containers = [DockerNames.Nat64Container] };
-        _engine.Containers[DockerNames.Nat64Container] = DockerSpecs.Running(DockerSpecs.Nat64());
+        engine.Networks[spec.Name] = FakeDockerEngine.Network(spec) with { EnableIpv6 = false, Containers = [DockerNames.Nat64Container] };
+        engine.Containers[DockerNames.Nat64Container] = DockerSpecs.Running(DockerSpecs.Nat64());
         var step = new EnsureDockerNetwork(spec);
         step.Probe(Context).Detail.ShouldBe("IPv6 is not enabled on it");
 
         Apply(step);
 
-        _engine.Calls.ShouldBe(["remove-container tayga", "remove-network support_net", "create-network support_net"]);
+        engine.Calls.ShouldBe(["remove-container tayga", "remove-network support_net", "create-network support_net"]);
         step.Probe(Context).ShouldBe(ProbeResult.Present);
     }
 
@@ -74,12 +74,12 @@ public sealed class DockerStepsTests
     public void A_network_of_that_name_Sixgill_did_not_make_stops_the_run_and_is_never_removed()
     {
         var spec = NetworkSpec;
-        _engine.Networks[spec.Name] = FakeDockerEngine.Network(spec) with { Labels = new Dictionary<string, string>() };
+        engine.Networks[spec.Name] = FakeDockerEngine.Network(spec) with { Labels = new Dictionary<string, string>() };
 
         Should.Throw<PreconditionFailedException>(() => new EnsureDockerNetwork(spec).Probe(Context)).Message.ShouldContain("Sixgill did not create");
         new EnsureDockerNetwork(spec).FindUndo(Context).ShouldBeNull();
         new RemoveDockerNetwork(spec.Name).Revert(Context).Status.ShouldBe(UndoStatus.LeftAlone);
-        _engine.Networks.ShouldContainKey(spec.Name);
+        engine.Networks.ShouldContainKey(spec.Name);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class DockerStepsTests
 
         Apply(step);
 
-        _engine.Calls.ShouldBe(["create-container tayga", "start-container tayga"]);
+        engine.Calls.ShouldBe(["create-container tayga", "start-container tayga"]);
         step.Probe(Context).ShouldBe(ProbeResult.Present);
     }
 
@@ -98,14 +98,14 @@ public sealed class DockerStepsTests
     public void A_stopped_container_is_replaced()
     {
         var spec = DockerSpecs.Nat64();
-        _engine.Containers[spec.Name] = DockerSpecs.Running(spec, _engine.Images[spec.Image]) with { Running = false, Status = "exited" };
+        engine.Containers[spec.Name] = DockerSpecs.Running(spec, engine.Images[spec.Image]) with { Running = false, Status = "exited" };
         var step = new EnsureContainer(spec);
         step.Probe(Context).ShouldBe(ProbeResult.Different("it is exited, not running"));
 
         Apply(step);
 
-        _engine.Calls.ShouldBe(["remove-container tayga", "create-container tayga", "start-container tayga"]);
-        _engine.Containers[spec.Name].Running.ShouldBeTrue();
+        engine.Calls.ShouldBe(["remove-container tayga", "create-container tayga", "start-container tayga"]);
+        engine.Containers[spec.Name].Running.ShouldBeTrue();
     }
 
     [Fact]
@@ -113,27 +113,27 @@ public sealed class DockerStepsTests
     {
         var spec = DockerSpecs.Dns64();
         var wrong = spec with { Ipv6Address = Sixgill.Values.Ip.Parse("fd00:10::123") };
-        _engine.Containers[spec.Name] = DockerSpecs.Running(wrong, _engine.Images[spec.Image]);
+        engine.Containers[spec.Name] = DockerSpecs.Running(wrong, engine.Images[spec.Image]);
         var step = new EnsureContainer(spec);
         step.Probe(Context).Detail.ShouldBe("its IPv6 address is fd00:10::123, not fd00:10::100");
 
         var undo = Apply(step);
 
-        _engine.Containers[spec.Name].Networks[spec.Network].Ipv6Address.ShouldBe(spec.Ipv6Address);
+        engine.Containers[spec.Name].Networks[spec.Network].Ipv6Address.ShouldBe(spec.Ipv6Address);
         undo.Revert(Context).Status.ShouldBe(UndoStatus.Reverted);
-        _engine.Containers.ShouldBeEmpty();
+        engine.Containers.ShouldBeEmpty();
     }
 
     [Fact]
     public void A_container_of_that_name_Sixgill_did_not_make_stops_the_run_and_is_left_alone()
     {
         var spec = DockerSpecs.Nat64();
-        _engine.Containers[spec.Name] = DockerSpecs.Running(spec) with { Labels = new Dictionary<string, string>() };
+        engine.Containers[spec.Name] = DockerSpecs.Running(spec) with { Labels = new Dictionary<string, string>() };
 
         Should.Throw<PreconditionFailedException>(() => new EnsureContainer(spec).Probe(Context)).Message.ShouldContain("Sixgill did not create");
         new EnsureContainer(spec).FindUndo(Context).ShouldBeNull();
         new RemoveContainer(spec.Name).Revert(Context).Status.ShouldBe(UndoStatus.LeftAlone);
-        _engine.Calls.ShouldBeEmpty();
+        engine.Calls.ShouldBeEmpty();
     }
 
     private Undo Apply(Step step)

@@ -1,4 +1,3 @@
-using Sixgill.Addressing;
 using Sixgill.Steps;
 using Sixgill.Values;
 

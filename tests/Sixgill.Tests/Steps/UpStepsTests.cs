@@ -66,6 +66,33 @@ public sealed class UpStepsTests
         Join(node, "1.31.0").Probe(node.Context).State.ShouldBe(ProbeState.Absent);
     }
 
+    [Theory]
+    [InlineData("v1.30.14")]
+    [InlineData("v1.28.0")]
+    public void Kubeadm_older_than_1_31_stops_the_probe_naming_its_version_and_the_floor(string installed)
+    {
+        var node = new UpTestNode(TestClusters.Lab(), "w1");
+        node.Kubeadm.InstalledVersion = installed;
+
+        var error = Should.Throw<PreconditionFailedException>(() => Join(node).Probe(node.Context));
+
+        error.Message.ShouldContain($"kubeadm is {installed}, older than v1.31");
+        error.Message.ShouldContain("install kubeadm and kubelet v1.31 or newer");
+        node.Kubeadm.Calls.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("v1.31.0")]
+    [InlineData("v1.36.0")]
+    [InlineData("v1.32.0-rc.1")]
+    public void Kubeadm_1_31_and_newer_passes_the_floor(string installed)
+    {
+        var node = new UpTestNode(TestClusters.Lab(), "w1");
+        node.Kubeadm.InstalledVersion = installed;
+
+        Join(node).Probe(node.Context).State.ShouldBe(ProbeState.Absent);
+    }
+
     [Fact]
     public void A_missing_or_stale_kubeadm_file_sends_the_user_to_prepare()
     {
@@ -148,7 +175,7 @@ public sealed class UpStepsTests
         var undo = copy.PrepareUndo(node.Context);
         node.Files.WithFile(FakeKubeadm.AdminConf, "changed\n");
 
-        Should.Throw<InvalidOperationException>(() => copy.Apply(node.Context, undo)).Message.ShouldContain("changed while Sixgill was copying it");
+        Should.Throw<InvalidOperationException>(() => copy.Apply(node.Context, undo)).Message.ShouldContain("changed while Sixgill was writing /root/.kube/config");
     }
 
     [Fact]
@@ -164,7 +191,7 @@ public sealed class UpStepsTests
         var outcome = undo.Revert(node.Context);
 
         outcome.Status.ShouldBe(UndoStatus.Reverted);
-        outcome.Detail.ShouldBe("deleted /etc/cni/net.d/10-sixgill.conflist, deleted link cni0");
+        outcome.Detail.ShouldBe("deleted /etc/cni/net.d/00-sixgill.conflist, deleted link cni0");
         node.Network.FindLink("cni0").ShouldBeNull();
         node.Text(CniConfig.FilePath).ShouldBeNull();
         node.Text(UpTestNode.ForeignCniFile).ShouldBe(foreign);
@@ -183,7 +210,7 @@ public sealed class UpStepsTests
         undo.Revert(node.Context);
 
         node.Network.FindLink("cni0").ShouldNotBeNull();
-        undo.Describe().ShouldBe("delete /etc/cni/net.d/10-sixgill.conflist");
+        undo.Describe().ShouldBe("delete /etc/cni/net.d/00-sixgill.conflist");
     }
 
     [Fact]
@@ -213,8 +240,8 @@ public sealed class UpStepsTests
         var json = JsonSerializer.Serialize(document, JournalJson.Default.JournalDocument);
         var back = JsonSerializer.Deserialize(json, JournalJson.Default.JournalDocument)!;
 
-        json.ShouldContain("\"kind\": \"cni\"");
-        json.ShouldContain("\"kind\": \"kubeadm\"");
+        json.ShouldContain("\"kind\":\"cni\"");
+        json.ShouldContain("\"kind\":\"kubeadm\"");
         back.Entries.Select(e => e.Undo.GetType()).ShouldBe([typeof(RevertCniConfig), typeof(ResetKubeadm)]);
         JsonSerializer.Serialize(back, JournalJson.Default.JournalDocument).ShouldBe(json);
     }

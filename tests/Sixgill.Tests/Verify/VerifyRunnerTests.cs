@@ -13,16 +13,16 @@ namespace Sixgill.Tests.Verify;
 /// <summary>The hop-by-hop diagnosis, with every door of the node replaced by a fake that breaks one hop.</summary>
 public sealed class VerifyRunnerTests
 {
-    private readonly FakeDns _dns = FakeDns.Healthy();
-    private readonly FakeResolver _resolver = new();
-    private readonly FakeHttp _http = new();
-    private readonly FakeNodeRunner _runner = new();
+    private readonly FakeDns dns = FakeDns.Healthy();
+    private readonly FakeResolver resolver = new();
+    private readonly FakeHttp http = new();
+    private readonly FakeNodeRunner runner = new();
 
     private async Task<VerifyReport> RunAsync(string node = "w1", Cluster? cluster = null, VerifyOptions? options = null)
     {
         cluster ??= TestClusters.Lab();
         return await VerifyRunner.RunAsync(cluster, AddressPlan.For(cluster), node, options ?? new VerifyOptions(ExpectedText: "hello"),
-            new VerifyProbes(_dns, _resolver, _http, _runner), TestContext.Current.CancellationToken);
+            new VerifyProbes(dns, this.resolver, this.http, runner), TestContext.Current.CancellationToken);
     }
 
     private static CheckResult Check(VerifyReport report, string name) => report.Checks.Single(c => c.Name == name);
@@ -39,7 +39,7 @@ public sealed class VerifyRunnerTests
         report.Checks.Select(c => c.Name).ShouldBe(["dns64-server", "dns64-synthesis", "system-resolver", "route-to-prefix", "http-by-name", "peer-gw", "peer-w2"]);
         Check(report, "dns64-synthesis").Detail.ShouldBe("web.example.test AAAA fd00:10:64:ff9b::cb00:7150 (203.0.113.80 behind the DNS64 prefix)");
         Check(report, "route-to-prefix").Detail.ShouldBe("fd00:10:64:ff9b::cb00:7150 via fd00:20::2 dev eth1 src fd00:20::3");
-        _dns.Asked.ShouldAllBe(q => q.Server.Equals(new IPEndPoint(IPAddress.Parse("fd00:10::100"), 53)));
+        dns.Asked.ShouldAllBe(q => q.Server.Equals(new IPEndPoint(IPAddress.Parse("fd00:10::100"), 53)));
     }
 
     [Fact]
@@ -47,14 +47,14 @@ public sealed class VerifyRunnerTests
     {
         await RunAsync();
 
-        _runner.Ran.Where(c => c[0] == "ping").Select(c => c[^1]).Order().ShouldBe(["fd00:20::2", "fd00:20::4"]);
-        _runner.Ran.First(c => c[0] == "ping").ShouldBe(["ping", "-6", "-c", "1", "-W", "1", _runner.Ran.First(c => c[0] == "ping")[^1]]);
+        runner.Ran.Where(c => c[0] == "ping").Select(c => c[^1]).Order().ShouldBe(["fd00:20::2", "fd00:20::4"]);
+        runner.Ran.First(c => c[0] == "ping").ShouldBe(["ping", "-6", "-c", "1", "-W", "1", runner.Ran.First(c => c[0] == "ping")[^1]]);
     }
 
     [Fact]
     public async Task A_stopped_dns64_server_is_named_as_the_hop()
     {
-        _dns.Answer = (_, _, _) => DnsExchange.Failed(DnsTransportError.PortUnreachable, "port 53 unreachable: nothing listens there");
+        dns.Answer = (_, _, _) => DnsExchange.Failed(DnsTransportError.PortUnreachable, "port 53 unreachable: nothing listens there");
 
         var report = await RunAsync();
 
@@ -69,7 +69,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_servfail_names_the_upstream_remote_server()
     {
-        _dns.Answer = (question, _, query) => Reply(query, question.QuestionType == DnsRecordType.Txt ? DnsResponseCode.NoError : DnsResponseCode.ServerFailure);
+        dns.Answer = (question, _, query) => Reply(query, question.QuestionType == DnsRecordType.Txt ? DnsResponseCode.NoError : DnsResponseCode.ServerFailure);
 
         var report = await RunAsync();
 
@@ -84,9 +84,9 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task When_the_upstream_fails_the_resolver_and_http_fail_at_the_same_hop_not_at_resolv_conf()
     {
-        _dns.Answer = (_, _, query) => Reply(query, DnsResponseCode.ServerFailure);
-        _resolver.Answer = _ => throw new SocketException((int)SocketError.TryAgain);
-        _http.Answer = _ => new HttpProbeResult(null, null, null, HttpProbeError.NameResolution, "Resource temporarily unavailable");
+        dns.Answer = (_, _, query) => Reply(query, DnsResponseCode.ServerFailure);
+        this.resolver.Answer = _ => throw new SocketException((int)SocketError.TryAgain);
+        this.http.Answer = _ => new HttpProbeResult(null, null, null, HttpProbeError.NameResolution, "Resource temporarily unavailable");
 
         var report = await RunAsync();
 
@@ -98,7 +98,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_silent_upstream_while_the_server_answers_for_itself_names_remote_server()
     {
-        _dns.Answer = (question, _, query) => question.QuestionType == DnsRecordType.Txt
+        dns.Answer = (question, _, query) => question.QuestionType == DnsRecordType.Txt
             ? Reply(query, DnsResponseCode.NoError, DnsWire.Txt("9.18"))
             : DnsExchange.Failed(DnsTransportError.Timeout, "no reply within 3 s");
 
@@ -107,13 +107,13 @@ public sealed class VerifyRunnerTests
         var server = Check(report, "dns64-server");
         server.Hop.ShouldBe("remote_server 203.0.113.53");
         server.Detail.ShouldContain("version.bind");
-        _dns.Asked.Count(q => q.Type == DnsRecordType.Aaaa).ShouldBe(2, "a lost datagram gets a second try");
+        dns.Asked.Count(q => q.Type == DnsRecordType.Aaaa).ShouldBe(2, "a lost datagram gets a second try");
     }
 
     [Fact]
     public async Task Silence_from_everything_names_the_dns64_server_and_the_route_to_it()
     {
-        _dns.Answer = (_, _, _) => DnsExchange.Failed(DnsTransportError.Timeout, "no reply within 3 s");
+        dns.Answer = (_, _, _) => DnsExchange.Failed(DnsTransportError.Timeout, "no reply within 3 s");
 
         var server = Check(await RunAsync(), "dns64-server");
 
@@ -124,7 +124,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_closed_lab_with_dnssec_validation_auto_is_told_why_servfail()
     {
-        _dns.Answer = (_, _, query) => Reply(query, DnsResponseCode.ServerFailure);
+        dns.Answer = (_, _, query) => Reply(query, DnsResponseCode.ServerFailure);
         var cluster = TestClusters.Lab() with { Dns64 = TestClusters.Lab().Dns64! with { DnssecValidation = DnssecValidation.Auto } };
 
         Check(await RunAsync(cluster: cluster), "dns64-server").Hint!.ShouldContain("dnssec_validation: no");
@@ -133,7 +133,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_refusal_says_the_node_is_not_among_the_allowed_networks()
     {
-        _dns.Answer = (_, _, query) => Reply(query, DnsResponseCode.Refused);
+        dns.Answer = (_, _, query) => Reply(query, DnsResponseCode.Refused);
 
         var server = Check(await RunAsync(), "dns64-server");
 
@@ -144,7 +144,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task An_unknown_name_points_at_the_upstream()
     {
-        _dns.Answer = (_, _, query) => Reply(query, DnsResponseCode.NameError);
+        dns.Answer = (_, _, query) => Reply(query, DnsResponseCode.NameError);
 
         var report = await RunAsync();
 
@@ -156,7 +156,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task An_A_record_without_a_synthesized_AAAA_blames_the_dns64_config()
     {
-        _dns.Answer = (question, _, query) => question.QuestionType == DnsRecordType.A
+        dns.Answer = (question, _, query) => question.QuestionType == DnsRecordType.A
             ? Reply(query, DnsResponseCode.NoError, DnsWire.Address("203.0.113.80"))
             : Reply(query, DnsResponseCode.NoError);
 
@@ -169,7 +169,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_name_without_any_address_upstream_blames_the_upstream()
     {
-        _dns.Answer = (_, _, query) => Reply(query, DnsResponseCode.NoError);
+        dns.Answer = (_, _, query) => Reply(query, DnsResponseCode.NoError);
 
         Check(await RunAsync(), "dns64-synthesis").Hop.ShouldBe("remote_server 203.0.113.53");
     }
@@ -177,8 +177,8 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_real_AAAA_fails_unless_allow_aaaa_use()
     {
-        _dns.Answer = (_, _, query) => Reply(query, DnsResponseCode.NoError, DnsWire.Address("2001:db8:80::80"));
-        _resolver.Answer = _ => [IPAddress.Parse("2001:db8:80::80")];
+        dns.Answer = (_, _, query) => Reply(query, DnsResponseCode.NoError, DnsWire.Address("2001:db8:80::80"));
+        this.resolver.Answer = _ => [IPAddress.Parse("2001:db8:80::80")];
         var allowing = TestClusters.Lab() with { Dns64 = TestClusters.Lab().Dns64! with { AllowAaaaUse = true } };
 
         Check(await RunAsync(), "dns64-synthesis").Outcome.ShouldBe(CheckOutcome.Failed);
@@ -189,7 +189,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_resolver_that_does_not_ask_the_dns64_server_is_named()
     {
-        _resolver.Answer = _ => [IPAddress.Parse("203.0.113.80")];
+        this.resolver.Answer = _ => [IPAddress.Parse("203.0.113.80")];
 
         var resolver = Check(await RunAsync(), "system-resolver");
 
@@ -202,7 +202,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_name_the_resolver_cannot_find_is_a_resolver_failure()
     {
-        _resolver.Answer = _ => throw new SocketException((int)SocketError.HostNotFound);
+        this.resolver.Answer = _ => throw new SocketException((int)SocketError.HostNotFound);
 
         Check(await RunAsync(), "system-resolver").Hop.ShouldBe("resolver /etc/resolv.conf");
     }
@@ -210,7 +210,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_missing_route_says_which_route_prepare_adds()
     {
-        _runner.Override = c => c[0] == "ip" ? new ProcessResult(c, 2, "", "RTNETLINK answers: Network is unreachable\n", TimeSpan.Zero) : null;
+        runner.Override = c => c[0] == "ip" ? new ProcessResult(c, 2, "", "RTNETLINK answers: Network is unreachable\n", TimeSpan.Zero) : null;
 
         var route = Check(await RunAsync(), "route-to-prefix");
 
@@ -223,7 +223,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_route_through_another_router_is_a_failure()
     {
-        _runner.RouteJson = """[{"dst":"fd00:10:64:ff9b::cb00:7150","gateway":"fd00:20::99","dev":"eth1"}]""";
+        runner.RouteJson = """[{"dst":"fd00:10:64:ff9b::cb00:7150","gateway":"fd00:20::99","dev":"eth1"}]""";
 
         Check(await RunAsync(), "route-to-prefix").Detail.ShouldContain("not via fd00:20::2 (gw)");
     }
@@ -231,7 +231,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task On_the_gateway_the_prefix_must_go_into_the_tunnel()
     {
-        _runner.RouteJson = """[{"dst":"fd00:10:64:ff9b::cb00:7150","dev":"nat64","prefsrc":"fd00:20::2"}]""";
+        runner.RouteJson = """[{"dst":"fd00:10:64:ff9b::cb00:7150","dev":"nat64","prefsrc":"fd00:20::2"}]""";
 
         var report = await RunAsync("gw");
 
@@ -243,19 +243,19 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task When_dns_fails_the_route_is_still_checked_with_a_stand_in_address()
     {
-        _dns.Answer = (_, _, _) => DnsExchange.Failed(DnsTransportError.PortUnreachable, "port 53 unreachable");
-        _resolver.Answer = _ => throw new SocketException((int)SocketError.TryAgain);
+        dns.Answer = (_, _, _) => DnsExchange.Failed(DnsTransportError.PortUnreachable, "port 53 unreachable");
+        this.resolver.Answer = _ => throw new SocketException((int)SocketError.TryAgain);
 
         await RunAsync();
 
         // remote_server 203.0.113.53 as DNS64 would synthesize it.
-        _runner.Ran.Single(c => c[0] == "ip").ShouldBe(["ip", "-j", "route", "get", "fd00:10:64:ff9b::cb00:7135"]);
+        runner.Ran.Single(c => c[0] == "ip").ShouldBe(["ip", "-j", "route", "get", "fd00:10:64:ff9b::cb00:7135"]);
     }
 
     [Fact]
     public async Task Silence_over_HTTP_points_at_NAT64_on_the_gateway()
     {
-        _http.Answer = _ => new HttpProbeResult(null, null, null, HttpProbeError.Timeout, "no response within 6 s");
+        this.http.Answer = _ => new HttpProbeResult(null, null, null, HttpProbeError.Timeout, "no response within 6 s");
 
         var http = Check(await RunAsync(), "http-by-name");
 
@@ -267,7 +267,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_reset_over_HTTP_points_at_the_IPv4_server_because_NAT64_carried_it()
     {
-        _http.Answer = _ => new HttpProbeResult(null, null, new IPEndPoint(IPAddress.Parse("fd00:10:64:ff9b::cb00:7150"), 8080), HttpProbeError.Refused, "Connection refused");
+        this.http.Answer = _ => new HttpProbeResult(null, null, new IPEndPoint(IPAddress.Parse("fd00:10:64:ff9b::cb00:7150"), 8080), HttpProbeError.Refused, "Connection refused");
 
         Check(await RunAsync(), "http-by-name").Hop.ShouldBe("IPv4 server 203.0.113.80 port 8080");
     }
@@ -275,7 +275,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_page_without_the_expected_text_fails()
     {
-        _http.Answer = _ => new HttpProbeResult(200, "something else", null, HttpProbeError.None, null);
+        this.http.Answer = _ => new HttpProbeResult(200, "something else", null, HttpProbeError.None, null);
 
         Check(await RunAsync(), "http-by-name").Outcome.ShouldBe(CheckOutcome.Failed);
     }
@@ -284,7 +284,7 @@ public sealed class VerifyRunnerTests
     public async Task The_url_defaults_to_the_lab_web_server_by_name()
     {
         Uri? asked = null;
-        _http.Answer = url =>
+        this.http.Answer = url =>
         {
             asked = url;
             return new HttpProbeResult(200, "hello", null, HttpProbeError.None, null);
@@ -298,7 +298,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_silent_peer_is_named_with_its_address()
     {
-        _runner.Unreachable.Add("fd00:20::4");
+        runner.Unreachable.Add("fd00:20::4");
 
         var report = await RunAsync();
 
@@ -387,7 +387,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task The_text_report_shows_each_check_and_where_the_path_broke()
     {
-        _dns.Answer = (_, _, query) => Reply(query, DnsResponseCode.ServerFailure);
+        dns.Answer = (_, _, query) => Reply(query, DnsResponseCode.ServerFailure);
         using var text = new StringWriter();
 
         (await RunAsync()).WriteText(text);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sixgill.Host.Processes;
+using Sixgill.Machine;
 using Sixgill.Planning;
 
 namespace Sixgill.Cli.Change;
@@ -14,9 +15,6 @@ internal enum ChangeDirection
     Undo,
 }
 
-/// <summary>A program a command runs, and the Debian package to install when it is missing.</summary>
-internal sealed record RequiredProgram(string Name, string Package);
-
 /// <summary>
 /// A command that changes a node, as <see cref="ChangeVerbRunner"/> runs it: its name, its direction,
 /// and the planner of its steps. <c>clean</c> is <c>prepare</c>'s planner run backwards; <c>up</c> and
@@ -25,7 +23,7 @@ internal sealed record RequiredProgram(string Name, string Package);
 /// <param name="Programs">Checked before anything is read or changed (exit 3 with the package to install).</param>
 internal sealed record ChangeVerb(string Name, ChangeDirection Direction, Func<NodeTarget, NodePlan> Plan, ImmutableArray<RequiredProgram> Programs)
 {
-    public static readonly RequiredProgram IpRoute2 = new("ip", "iproute2");
+    public static readonly RequiredProgram IpRoute2 = new("ip", "iproute2", "/usr/bin/ip", "reads and changes the node's links, addresses and routes");
 
     /// <summary>Applying needs the management interface; undoing does not (it may be gone, and that is fine).</summary>
     public bool NeedsInterface => Direction == ChangeDirection.Apply;

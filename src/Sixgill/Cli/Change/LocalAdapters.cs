@@ -7,6 +7,7 @@ using Sixgill.Host.Processes;
 using Sixgill.Host.Systemd;
 using Sixgill.Machine;
 using Sixgill.Steps;
+using Sixgill.Verify;
 
 namespace Sixgill.Cli.Change;
 
@@ -36,11 +37,14 @@ internal static class LocalAdapters
         var files = new LinuxFiles();
         var systemd = NodeFactsReader.Read(files, ProgramSearch.IsInstalled).Systemd == SystemdState.Running ? new Systemctl(runner) : null;
         var services = new ServiceHost(new MachinePrograms(runner), new ProcProcessTable(), new NftCommand(runner), new UdpDnsTransport());
-        var context = new StepContext(network ?? IpRoute2Network.Local(runner), files, new ProcSysctl(), paths.Backups, systemd, services, new Lazy<IDockerEngine>(() => DockerEngine.FromEnvironment()))
+        var context = new StepContext(network ?? KernelNetwork.Local(runner), files, new ProcSysctl(), paths.Backups, systemd, services, new Lazy<IDockerEngine>(() => DockerEngine.FromEnvironment()))
         {
             Kubeadm = kubeadm ?? new KubeadmRunner(runner, KubeadmRunner.DefaultTimeout, progress: null),
         };
         IJournalStore store = new JournalFile(files, paths.Journal);
         return new Executor(context, journal?.Invoke(store) ?? store, new StateLock(paths.Lock), observe: observe, identity: identity);
     }
+
+    /// <summary>What <c>verify</c> looks through on this machine: UDP DNS, the system resolver, HTTP, programs.</summary>
+    public static VerifyProbes VerifyProbes() => new(new UdpDnsTransport(), new SystemResolver(), new HttpProbe(), new ProcessRunner());
 }

@@ -1,6 +1,5 @@
 using Sixgill.Engine;
 using Sixgill.Facts;
-using Sixgill.Host.Docker;
 using Sixgill.Host.Files;
 using Sixgill.Host.Network;
 using Sixgill.Host.Processes;
@@ -13,7 +12,7 @@ internal sealed class LocalChangeNode(IProcessRunner runner) : IChangeNode
 {
     public bool IsRoot => Environment.IsPrivilegedProcess;
 
-    public INetwork Network { get; } = IpRoute2Network.Local(runner);
+    public INetwork Network { get; } = KernelNetwork.Local(runner);
 
     public bool HasProgram(string program) => ProgramSearch.IsInstalled(program);
 

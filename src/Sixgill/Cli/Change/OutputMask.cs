@@ -4,7 +4,7 @@ using Sixgill.Values;
 namespace Sixgill.Cli.Change;
 
 /// <summary>
-/// The last line of defence of SPEC §9 for change commands: every text they print (plans, reports,
+/// The last line of defence of secret masking (docs/safety.md) for change commands: every text they print (plans, reports,
 /// errors from programs) passes through here, and the cluster's bootstrap token never comes out
 /// whole — <c>abcdef.****************</c> — nor its secret half alone.
 /// </summary>

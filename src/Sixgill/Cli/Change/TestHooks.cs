@@ -13,7 +13,7 @@ namespace Sixgill.Cli.Change;
 /// <item><c>SIXGILL_TEST_FAIL_STEP=&lt;k or step id&gt;</c>: the k-th step of the plan (1-based, as
 /// <c>plan</c> lists them) applies its change and then fails, so the run must roll it back with the rest.</item>
 /// <item><c>SIXGILL_TEST_KILL_AFTER=&lt;n&gt;</c>: the process kills itself with SIGKILL right after the
-/// n-th journal save of the run — a kill -9 at an exact point, without racing a signal. In a prepare
+/// n-th journal save of the run (an append, or the compaction at its end) — a kill -9 at an exact point, without racing a signal. In a prepare
 /// save n is step n's intent (its change not made yet); the last save marks the last step applied.</item>
 /// <item><c>SIXGILL_TEST_KILL_BEFORE=&lt;n&gt;</c>: the same, right before the n-th save: in a prepare,
 /// step n−1 has made its change and the journal still says "applying".</item>
@@ -38,14 +38,19 @@ internal sealed record TestHooks(string? FailStep, int? KillAfterSave, int? Kill
 
     public static TestHooks None { get; } = new(null, null, null);
 
+    /// <summary>The hooks the variables ask for; always <see cref="None"/> in the published binary.</summary>
     public static TestHooks FromEnvironment()
     {
+#if SIXGILL_TEST_HOOKS
         var fail = Environment.GetEnvironmentVariable(FailStepVariable);
         var signal = Environment.GetEnvironmentVariable(SignalVariable);
         return new TestHooks(string.IsNullOrEmpty(fail) ? null : fail, Number(KillAfterVariable), Number(KillBeforeVariable))
         {
             SignalAt = string.IsNullOrEmpty(signal) ? null : signal,
         };
+#else
+        return None;
+#endif
     }
 
     public IReadOnlyList<Step> Apply(IReadOnlyList<Step> steps, StopRequest? stop = null)
@@ -70,8 +75,10 @@ internal sealed record TestHooks(string? FailStep, int? KillAfterSave, int? Kill
     public IJournalStore Wrap(IJournalStore store) =>
         KillAfterSave is null && KillBeforeSave is null ? store : new KillAtSave(store, KillBeforeSave, KillAfterSave);
 
+#if SIXGILL_TEST_HOOKS
     private static int? Number(string variable) =>
         int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+#endif
 
     /// <summary>The step, applied for real, then a failure: rollback must take the change back.</summary>
     private sealed record FailAfterApply(Step Inner) : Step
@@ -122,11 +129,15 @@ internal sealed record TestHooks(string? FailStep, int? KillAfterSave, int? Kill
 
         public JournalDocument? Load() => inner.Load();
 
-        public void Save(JournalDocument document)
+        public void Save(JournalDocument document, bool durable = true) => Counted(() => inner.Save(document, durable));
+
+        public void Compact(JournalDocument document) => Counted(() => inner.Compact(document));
+
+        private void Counted(Action save)
         {
             count++;
             KillIf(before);
-            inner.Save(document);
+            save();
             KillIf(after);
         }
 

@@ -17,11 +17,19 @@ internal sealed class TracingJournalStore(IJournalStore inner, Action<string> lo
         return document;
     }
 
-    public void Save(JournalDocument document)
+    public void Save(JournalDocument document, bool durable = true)
     {
         ArgumentNullException.ThrowIfNull(document);
         var clock = Stopwatch.StartNew();
-        inner.Save(document);
-        log(string.Create(CultureInfo.InvariantCulture, $"journal saved ({document.Entries.Length} entries) in {clock.Elapsed.TotalMilliseconds:0.0} ms"));
+        inner.Save(document, durable);
+        log(string.Create(CultureInfo.InvariantCulture, $"journal saved ({document.Entries.Length} entries{(durable ? "" : ", not synced")}) in {clock.Elapsed.TotalMilliseconds:0.0} ms"));
+    }
+
+    public void Compact(JournalDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var clock = Stopwatch.StartNew();
+        inner.Compact(document);
+        log(string.Create(CultureInfo.InvariantCulture, $"journal compacted ({document.Entries.Length} entries) in {clock.Elapsed.TotalMilliseconds:0.0} ms"));
     }
 }

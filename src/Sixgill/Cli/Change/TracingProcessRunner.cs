@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Sixgill.Host.Processes;
 using Sixgill.Machine;
 
 namespace Sixgill.Cli.Change;
@@ -25,5 +24,5 @@ internal sealed class TracingProcessRunner(IProcessRunner inner, Action<string> 
         }
     }
 
-    public RunningProcess Start(ProcessRequest request) => inner.Start(request);
+    public IRunningProcess Start(ProcessRequest request) => inner.Start(request);
 }

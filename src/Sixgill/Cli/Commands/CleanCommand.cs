@@ -1,15 +1,16 @@
 using System.CommandLine;
 using Sixgill.Cli.Change;
+using Sixgill.Cli.Fleet;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>sixgill clean</c>: undo prepare on this node, newest change first (SPEC §5.2).</summary>
+/// <summary><c>sixgill clean</c>: undo prepare on this node, newest change first (docs/steps.md).</summary>
 internal static class CleanCommand
 {
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)
     {
         var command = new Command("clean", "undo prepare on this node");
-        command.SetAction(result => new ChangeVerbRunner(Invocation.From(result, options), environment).Run(ChangeVerbs.Clean));
+        FleetGate.SetActions(command, options, result => new ChangeVerbRunner(Invocation.From(result, options), environment).Run(ChangeVerbs.Clean));
         return command;
     }
 }

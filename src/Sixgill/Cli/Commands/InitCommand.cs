@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sixgill.Cli.Change;
+using Sixgill.Cli.Fleet;
 using Sixgill.Host.Files;
 using Sixgill.Kube;
 using Sixgill.Planning;
@@ -7,7 +8,7 @@ using Sixgill.Planning;
 namespace Sixgill.Cli.Commands;
 
 /// <summary>
-/// <c>sixgill init</c> on the master (SPEC §5.3): a CA in <c>/etc/sixgill/pki</c> and a bootstrap token,
+/// <c>sixgill init</c> on the master (docs/steps.md): a CA in <c>/etc/sixgill/pki</c> and a bootstrap token,
 /// both written into the config file in place — kept when they are there, new with <c>--force</c>.
 /// Runs as a change (journal, backup of the config, rollback) through <see cref="ChangeVerbRunner"/>.
 /// </summary>
@@ -17,7 +18,7 @@ internal static class InitCommand
     {
         var force = new Option<bool>("--force") { Description = "a new CA and token even where there are ones (every node must then be prepared again)" };
         var command = new Command("init", "create the bootstrap token and CA; write token + CA hash into the config") { force };
-        command.SetAction(result =>
+        FleetGate.SetActions(command, options, result =>
         {
             var invocation = Invocation.From(result, options);
             InitPlan? planned = null;

@@ -5,7 +5,7 @@ using Sixgill.Host.Processes;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>--timeout DURATION</c> of <c>up</c> and <c>down</c>: how long kubeadm may run (SPEC §5.4; default 10 min).</summary>
+/// <summary><c>--timeout DURATION</c> of <c>up</c> and <c>down</c>: how long kubeadm may run (docs/steps.md; default 10 min).</summary>
 internal static class KubeadmTimeoutOption
 {
     /// <summary>Unset is null: <see cref="Value"/> then gives the default (help shows it as people write it, 10m).</summary>

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>sixgill lab</c>: a virtual lab of network-namespace nodes on this machine.</summary>
+/// <summary><c>sixgill lab</c>: a virtual lab of network-namespace nodes on this machine (docs/lab.md).</summary>
 internal static class LabCommand
 {
     public static Command Create(GlobalOptions options)

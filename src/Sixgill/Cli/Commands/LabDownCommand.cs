@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
-using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
 

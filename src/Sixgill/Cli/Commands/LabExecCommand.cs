@@ -2,7 +2,6 @@ using System.CommandLine;
 using Sixgill.Fleet;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
-using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
 
@@ -33,11 +32,18 @@ internal static class LabExecCommand
         var running = await RunningLab.AttachAsync(lab, new ProcessRunner(), cancellationToken);
         var virtualLab = running.Lab;
         program = LabDocker.WithDockerHost(running.State, ThisSixgill(program));
+        if (node == Lab.LabNames.AdminNode && virtualLab.Admin is not null)
+        {
+            // The admin node is where a person types --all: its own HOME (key, known_hosts), and
+            // 'sixgill' is this same program, as the lab's nodes run it.
+            program = ["env", $"HOME={running.Names.AdminHome}", .. program[0] == "sixgill" ? Sixgill.Fleet.SixgillProgram.Current() : [program[0]], .. program.Skip(1)];
+        }
+
         IReadOnlyList<string> command = node switch
         {
             "internet" when virtualLab.Internet is { } internet => internet.Command(program),
             "switch" => virtualLab.Switch.Command(program),
-            _ when virtualLab.Nodes.FirstOrDefault(n => n.Name == node) is { } found => found.Command(program),
+            _ when virtualLab.Nodes.Append(virtualLab.Admin).FirstOrDefault(n => n?.Name == node) is { } found => found.Command(program),
             _ => throw new SixgillException(ExitCodes.BadInput, $"lab '{lab}' has no node '{node}'",
                 $"give one of: {string.Join(", ", virtualLab.Nodes.Select(n => n.Name))}{(virtualLab.Internet is null ? "" : ", internet")}, switch"),
         };

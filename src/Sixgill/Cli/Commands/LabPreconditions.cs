@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Sixgill.Config;
-using Sixgill.Gateway;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
 using Sixgill.Machine;
@@ -101,9 +100,9 @@ internal static class LabPreconditions
     }
 
     /// <summary>Stops with exit 3 naming every missing program, its package and the one line that installs them all.</summary>
-    public static void RequirePrograms(IEnumerable<GatewayProgram> programs, Func<string, bool>? isInstalled = null)
+    public static void RequirePrograms(IEnumerable<RequiredProgram> programs, Func<string, bool>? isInstalled = null)
     {
-        var preflight = GatewayPrograms.Check(isInstalled ?? ProgramSearch.IsInstalled, programs);
+        var preflight = ProgramPreflight.Check(isInstalled ?? ProgramSearch.IsInstalled, programs);
         if (!preflight.IsReady)
         {
             throw new SixgillException(ExitCodes.Precondition, string.Join("; ", preflight.Describe()) + "; nothing was changed", preflight.InstallCommand);

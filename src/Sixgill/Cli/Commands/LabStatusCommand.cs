@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
-using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
 

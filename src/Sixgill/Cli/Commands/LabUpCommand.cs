@@ -3,7 +3,6 @@ using Sixgill.Config;
 using Sixgill.Fleet;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
-using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
 

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Sixgill.Cli.Change;
+using Sixgill.Cli.Fleet;
+using Sixgill.Fleet;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>sixgill plan [command]</c>: what that command would change on this node now (SPEC §5.6); changes nothing.</summary>
+/// <summary><c>sixgill plan [command]</c>: what that command would change on this node now (docs/steps.md); changes nothing.</summary>
 internal static class PlanCommand
 {
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)
@@ -16,11 +18,11 @@ internal static class PlanCommand
         verb.AcceptOnlyFromAmong([.. ChangeVerbs.All.Select(v => v.Name)]);
         var detailed = new Option<bool>("--detailed-exitcode") { Description = "exit 10 when changes are pending (0 when none)" };
         var command = new Command("plan", "what a command (default: prepare) would change on this node now") { verb, detailed };
-        command.SetAction(result =>
+        FleetGate.SetActions(command, options, result =>
         {
             var change = new ChangeVerbRunner(Invocation.From(result, options), environment);
             return change.Plan(ChangeVerbs.Find(result.GetValue(verb) ?? "") ?? ChangeVerbs.Prepare, result.GetValue(detailed));
-        });
+        }, (result, cluster) => FleetOrder.Plan(result.GetValue(verb) ?? ChangeVerbs.Prepare.Name, cluster));
         return command;
     }
 }

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Sixgill.Cli.Change;
+using Sixgill.Cli.Fleet;
+using Sixgill.Fleet;
 
 namespace Sixgill.Cli.Commands;
 
-/// <summary><c>sixgill up</c>: bring Kubernetes up on this node (SPEC §5.4); <c>--dry-run</c> shows the plan instead.</summary>
+/// <summary><c>sixgill up</c>: bring Kubernetes up on this node (docs/steps.md); <c>--dry-run</c> shows the plan instead.</summary>
 internal static class UpCommand
 {
     public static Command Create(GlobalOptions options, ChangeEnvironment environment)
@@ -11,12 +13,12 @@ internal static class UpCommand
         var timeout = KubeadmTimeoutOption.Create();
         var dryRun = new Option<bool>("--dry-run") { Description = "show what would change (same as 'sixgill plan up'); change nothing" };
         var command = new Command("up", "bring Kubernetes up on this node (CNI config, pod routes, kubeadm init/join)") { timeout, dryRun };
-        command.SetAction(result =>
+        FleetGate.SetActions(command, options, result =>
         {
             var verb = ChangeVerbs.Up with { KubeadmTimeout = KubeadmTimeoutOption.Value(result, timeout) };
             var change = new ChangeVerbRunner(Invocation.From(result, options), environment);
             return result.GetValue(dryRun) ? change.Plan(verb, detailedExitCode: false) : change.Run(verb);
-        });
+        }, (result, cluster) => result.GetValue(dryRun) ? FleetOrder.Plan("up", cluster) : FleetOrder.For("up", cluster));
         return command;
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Sixgill.Addressing;
+using Sixgill.Cli.Change;
+using Sixgill.Cli.Fleet;
 using Sixgill.DnsProtocol;
 using Sixgill.Verify;
 
@@ -42,7 +44,7 @@ internal static class VerifyCommand
             expect,
             timeout,
         };
-        command.SetAction((result, cancellationToken) =>
+        FleetGate.SetActions(command, options, (result, cancellationToken) =>
             RunAsync(Invocation.From(result, options), result.GetValue(name)!, result.GetValue(url), result.GetValue(expect), result.GetValue(timeout), cancellationToken));
         return command;
     }
@@ -74,7 +76,7 @@ internal static class VerifyCommand
             throw new SixgillException(ExitCodes.BadInput, $"--name: {e.Message}", "give a DNS name such as web.example.test");
         }
 
-        var report = await VerifyRunner.RunAsync(cluster, AddressPlan.For(cluster), invocation.NodeName, options, cancellationToken);
+        var report = await VerifyRunner.RunAsync(cluster, AddressPlan.For(cluster), invocation.NodeName, options, LocalAdapters.VerifyProbes(), cancellationToken);
         if (invocation.Json)
         {
             await invocation.Out.WriteAsync(report.ToJson());

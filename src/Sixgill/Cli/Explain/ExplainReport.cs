@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sixgill.Addressing;
 using Sixgill.Config;
@@ -11,7 +10,7 @@ using Sixgill.Values;
 namespace Sixgill.Cli.Explain;
 
 /// <summary>
-/// <c>sixgill explain</c>'s output (SPEC §5.6): the address plan as plain text (a block for the
+/// <c>sixgill explain</c>'s output (docs/steps.md): the address plan as plain text (a block for the
 /// cluster, one per node) or as one JSON document with the same data. Pure: it writes only to the
 /// writer or stream it is given, and the same plan always renders to the same bytes.
 /// </summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Sixgill.Values;
 
 namespace Sixgill.Config.Binding;
 

@@ -1,4 +1,5 @@
 using Sixgill.Config.Syntax;
+using Sixgill.Values;
 
 namespace Sixgill.Config.Binding;
 
@@ -88,6 +89,15 @@ internal static class GeneralBinder
 
         if (text.Value.StartsWith('v') && IsRelease(text.Value[1..]))
         {
+            if (KubernetesRelease.Parse(text.Value) is { IsSupported: false })
+            {
+                reader.Diagnostics.Error(DiagnosticCodes.KubernetesTooOld, text.Position,
+                    $"{text.Key} is {text.Value}, older than {KubernetesRelease.Floor}: the kubeadm file Sixgill writes "
+                    + $"(kubeadm.k8s.io/v1beta4, kube-proxy mode nftables) needs Kubernetes {KubernetesRelease.Floor} or newer",
+                    $"write {KubernetesRelease.Floor}.0 or newer, or leave it out to take the installed kubeadm's");
+                return null;
+            }
+
             return text.Value;
         }
 

@@ -88,7 +88,7 @@ internal static class NetworkForms
             return null;
         }
 
-        return start.With(network);
+        return start.With(network) with { LengthAt = bits.Position };
     }
 
     private static SourcePosition? FirstKey(SettingReader reader, IReadOnlyList<string> paths) =>

@@ -5,7 +5,7 @@ namespace Sixgill.Config.Binding;
 
 /// <summary>
 /// <c>pod_net</c> in either form. Orca's <c>prefix P</c> + <c>size S</c> means: P names the top S − 16 bits,
-/// each node's subnet is S long with the node id in the 16 bits between (SPEC §4.2). The CIDR form is
+/// each node's subnet is S long with the node id in the 16 bits between (docs/address-plan.md). The CIDR form is
 /// <c>cidr</c> + <c>node_size</c> (default: IPv6 cidr + 16, IPv4 cidr + 8).
 /// </summary>
 internal static class PodNetworkBinder
@@ -56,7 +56,7 @@ internal static class PodNetworkBinder
         return nodeSize is { } given ? new PodFamily(network, given, NodeSizeGiven: true, IsOrcaForm: false) : WithDefaultNodeSize(network);
     }
 
-    /// <summary>The family's default node subnet length: IPv6 cidr + 16, IPv4 cidr + 8 (SPEC §3.2).</summary>
+    /// <summary>The family's default node subnet length: IPv6 cidr + 16, IPv4 cidr + 8 (docs/config.md).</summary>
     private static PodFamily WithDefaultNodeSize(Located<Prefix> cidr) =>
         new(cidr, cidr.With(cidr.Value.Length + (cidr.Value.Family == IpFamily.V6 ? 16 : 8)), NodeSizeGiven: false, IsOrcaForm: false);
 

@@ -22,7 +22,7 @@ internal static class Dns64PrefixRules
 
         if (!AllowedLengths.Contains(prefix.Value.Length))
         {
-            diagnostics.Error(DiagnosticCodes.Dns64PrefixLength, prefix.Position,
+            diagnostics.Error(DiagnosticCodes.Dns64PrefixLength, prefix.LengthPosition,
                 $"{prefix.Key} {prefix.Value} has length /{prefix.Value.Length}; RFC 6052 allows only {string.Join(", ", AllowedLengths.Select(l => $"/{l}"))}",
                 "a /96 is the usual choice");
             return;

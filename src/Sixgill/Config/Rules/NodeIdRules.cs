@@ -5,7 +5,7 @@ namespace Sixgill.Config.Rules;
 
 /// <summary>
 /// Node ids: at least 1, unique, and small enough that the node's management address and pod subnet
-/// lie inside their networks (SPEC §4.1). Id 1 is warned: network + 1 is usually a router.
+/// lie inside their networks (docs/address-plan.md). Id 1 is warned: network + 1 is usually a router.
 /// </summary>
 internal static class NodeIdRules
 {

@@ -19,15 +19,15 @@ internal sealed class DockerDaemon : IAsyncDisposable
     /// <summary>Time dockerd gets to stop its containers and containerd after SIGTERM.</summary>
     public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
 
-    private readonly RunningProcess _process;
-    private readonly IProcessRunner _runner;
-    private bool _stopped;
+    private readonly IRunningProcess process;
+    private readonly IProcessRunner runner;
+    private bool stopped;
 
-    private DockerDaemon(DockerDaemonLayout layout, RunningProcess process, IProcessRunner runner, TimeSpan startup)
+    private DockerDaemon(DockerDaemonLayout layout, IRunningProcess process, IProcessRunner runner, TimeSpan startup)
     {
         Layout = layout;
-        _process = process;
-        _runner = runner;
+        this.process = process;
+        this.runner = runner;
         StartupTime = startup;
     }
 
@@ -39,7 +39,7 @@ internal sealed class DockerDaemon : IAsyncDisposable
     public TimeSpan StartupTime { get; }
 
     /// <summary>dockerd's log so far (it logs to stderr).</summary>
-    public string Log => _process.StandardError;
+    public string Log => this.process.StandardError;
 
     /// <summary>A client for this daemon; the caller disposes it.</summary>
     public DockerEngine Connect() => new(Endpoint);
@@ -51,7 +51,7 @@ internal sealed class DockerDaemon : IAsyncDisposable
     /// </summary>
     public static async Task<DockerDaemon> StartAsync(
         DockerDaemonLayout layout,
-        Func<ProcessRequest, RunningProcess> start,
+        Func<ProcessRequest, IRunningProcess> start,
         IProcessRunner runner,
         TimeSpan? readyTimeout = null,
         CancellationToken cancellationToken = default)
@@ -67,7 +67,7 @@ internal sealed class DockerDaemon : IAsyncDisposable
         }
 
         var clock = Stopwatch.StartNew();
-        RunningProcess process;
+        IRunningProcess process;
         try
         {
             process = start(new ProcessRequest(layout.Command));
@@ -100,23 +100,23 @@ internal sealed class DockerDaemon : IAsyncDisposable
     /// </summary>
     public async Task StopAsync()
     {
-        if (_stopped)
+        if (this.stopped)
         {
             return;
         }
 
-        _stopped = true;
-        if (!_process.HasExited && DaemonPid(_process.Pid) is { } daemonPid)
+        this.stopped = true;
+        if (!this.process.HasExited && DaemonPid(this.process.Pid) is { } daemonPid)
         {
             // unshare --fork does not pass SIGTERM on: signal dockerd, its only child, directly.
-            await _runner.RunAsync(["kill", "-s", "TERM", "--", daemonPid.ToString(CultureInfo.InvariantCulture)]);
+            await this.runner.RunAsync(["kill", "-s", "TERM", "--", daemonPid.ToString(CultureInfo.InvariantCulture)]);
         }
 
         using (var wait = new CancellationTokenSource(StopGrace))
         {
             try
             {
-                await _process.WaitForExitAsync(wait.Token);
+                await this.process.WaitForExitAsync(wait.Token);
             }
             catch (OperationCanceledException)
             {
@@ -125,8 +125,8 @@ internal sealed class DockerDaemon : IAsyncDisposable
         }
 
         // Whoever started it (the lab) disposes the process object; ending it is this class's job.
-        await _process.StopAsync(TimeSpan.Zero);
-        await RemoveLeftoversAsync(Layout, _runner);
+        await this.process.StopAsync(TimeSpan.Zero);
+        await RemoveLeftoversAsync(Layout, this.runner);
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Sockets;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -20,13 +19,13 @@ internal sealed class DockerEngine : IDockerEngine
     /// <summary>A ping that takes longer than this is an engine that is not there.</summary>
     private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly DockerClient _client;
+    private readonly DockerClient client;
 
     public DockerEngine(Uri endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         Endpoint = endpoint;
-        _client = new DockerClientBuilder().WithEndpoint(endpoint).WithTimeout(TimeSpan.FromMinutes(5)).Build();
+        this.client = new DockerClientBuilder().WithEndpoint(endpoint).WithTimeout(TimeSpan.FromMinutes(5)).Build();
     }
 
     public Uri Endpoint { get; }
@@ -42,8 +41,8 @@ internal sealed class DockerEngine : IDockerEngine
             deadline.CancelAfter(PingTimeout);
             try
             {
-                await _client.System.PingAsync(deadline.Token);
-                var version = await _client.System.GetVersionAsync(deadline.Token);
+                await this.client.System.PingAsync(deadline.Token);
+                var version = await this.client.System.GetVersionAsync(deadline.Token);
                 return new DockerEngineVersion(version.Version ?? "", version.APIVersion ?? "");
             }
             catch (OperationCanceledException e) when (!token.IsCancellationRequested)
@@ -57,7 +56,7 @@ internal sealed class DockerEngine : IDockerEngine
         {
             try
             {
-                return (await _client.Images.InspectImageAsync(reference, token)).ID;
+                return (await this.client.Images.InspectImageAsync(reference, token)).ID;
             }
             catch (DockerImageNotFoundException)
             {
@@ -90,7 +89,7 @@ internal sealed class DockerEngine : IDockerEngine
                     Tag = image.Tag,
                     Changes = [.. ServiceImage.ImportChanges],
                 };
-                await _client.Images.CreateImageAsync(parameters, tarball, new AuthConfig(), progress, token);
+                await this.client.Images.CreateImageAsync(parameters, tarball, new AuthConfig(), progress, token);
             }
 
             lock (errors)
@@ -111,7 +110,7 @@ internal sealed class DockerEngine : IDockerEngine
         {
             try
             {
-                return ToObserved(await _client.Networks.InspectNetworkAsync(name, token));
+                return ToObserved(await this.client.Networks.InspectNetworkAsync(name, token));
             }
             catch (DockerNetworkNotFoundException)
             {
@@ -140,7 +139,7 @@ internal sealed class DockerEngine : IDockerEngine
                 },
                 Labels = new Dictionary<string, string>(spec.Labels),
             };
-            return (await _client.Networks.CreateNetworkAsync(parameters, token)).ID;
+            return (await this.client.Networks.CreateNetworkAsync(parameters, token)).ID;
         }, cancellationToken);
     }
 
@@ -149,7 +148,7 @@ internal sealed class DockerEngine : IDockerEngine
         {
             try
             {
-                await _client.Networks.DeleteNetworkAsync(name, token);
+                await this.client.Networks.DeleteNetworkAsync(name, token);
                 return true;
             }
             catch (DockerNetworkNotFoundException)
@@ -163,7 +162,7 @@ internal sealed class DockerEngine : IDockerEngine
         {
             try
             {
-                return ToObserved(await _client.Containers.InspectContainerAsync(name, token));
+                return ToObserved(await this.client.Containers.InspectContainerAsync(name, token));
             }
             catch (DockerContainerNotFoundException)
             {
@@ -207,20 +206,20 @@ internal sealed class DockerEngine : IDockerEngine
                     },
                 },
             };
-            return (await _client.Containers.CreateContainerAsync(parameters, token)).ID;
+            return (await this.client.Containers.CreateContainerAsync(parameters, token)).ID;
         }, cancellationToken);
     }
 
     public Task StartContainerAsync(string name, CancellationToken cancellationToken = default) =>
         CallAsync($"start container {name}", async token =>
         {
-            await _client.Containers.StartContainerAsync(name, new ContainerStartParameters(), token);
+            await this.client.Containers.StartContainerAsync(name, new ContainerStartParameters(), token);
             return true;
         }, cancellationToken);
 
     public Task<bool> StopContainerAsync(string name, TimeSpan grace, CancellationToken cancellationToken = default) =>
         CallAsync($"stop container {name}", token =>
-            _client.Containers.StopContainerAsync(name, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)Math.Ceiling(grace.TotalSeconds) }, token),
+            this.client.Containers.StopContainerAsync(name, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)Math.Ceiling(grace.TotalSeconds) }, token),
             cancellationToken);
 
     public Task<bool> RemoveContainerAsync(string name, CancellationToken cancellationToken = default) =>
@@ -228,7 +227,7 @@ internal sealed class DockerEngine : IDockerEngine
         {
             try
             {
-                await _client.Containers.RemoveContainerAsync(name, new ContainerRemoveParameters { Force = true }, token);
+                await this.client.Containers.RemoveContainerAsync(name, new ContainerRemoveParameters { Force = true }, token);
                 return true;
             }
             catch (DockerContainerNotFoundException)
@@ -242,25 +241,25 @@ internal sealed class DockerEngine : IDockerEngine
         ArgumentNullException.ThrowIfNull(command);
         return CallAsync($"run '{CommandLine.Format(command)}' in {container}", async token =>
         {
-            var created = await _client.Exec.CreateContainerExecAsync(container, new ContainerExecCreateParameters
+            var created = await this.client.Exec.CreateContainerExecAsync(container, new ContainerExecCreateParameters
             {
                 Cmd = [.. command],
                 AttachStdout = true,
                 AttachStderr = true,
             }, token);
             string stdout, stderr;
-            using (var stream = await _client.Exec.StartContainerExecAsync(created.ID, new ContainerExecStartParameters(), token))
+            using (var stream = await this.client.Exec.StartContainerExecAsync(created.ID, new ContainerExecStartParameters(), token))
             {
                 (stdout, stderr) = await stream.ReadOutputToEndAsync(token);
             }
 
-            var inspected = await _client.Exec.InspectContainerExecAsync(created.ID, token);
+            var inspected = await this.client.Exec.InspectContainerExecAsync(created.ID, token);
             // No exit code means the engine lost track of the process: not a success either way.
             return new DockerExecResult(command, inspected.ExitCode ?? -1, stdout, stderr);
         }, cancellationToken);
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => this.client.Dispose();
 
     /// <summary>
     /// Runs one request, turning the client's failures into the two that callers handle: the engine

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using Sixgill.Host.Interop;
 using Microsoft.Win32.SafeHandles;
+using Sixgill.Host.Interop;
 
 namespace Sixgill.Host.Files;
 

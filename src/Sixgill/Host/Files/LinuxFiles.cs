@@ -96,6 +96,16 @@ internal sealed class LinuxFiles : IFiles
         }
     }
 
+    public void Append(string path, ReadOnlySpan<byte> content, bool durable)
+    {
+        using var stream = new FileStream(RealPath(path), new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite, BufferSize = 0 });
+        stream.Write(content);
+        if (durable && LibC.Fdatasync((int)stream.SafeFileHandle.DangerousGetHandle()) != 0)
+        {
+            throw LibC.Error("fdatasync", path);
+        }
+    }
+
     public bool Delete(string path)
     {
         var target = RealPath(path);
@@ -110,6 +120,11 @@ internal sealed class LinuxFiles : IFiles
     }
 
     public bool DirectoryExists(string path) => Directory.Exists(path);
+
+    public IReadOnlyList<string> EntryNames(string directory) =>
+        Directory.Exists(directory)
+            ? [.. Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
+            : [];
 
     public void CreateDirectory(string path, UnixFileMode mode)
     {

@@ -78,6 +78,3 @@ internal static class IpJson
     private static bool IsTrue(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 }
-
-/// <summary>An address on a link with its duplicate address detection state.</summary>
-internal sealed record AddressState(InterfaceAddress Address, bool Tentative, bool DadFailed);

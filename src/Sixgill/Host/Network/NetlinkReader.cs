@@ -1,4 +1,3 @@
-using Sixgill.Addressing;
 using Sixgill.Machine;
 using Sixgill.Values;
 
@@ -12,7 +11,7 @@ internal sealed class NetlinkReader : INetworkReader, IDisposable
 {
     private readonly RtNetlink socket;
 
-    private NetlinkReader(RtNetlink socket) => this.socket = socket;
+    public NetlinkReader(RtNetlink socket) => this.socket = socket;
 
     public static NetlinkReader? TryOpen() => RtNetlink.TryOpen() is { } socket ? new NetlinkReader(socket) : null;
 

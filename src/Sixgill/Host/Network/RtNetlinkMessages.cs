@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Text;
-using Sixgill.Addressing;
 using Sixgill.Machine;
 using Sixgill.Values;
 

@@ -4,7 +4,7 @@ using Sixgill.Values;
 namespace Sixgill.Host.Processes;
 
 /// <summary>
-/// <see cref="IKubeadm"/> through the process runner. kubeadm runs with a time limit (SPEC §5.4: ten
+/// <see cref="IKubeadm"/> through the process runner. kubeadm runs with a time limit (ten
 /// minutes unless <c>--timeout</c> says otherwise) and its output goes line by line to
 /// <paramref name="progress"/> (stderr: stdout carries Sixgill's results), with every bootstrap token
 /// masked — <c>kubeadm init</c> prints the join command, token included.

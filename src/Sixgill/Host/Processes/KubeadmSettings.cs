@@ -1,5 +1,3 @@
-using Sixgill.Host.Docker;
-
 namespace Sixgill.Host.Processes;
 
 /// <summary>How the kubeadm of a run is run: its time limit (<c>--timeout</c>) and where its output goes, line by line.</summary>

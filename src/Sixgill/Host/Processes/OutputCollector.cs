@@ -9,18 +9,18 @@ namespace Sixgill.Host.Processes;
 /// </summary>
 internal sealed class OutputCollector
 {
-    private readonly StringBuilder _text = new();
-    private readonly int _limit;
-    private readonly Action<string>? _onText;
-    private readonly Lock _gate = new();
+    private readonly StringBuilder text = new();
+    private readonly int limit;
+    private readonly Action<string>? onText;
+    private readonly Lock gate = new();
 
     /// <param name="limit">Characters kept; beyond it the oldest half is dropped (long-running daemons).</param>
     /// <param name="onText">Also called with each chunk as it is read (streamed output).</param>
     public OutputCollector(StreamReader reader, int limit = int.MaxValue, Action<string>? onText = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        _limit = limit;
-        _onText = onText;
+        this.limit = limit;
+        this.onText = onText;
         Completion = Task.Run(() => PumpAsync(reader));
     }
 
@@ -31,9 +31,9 @@ internal sealed class OutputCollector
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _text.ToString();
+                return this.text.ToString();
             }
         }
     }
@@ -46,16 +46,16 @@ internal sealed class OutputCollector
             int read;
             while ((read = await reader.ReadAsync(buffer.AsMemory())) > 0)
             {
-                lock (_gate)
+                lock (gate)
                 {
-                    _text.Append(buffer, 0, read);
-                    if (_text.Length > _limit)
+                    this.text.Append(buffer, 0, read);
+                    if (this.text.Length > this.limit)
                     {
-                        _text.Remove(0, _text.Length - (_limit / 2));
+                        this.text.Remove(0, this.text.Length - (this.limit / 2));
                     }
                 }
 
-                _onText?.Invoke(new string(buffer, 0, read));
+                this.onText?.Invoke(new string(buffer, 0, read));
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)

@@ -47,7 +47,7 @@ internal sealed class ProcessRunner : IProcessRunner
         return new ProcessResult(request.Command, process.ExitCode, stdout.Text, stderr.Text, clock.Elapsed);
     }
 
-    public RunningProcess Start(ProcessRequest request)
+    public IRunningProcess Start(ProcessRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var process = StartProcess(request);

@@ -1,10 +1,9 @@
-using Sixgill.Addressing;
 using Sixgill.Values;
 
 namespace Sixgill.Steps.Text;
 
 /// <summary>
-/// Makes <c>/etc/hosts</c> map each name to exactly its addresses (SPEC §5.1 step 3), as a pure
+/// Makes <c>/etc/hosts</c> map each name to exactly its addresses (docs/steps.md), as a pure
 /// function: text in, text and undo record out.
 /// </summary>
 /// <remarks>

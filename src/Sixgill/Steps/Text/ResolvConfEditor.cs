@@ -3,7 +3,7 @@ using Sixgill.Values;
 namespace Sixgill.Steps.Text;
 
 /// <summary>
-/// Makes an address the first <c>nameserver</c> of a plain <c>/etc/resolv.conf</c> (SPEC §5.1 step 4),
+/// Makes an address the first <c>nameserver</c> of a plain <c>/etc/resolv.conf</c> (docs/steps.md),
 /// as a pure function: text in, text and undo record out.
 /// </summary>
 /// <remarks>

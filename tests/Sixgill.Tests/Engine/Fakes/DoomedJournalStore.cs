@@ -18,10 +18,19 @@ internal sealed class DoomedJournalStore(IJournalStore inner, Doom doom) : IJour
         return inner.Load();
     }
 
-    public void Save(JournalDocument document)
+    public void Save(JournalDocument document, bool durable = true)
     {
         doom.Change();
-        inner.Save(document);
+        inner.Save(document, durable);
+        Saves.Add(document);
+        OnSave?.Invoke(document);
+    }
+
+    /// <summary>A save like the others (a crash point of its own).</summary>
+    public void Compact(JournalDocument document)
+    {
+        doom.Change();
+        inner.Compact(document);
         Saves.Add(document);
         OnSave?.Invoke(document);
     }

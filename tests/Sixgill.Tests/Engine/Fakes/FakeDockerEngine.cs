@@ -11,7 +11,7 @@ namespace Sixgill.Tests.Engine.Fakes;
 /// </summary>
 internal sealed class FakeDockerEngine : IDockerEngine
 {
-    private int _next;
+    private int next;
 
     public Uri Endpoint { get; } = DockerEndpoint.Default;
 
@@ -70,7 +70,7 @@ internal sealed class FakeDockerEngine : IDockerEngine
     {
         ArgumentNullException.ThrowIfNull(spec);
         Change($"create-container {spec.Name}");
-        var id = $"id{++_next}";
+        var id = $"id{++next}";
         Containers.Add(spec.Name, DockerSpecs.Running(spec, Images[spec.Image]) with { Id = id, Running = false, Status = "created" });
         return Task.FromResult(id);
     }

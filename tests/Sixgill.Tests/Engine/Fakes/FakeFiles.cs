@@ -72,6 +72,16 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
         });
     }
 
+    public void Append(string path, ReadOnlySpan<byte> content, bool durable)
+    {
+        var bytes = content.ToArray();
+        Change($"append {path}", () =>
+        {
+            var old = files.GetValueOrDefault(path) ?? throw new FileNotFoundException($"no file {path} to append to", path);
+            files[path] = old with { Content = [.. old.Content, .. bytes], Modified = Tick() };
+        });
+    }
+
     /// <summary>A file a daemon writes (its pid file): not Sixgill's change, so no crash point of its own.</summary>
     public void WriteAsDaemon(string path, string text)
     {
@@ -92,6 +102,15 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
     {
         doom.Check();
         return directories.ContainsKey(path);
+    }
+
+    public IReadOnlyList<string> EntryNames(string directory)
+    {
+        doom.Check();
+        return [.. files.Keys.Concat(directories.Keys)
+            .Where(p => p != "/" && Path.GetDirectoryName(p) == directory)
+            .Select(p => Path.GetFileName(p))
+            .Order(StringComparer.Ordinal)];
     }
 
     // Like the real adapter (Directory.CreateDirectory), missing parents are made too.

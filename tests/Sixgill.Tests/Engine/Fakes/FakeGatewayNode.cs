@@ -58,7 +58,7 @@ internal sealed class FakeGatewayNode
 
     public static AddressPlan Plan { get; } = AddressPlan.For(TestClusters.Lab());
 
-    /// <summary>The gateway's own steps (SPEC §6.1), as prepare plans them on gw without systemd.</summary>
+    /// <summary>The gateway's own steps (docs/gateway.md), as prepare plans them on gw without systemd.</summary>
     public static ImmutableArray<Step> GatewaySteps { get; } = GatewayPlan.Steps(Plan, GatewayPaths.Default, Supervision.Direct);
 
     /// <summary>The same where systemd is PID 1: units instead of directly started daemons.</summary>

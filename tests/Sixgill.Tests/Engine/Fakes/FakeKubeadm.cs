@@ -10,6 +10,30 @@ internal sealed class FakeKubeadm(FakeFiles files) : IKubeadm
 {
     public const string AdminConf = "/etc/kubernetes/admin.conf";
 
+    /// <summary>What kubeadm init writes into admin.conf, in its layout (the keys made up).</summary>
+    public const string AdminConfText = """
+        apiVersion: v1
+        clusters:
+        - cluster:
+            certificate-authority-data: Q0EgY2VydGlmaWNhdGU=
+            server: https://[fd00:20::2]:6443
+          name: kubernetes
+        contexts:
+        - context:
+            cluster: kubernetes
+            user: kubernetes-admin
+          name: kubernetes-admin@kubernetes
+        current-context: kubernetes-admin@kubernetes
+        kind: Config
+        preferences: {}
+        users:
+        - name: kubernetes-admin
+          user:
+            client-certificate-data: Y2xpZW50IGNlcnQ=
+            client-key-data: Y2xpZW50IGtleQ==
+
+        """;
+
     public const string KubeletConf = "/etc/kubernetes/kubelet.conf";
 
     /// <summary>What <c>kubeadm version -o short</c> answers; null: kubeadm is not installed.</summary>
@@ -38,7 +62,7 @@ internal sealed class FakeKubeadm(FakeFiles files) : IKubeadm
         switch (arguments[0])
         {
             case "init":
-                files.WithFile(AdminConf, "apiVersion: v1\nkind: Config\n# admin\n", (UnixFileMode)Convert.ToInt32("600", 8));
+                files.WithFile(AdminConf, AdminConfText, (UnixFileMode)Convert.ToInt32("600", 8));
                 files.WithFile(KubeletConf, "apiVersion: v1\nkind: Config\n# kubelet\n");
                 break;
             case "join":

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Sixgill.Addressing;
 using Sixgill.Engine;
 using Sixgill.Host.Files;
 using Sixgill.Machine;

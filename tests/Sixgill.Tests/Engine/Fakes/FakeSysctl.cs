@@ -17,6 +17,13 @@ internal sealed class FakeSysctl(Doom? doom = null) : ISysctl
         return this;
     }
 
+    /// <summary>The key goes away, as a module's keys do when it is unloaded.</summary>
+    public FakeSysctl Remove(string key)
+    {
+        values.Remove(SysctlKey.Parse(key).Name);
+        return this;
+    }
+
     public string Read(SysctlKey key)
     {
         doom.Check();

@@ -5,7 +5,7 @@ using Sixgill.Values;
 namespace Sixgill.Tests.Host;
 
 /// <summary>The iproute2 adapter against output captured from a real <c>ip -j</c> (iproute2 6.1) in a scratch namespace.</summary>
-public sealed class IpRoute2NetworkTests
+public sealed class KernelNetworkTests
 {
     private const string Link = """[{"ifindex":2,"ifname":"br0","flags":["BROADCAST","MULTICAST","UP","LOWER_UP"],"mtu":1500,"qdisc":"noqueue","operstate":"UNKNOWN","linkmode":"DEFAULT","group":"default","txqlen":1000,"link_type":"ether","address":"3e:0c:f1:ee:66:b9","broadcast":"ff:ff:ff:ff:ff:ff"}]""";
 
@@ -59,7 +59,7 @@ public sealed class IpRoute2NetworkTests
         var runner = new RecordingProcessRunner()
             .Then("", 1, "Device \"nosuch\" does not exist.\n")
             .Then("", 255, "Cannot open netlink socket: Permission denied\n");
-        var network = new IpRoute2Network(runner);
+        var network = new KernelNetwork(runner);
 
         network.FindLink("nosuch").ShouldBeNull();
         Should.Throw<ProcessFailedException>(() => network.FindLink("eth0")).Message.ShouldContain("Permission denied");
@@ -70,7 +70,7 @@ public sealed class IpRoute2NetworkTests
     public void Changes_are_single_argv_commands_with_replace_verbs()
     {
         var runner = new RecordingProcessRunner();
-        var network = new IpRoute2Network(runner);
+        var network = new KernelNetwork(runner);
 
         network.AddAddress("eth0", InterfaceAddress.Parse("fd00:20::2/64"));
         network.DeleteAddress("eth0", InterfaceAddress.Parse("10.20.0.2/24"));
@@ -94,7 +94,7 @@ public sealed class IpRoute2NetworkTests
     public void Routes_to_a_destination_are_those_of_the_main_table_with_exactly_that_prefix()
     {
         var runner = new RecordingProcessRunner().Then(Routes6);
-        var network = new IpRoute2Network(runner);
+        var network = new KernelNetwork(runner);
 
         network.RoutesTo(Prefix.Parse("fd00:10::/64")).Single().Via.ShouldBe(Ip.Parse("fd00:20::3"));
         network.RoutesTo(Prefix.Parse("fd00:10::/96")).ShouldBeEmpty();
@@ -107,7 +107,7 @@ public sealed class IpRoute2NetworkTests
     public void Reads_are_cached_until_the_next_change()
     {
         var runner = new RecordingProcessRunner().Then(TentativeAddresses).Then(Routes6).Then("").Then(UsableAddresses).Then(Routes6);
-        var network = new IpRoute2Network(runner);
+        var network = new KernelNetwork(runner);
 
         network.FindLink("br0").ShouldBe(new LinkState("br0", true));
         network.Addresses("br0").Count.ShouldBe(3);
@@ -132,7 +132,7 @@ public sealed class IpRoute2NetworkTests
     {
         var runner = new RecordingProcessRunner().Then(TentativeAddresses).Then(TentativeAddresses).Then(UsableAddresses);
 
-        new IpRoute2Network(runner).WaitUntilUsable("br0", InterfaceAddress.Parse("fd00:20::2/64"), TimeSpan.FromSeconds(5));
+        new KernelNetwork(runner).WaitUntilUsable("br0", InterfaceAddress.Parse("fd00:20::2/64"), TimeSpan.FromSeconds(5));
 
         runner.Commands.Count.ShouldBe(3);
     }
@@ -142,7 +142,7 @@ public sealed class IpRoute2NetworkTests
     {
         var runner = new RecordingProcessRunner().Then(DadFailed);
 
-        Should.Throw<InvalidOperationException>(() => new IpRoute2Network(runner).WaitUntilUsable("br0", InterfaceAddress.Parse("fd00:20::2/64"), TimeSpan.FromSeconds(5)))
+        Should.Throw<InvalidOperationException>(() => new KernelNetwork(runner).WaitUntilUsable("br0", InterfaceAddress.Parse("fd00:20::2/64"), TimeSpan.FromSeconds(5)))
             .Message.ShouldContain("duplicate address detection");
     }
 
@@ -155,6 +155,6 @@ public sealed class IpRoute2NetworkTests
             runner.Then(TentativeAddresses);
         }
 
-        Should.Throw<TimeoutException>(() => new IpRoute2Network(runner).WaitUntilUsable("br0", InterfaceAddress.Parse("fd00:20::2/64"), TimeSpan.FromMilliseconds(250)));
+        Should.Throw<TimeoutException>(() => new KernelNetwork(runner).WaitUntilUsable("br0", InterfaceAddress.Parse("fd00:20::2/64"), TimeSpan.FromMilliseconds(250)));
     }
 }

@@ -1,6 +1,4 @@
-using Sixgill.Values;
-
-namespace Sixgill.Addressing;
+namespace Sixgill.Values;
 
 /// <summary>One <c>/etc/hosts</c> line that prepare ensures: <c>&lt;management address&gt; &lt;name&gt;</c>.</summary>
 internal sealed record HostsEntry(Ip Address, string Name)
