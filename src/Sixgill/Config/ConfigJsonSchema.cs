@@ -5,7 +5,7 @@ namespace Sixgill.Config;
 /// <summary>
 /// A JSON Schema (draft 2020-12) of the config file for editors (<c>sixgill schema</c>): every key of
 /// <see cref="ConfigSchema"/>, in Orca's form and the CIDR form, with the words of every choice
-/// from <see cref="Words"/>. Editors check types and names with it; the meaning (networks that
+/// from <see cref="ConfigSpellings"/>. Editors check types and names with it; the meaning (networks that
 /// overlap, a node id too large) stays with <c>sixgill validate</c>.
 /// </summary>
 internal static class ConfigJsonSchema

@@ -24,5 +24,5 @@ internal sealed record LabState(
     public const int CurrentVersion = 1;
 
     [JsonIgnore]
-    public LabSpec Spec => new(Lab, Nodes, WithInternet, WithAccess);
+    public LabSpec Spec => new(Lab, Nodes, WithInternet, WithAccess: WithAccess);
 }
