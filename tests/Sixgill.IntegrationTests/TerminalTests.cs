@@ -12,15 +12,7 @@ public sealed class TerminalTests
     [InlineData("frobnicate")]
     public async Task A_run_on_a_terminal_switches_nothing_on(string arguments)
     {
-        if (!LabRequirements.IsOnPath("script"))
-        {
-            if (LabRequirements.IsCi)
-            {
-                Assert.Fail("this test needs 'script' (Debian package bsdutils) — CI=true, so this fails instead of skipping");
-            }
-
-            Assert.Skip("this test needs 'script' (Debian package bsdutils)");
-        }
+        Guard.Require(LabRequirements.IsOnPath("script"), "this test", "'script' (Debian package bsdutils)");
 
         // script(1) gives the run a pseudo-terminal and copies everything written to it.
         var command = $"cd {AppContext.BaseDirectory} && {SixgillInNode.Executable} {arguments}";

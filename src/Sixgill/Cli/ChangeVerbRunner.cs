@@ -2,6 +2,7 @@ using Sixgill.Addressing;
 using Sixgill.Cli.Change;
 using Sixgill.Config;
 using Sixgill.Engine;
+using Sixgill.Fleet;
 using Sixgill.Host.Processes;
 using Sixgill.Machine;
 using Sixgill.Planning;
@@ -199,7 +200,10 @@ internal sealed class ChangeVerbRunner
 
         var addresses = AddressPlan.For(cluster);
         log.Phase("address plan");
-        var target = new NodeTarget(addresses, invocation.NodeName, node.ReadFacts());
+        var target = new NodeTarget(addresses, invocation.NodeName, node.ReadFacts())
+        {
+            Reapply = new ReapplySource(SixgillProgram.Current(), Path.GetFullPath(invocation.StateDir), File.ReadAllText(invocation.ConfigPath)),
+        };
         log.Phase("node facts");
         var plan = verb.Plan(target);
         log.Phase("steps");

@@ -35,6 +35,7 @@ internal static class SixgillCli
         ("down", (options, environment, _) => DownCommand.Create(options, environment)),
         ("kubeconfig", (options, _, _) => KubeconfigCommand.Create(options)),
         ("clean", (options, environment, _) => CleanCommand.Create(options, environment)),
+        ("reapply", (options, environment, _) => ReapplyCommand.Create(options, environment)),
         ("lab", (options, _, _) => LabCommand.Create(options)),
         ("images", (options, _, _) => ImagesCommand.Create(options)),
         ("schema", (options, _, _) => SchemaCommand.Create(options)),

@@ -25,6 +25,9 @@ internal static class Dns64NamedConf
     /// <summary>The Debian user BIND runs as: named starts as root, binds port 53 and switches to it (<c>-u bind</c>).</summary>
     public const string ServiceUser = "bind";
 
+    /// <summary>What this named says to <c>version.bind</c>: verify tells it from another server answering on the same address by it.</summary>
+    public const string Identity = "sixgill-dns64";
+
     public static string Render(AddressPlan plan) => Render(plan, GatewayPaths.Default);
 
     public static string Render(AddressPlan plan, GatewayPaths paths)
@@ -62,6 +65,7 @@ internal static class Dns64NamedConf
         text.Append("\tsession-keyfile \"").Append(sessionKey).Append("\";\n");
         text.Append("\tlisten-on { none; };\n");
         text.Append("\tlisten-on-v6 { ").Append(gateway.Dns64Address).Append("; };\n");
+        text.Append("\tversion \"").Append(Identity).Append("\";\n");
         text.Append("\trecursion yes;\n");
         text.Append("\tallow-query { ").Append(clients).Append(" };\n");
         text.Append("\tallow-recursion { ").Append(clients).Append(" };\n");

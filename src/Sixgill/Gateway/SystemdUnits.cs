@@ -107,7 +107,7 @@ internal static class SystemdUnits
     private static void ExecStartPre(StringBuilder text, string command) => text.Append("ExecStartPre=").Append(command).Append('\n');
 
     /// <summary>systemd splits command lines at blanks and expands <c>%</c> and <c>$</c>: paths must carry none of them.</summary>
-    private static string Checked(string path) =>
+    internal static string Checked(string path) =>
         path.Any(c => char.IsWhiteSpace(c) || c is '%' or '$' or '"' or '\'' or '\\' or ';')
             ? throw new ArgumentException($"'{path}' cannot appear in a systemd unit: it has a blank or one of % $ \" ' \\ ;", nameof(path))
             : path;

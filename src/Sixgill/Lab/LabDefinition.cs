@@ -9,7 +9,8 @@ namespace Sixgill.Lab;
 /// </summary>
 /// <param name="ConfigText">The file's text, copied to where the nodes read it.</param>
 /// <param name="ConfigSource">How the user named the file (or the built-in one).</param>
-internal sealed record LabDefinition(string Name, Cluster Cluster, string ConfigText, string ConfigSource)
+/// <param name="Kind">What the nodes are: namespaces (the default), or machines booting systemd.</param>
+internal sealed record LabDefinition(string Name, Cluster Cluster, string ConfigText, string ConfigSource, LabNodeKind Kind = LabNodeKind.Namespace)
 {
     public LabNames Names => new(Name);
 
@@ -52,6 +53,11 @@ internal sealed record LabDefinition(string Name, Cluster Cluster, string Config
         catch (ArgumentException e)
         {
             problems.Add(e.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        if (Kind == LabNodeKind.Systemd && Spec.WithInternet && Cluster.Runtime == ServiceRuntime.Docker)
+        {
+            problems.Add("the docker runtime runs on namespace nodes only for now; leave out --kind systemd, or use --runtime native");
         }
 
         if (Spec.WithInternet && !LabInternet.InternetAddresses.Contains(DnsAddress))

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Sixgill.Config;
 using Sixgill.Fleet;
 using Sixgill.Machine;
 using Sixgill.Verify;
@@ -43,8 +42,9 @@ internal sealed class LabDemo
         var clock = Stopwatch.StartNew();
         Say($"up: lab '{this.definition.Name}' with {string.Join(", ", this.definition.Spec.Nodes.Select(n => n.IsGateway ? n.Name + " (gateway)" : n.Name))}"
             + (this.definition.Spec.WithInternet ? " and an IPv4-only internet" : "")
-            + (Docker ? "; runtime docker: a dockerd in the gateway node" : ""));
-        var lab = await RunningLab.UpAsync(this.definition, keep ? null : LabOwner.Current(), this.runner, cancellationToken);
+            + (Docker ? "; runtime docker: a dockerd in the gateway node" : "")
+            + (this.definition.Kind == LabNodeKind.Systemd ? "; nodes boot systemd" : ""));
+        var lab = await RunningLab.UpAsync(this.definition, keep ? null : LabOwner.Current(), this.runner, cancellationToken, this.progress);
         if (lab.Leftovers is { FoundAnything: true })
         {
             Say($"removed what an earlier run of lab '{this.definition.Name}' had left");
@@ -57,6 +57,11 @@ internal sealed class LabDemo
                 Docker ? LabDocker.Environment(lab.Names) : null);
             var config = transport.ConfigPath;
             var cluster = this.definition.Cluster;
+            if (this.definition.Kind == LabNodeKind.Systemd && lab.Lab.Gateway is { } gateway)
+            {
+                await StopDistributionDnsAsync(gateway, cancellationToken);
+            }
+
             await PhaseAsync(transport, "prepare", FleetOrder.Prepare(cluster), node => ["prepare", "--host", node, "-c", config], cancellationToken);
             var verify = await PhaseAsync(transport, "verify", [this.definition.VerifyingNodes],
                 node => ["verify", "--host", node, "-c", config, "--output", "json", "--expect", InternetServices.Page.Trim()], cancellationToken);
@@ -78,6 +83,29 @@ internal sealed class LabDemo
         }
 
         return new DemoReport(this.definition.Name, this.definition.ConfigSource, phases, checks, total.Elapsed, keep);
+    }
+
+    /// <summary>
+    /// A systemd node runs the distribution's named, as a Debian machine with bind9 installed does;
+    /// prepare refuses to share port 53 with it and names the fix. The demo applies that fix, as the
+    /// person would, and says so.
+    /// </summary>
+    private async Task StopDistributionDnsAsync(LabNode gateway, CancellationToken cancellationToken)
+    {
+        const string unit = "named.service";
+        var enabled = await gateway.RunAsync(["systemctl", "is-enabled", "--quiet", unit], cancellationToken);
+        var active = await gateway.RunAsync(["systemctl", "is-active", "--quiet", unit], cancellationToken);
+        if (!enabled.Succeeded && !active.Succeeded)
+        {
+            return;
+        }
+
+        Say($"{gateway.Name}: systemctl disable --now {unit} (the distribution's named would share port 53 with Sixgill's DNS64 server, so prepare would refuse)");
+        var result = await gateway.RunAsync(["systemctl", "disable", "--now", unit], cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new LabException($"{gateway.Name}: cannot disable {unit}: {new ProcessFailedException(result).Message}");
+        }
     }
 
     private async Task<DemoPhase> PhaseAsync(INodeTransport transport, string name, IReadOnlyList<IReadOnlyList<string>> waves,

@@ -11,7 +11,8 @@ internal sealed record LabNodeLayout(
     bool IsGateway,
     string MountNamespaceFile,
     string UtsNamespaceFile,
-    string Directory)
+    string Directory,
+    LabNodeKind Kind = LabNodeKind.Namespace)
 {
     public string EtcUpper => $"{Directory}/etc/upper";
 
@@ -23,6 +24,14 @@ internal sealed record LabNodeLayout(
 
     /// <summary>Where the node's <c>/run</c> tmpfs is prepared before it is moved over <c>/run</c>.</summary>
     public string RunStaging => $"{Directory}/run";
+
+    /// <summary>A systemd node's disk: what it wrote over the shared root (kept across its reboots).</summary>
+    public string DiskUpper => $"{Directory}/disk/upper";
+
+    public string DiskWork => $"{Directory}/disk/work";
+
+    /// <summary>Where a systemd node's disk is mounted, the root it boots.</summary>
+    public string MachineRoot => $"{Directory}/root";
 }
 
 /// <summary>A node's second link, on the access network, where its sshd listens.</summary>
@@ -53,7 +62,7 @@ internal sealed record LabUplink(string GatewayNamespace, string GatewayInterfac
 /// The names and paths of a whole lab, decided without touching the machine, so they can be
 /// checked in unit tests and shown before anything is made.
 /// </summary>
-internal sealed partial record LabLayout(LabNames Names, IReadOnlyList<LabNodeLayout> Nodes, LabUplink? Uplink, LabAccessLayout? Access = null)
+internal sealed partial record LabLayout(LabNames Names, IReadOnlyList<LabNodeLayout> Nodes, LabUplink? Uplink, LabAccessLayout? Access = null, LabMachines? Machines = null)
 {
     /// <summary>The bridge in the switch namespace that joins the nodes' interfaces.</summary>
     public const string Bridge = "br0";
@@ -82,7 +91,8 @@ internal sealed partial record LabLayout(LabNames Names, IReadOnlyList<LabNodeLa
                 node.IsGateway,
                 names.MountNamespaceFile(node.Name),
                 names.UtsNamespaceFile(node.Name),
-                names.NodeDirectory(node.Name)))
+                names.NodeDirectory(node.Name),
+                spec.Machines is null ? LabNodeKind.Namespace : LabNodeKind.Systemd))
             .ToList();
         LabUplink? uplink = null;
         if (spec.WithInternet)
@@ -102,7 +112,7 @@ internal sealed partial record LabLayout(LabNames Names, IReadOnlyList<LabNodeLa
                 [.. nodes.Select((n, i) => new LabAccessPort(n.Name, n.Namespace, AccessPort(n.Name, i), LabAccessLayout.NodeAddress(i)))]);
         }
 
-        return new LabLayout(names, nodes, uplink, access);
+        return new LabLayout(names, nodes, uplink, access, spec.Machines);
     }
 
     /// <summary>

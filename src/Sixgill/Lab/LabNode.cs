@@ -32,10 +32,14 @@ internal sealed class LabNode
 
     /// <summary>
     /// The argument vector that runs <paramref name="command"/> inside the node
-    /// (<c>nsenter --net=… --mount=… --uts=… -- command…</c>). The working directory inside is
-    /// <c>/</c>: pass absolute paths.
+    /// (<c>nsenter --net=… --mount=… --uts=… -- command…</c>; for a systemd node, <c>nsenter -t PID1 -a</c>).
+    /// The working directory inside is <c>/</c>: pass absolute paths.
     /// </summary>
-    public IReadOnlyList<string> Command(IReadOnlyList<string> command) => NamespaceCommand.InNode(Layout, command);
+    public IReadOnlyList<string> Command(IReadOnlyList<string> command) =>
+        Layout.Kind == LabNodeKind.Systemd ? SystemdMachine.Command(Layout, command) : NamespaceCommand.InNode(Layout, command);
+
+    /// <summary>Namespace nodes share the machine's programs; systemd nodes boot their own root.</summary>
+    public LabNodeKind Kind => Layout.Kind;
 
     public Task<ProcessResult> RunAsync(IReadOnlyList<string> command, CancellationToken cancellationToken = default) =>
         RunAsync(new ProcessRequest(command), cancellationToken);

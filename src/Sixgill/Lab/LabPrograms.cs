@@ -35,19 +35,33 @@ internal static class LabPrograms
 
     public static readonly RequiredProgram SshKeygen = new("ssh-keygen", "openssh-client", "/usr/bin/ssh-keygen", "makes the nodes' host keys and the admin's key");
 
+    public static readonly RequiredProgram Nspawn = new(SystemdMachine.Nspawn, "systemd-container", "/usr/bin/systemd-nspawn", "boots systemd lab nodes");
+
+    public static readonly RequiredProgram Debootstrap = new("debootstrap", "debootstrap", "/usr/sbin/debootstrap", "builds the systemd nodes' Debian root (once)");
+
+    public static readonly RequiredProgram Chroot = new("chroot", "coreutils", "/usr/sbin/chroot", "installs packages into the systemd nodes' root");
+
     /// <summary>What <c>lab up</c> runs; the internet's daemons only when the lab has one.</summary>
     /// <param name="docker">The lab starts a dockerd in its gateway node (docker runtime).</param>
-    public static IReadOnlyList<RequiredProgram> Up(bool withInternet, bool docker = false) =>
+    /// <param name="systemd">The nodes boot systemd: nspawn, and what builds their root while it is not cached.</param>
+    public static IReadOnlyList<RequiredProgram> Up(bool withInternet, bool docker = false, bool systemd = false) =>
     [
         .. withInternet ? [Ip, Nsenter, Unshare, Mount, Umount, Sysctl, Kill, Hostname, Dnsmasq, Busybox] : new[] { Ip, Nsenter, Unshare, Mount, Umount, Sysctl, Kill, Hostname },
         Sshd,
         SshKeygen,
         .. docker ? [LabDocker.Dockerd] : Array.Empty<RequiredProgram>(),
+        .. systemd ? Root(built: SystemdRoot.IsBuilt) : [],
     ];
 
-    /// <summary>What <c>lab demo</c> runs: <c>lab up</c>'s, the native gateway's (prepare on the gateway node) and verify's.</summary>
-    public static IReadOnlyList<RequiredProgram> Demo(bool withInternet, bool nativeGateway, bool docker = false) =>
-        [.. Up(withInternet, docker), .. nativeGateway ? GatewayPrograms.Required : [], Ping];
+    /// <summary>
+    /// What <c>lab demo</c> runs: <c>lab up</c>'s, the native gateway's (prepare on the gateway node) and verify's.
+    /// Systemd nodes run the gateway's programs from their own root.
+    /// </summary>
+    public static IReadOnlyList<RequiredProgram> Demo(bool withInternet, bool nativeGateway, bool docker = false, bool systemd = false) =>
+        [.. Up(withInternet, docker, systemd), .. nativeGateway && !systemd ? GatewayPrograms.Required : [], Ping];
+
+    /// <summary>What booting systemd nodes takes, and building their root when <paramref name="built"/> is false.</summary>
+    public static IReadOnlyList<RequiredProgram> Root(bool built) => built ? [Nspawn] : [Nspawn, Debootstrap, Chroot];
 
     /// <summary>What <c>lab down</c> runs.</summary>
     public static IReadOnlyList<RequiredProgram> Down { get; } = [Ip, Umount, Kill];

@@ -13,6 +13,12 @@ internal static class LabSetupScript
         ArgumentNullException.ThrowIfNull(layout);
         var commands = new List<LabSetupCommand>();
         commands.AddRange(WorkDirectory(layout.Names));
+        if (layout.Machines is not null)
+        {
+            // Bound into every systemd node when it boots, so it must be there first (root's, 0700).
+            commands.Add(new("create the directory shared with the nodes", ["install", "-d", "-m", "0700", layout.Names.SharedDirectory]));
+        }
+
         commands.AddRange(Switch(layout));
         if (layout.Uplink is not null)
         {
@@ -21,8 +27,8 @@ internal static class LabSetupScript
 
         foreach (var node in layout.Nodes)
         {
-            commands.AddRange(NodeNetwork(node, layout.Switch));
-            commands.AddRange(NodeMounts(node, layout.Names));
+            commands.AddRange(NodeNetwork(node, layout.Switch, linkUp: layout.Machines is null));
+            commands.AddRange(layout.Machines is { } machines ? MachineDisk(node, machines.Root) : NodeMounts(node, layout.Names));
         }
 
         if (layout.Uplink is { ToSwitch: true } port)
@@ -88,7 +94,32 @@ internal static class LabSetupScript
             NamespaceCommand.InNetwork(inet, ["sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1"]));
     }
 
-    private static IEnumerable<LabSetupCommand> NodeNetwork(LabNodeLayout node, string sw)
+    /// <summary>
+    /// A systemd node's network after it was powered off: a fresh namespace with its switch link (down
+    /// and unconfigured, as a machine's OS leaves a NIC it does not know) and, on the gateway, the
+    /// uplink with its address and route (the machine's "DHCP lease", given again at every boot).
+    /// </summary>
+    public static IReadOnlyList<LabSetupCommand> MachineNetwork(LabLayout layout, LabNodeLayout node)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(node);
+        return [.. NodeNetwork(node, layout.Switch, linkUp: false), .. layout.Uplink is { } uplink && uplink.GatewayNamespace == node.Namespace ? Uplink(uplink) : []];
+    }
+
+    /// <summary>
+    /// A systemd node's disk: an overlay whose lower layer is the cached Debian root, so every node
+    /// boots the same system and keeps its own writes (across its reboots) in its directory.
+    /// </summary>
+    private static IEnumerable<LabSetupCommand> MachineDisk(LabNodeLayout node, string root)
+    {
+        yield return new($"node {node.Name}: create its disk", ["mkdir", "-p", node.DiskUpper, node.DiskWork, node.MachineRoot]);
+        yield return new(
+            $"node {node.Name}: mount its disk over the Debian root",
+            ["mount", "-t", "overlay", "overlay", "-o", $"lowerdir={root},upperdir={node.DiskUpper},workdir={node.DiskWork}", node.MachineRoot]);
+    }
+
+    /// <param name="linkUp">Namespace nodes get their switch link up; a systemd node's stays down, as a real machine's unconfigured NIC.</param>
+    private static IEnumerable<LabSetupCommand> NodeNetwork(LabNodeLayout node, string sw, bool linkUp)
     {
         foreach (var command in ExtraNamespace(node.Namespace))
         {
@@ -99,7 +130,10 @@ internal static class LabSetupScript
             $"node {node.Name}: connect {node.Interface} to the switch",
             ["ip", "link", "add", node.Interface, "netns", node.Namespace, "type", "veth", "peer", "name", node.SwitchPort, "netns", sw]);
         yield return new($"node {node.Name}: attach its switch port", ["ip", "-n", sw, "link", "set", node.SwitchPort, "master", LabLayout.Bridge, "up"]);
-        yield return new($"node {node.Name}: bring up {node.Interface}", ["ip", "-n", node.Namespace, "link", "set", node.Interface, "up"]);
+        if (linkUp)
+        {
+            yield return new($"node {node.Name}: bring up {node.Interface}", ["ip", "-n", node.Namespace, "link", "set", node.Interface, "up"]);
+        }
     }
 
     /// <summary>
@@ -161,7 +195,7 @@ internal static class LabSetupScript
         yield return new("bring up the access switch's loopback", ["ip", "-n", sw, "link", "set", "lo", "up"]);
         yield return new("create the access switch bridge", ["ip", "-n", sw, "link", "add", LabLayout.Bridge, "type", "bridge"]);
         yield return new("bring up the access switch bridge", ["ip", "-n", sw, "link", "set", LabLayout.Bridge, "up"]);
-        foreach (var command in NodeNetwork(access.Admin, sw).Concat(NodeMounts(access.Admin, names)))
+        foreach (var command in NodeNetwork(access.Admin, sw, linkUp: true).Concat(NodeMounts(access.Admin, names)))
         {
             yield return command;
         }

@@ -13,4 +13,8 @@ internal sealed record LabNodeSpec(string Name, string Interface, bool IsGateway
 /// owner would have set it up. Only needed while the lab is made (not kept in its state).
 /// </param>
 /// <param name="WithAccess">Adds the access network: an sshd in every node and the admin node that reaches them (<c>--all</c>).</param>
-internal sealed record LabSpec(string Name, IReadOnlyList<LabNodeSpec> Nodes, bool WithInternet = false, string? Router = null, bool WithAccess = false);
+/// <param name="Machines">How the nodes boot when they are systemd nodes; null for namespace nodes.</param>
+internal sealed record LabSpec(string Name, IReadOnlyList<LabNodeSpec> Nodes, bool WithInternet = false, string? Router = null, bool WithAccess = false, LabMachines? Machines = null)
+{
+    public LabNodeKind Kind => Machines is null ? LabNodeKind.Namespace : LabNodeKind.Systemd;
+}

@@ -9,6 +9,7 @@ namespace Sixgill.Lab;
 /// </summary>
 /// <param name="ConfigSource">The config the lab was made from, as the user named it (or the built-in one).</param>
 /// <param name="NodeConfig">The copy every node reads (<see cref="LabNames.NodeConfig"/>).</param>
+/// <param name="Machines">How its systemd nodes boot (again, at a reboot); null for namespace nodes.</param>
 /// <param name="Owner">The process that removes the lab when done; null when the lab is kept up.</param>
 internal sealed record LabState(
     int Version,
@@ -19,10 +20,11 @@ internal sealed record LabState(
     IReadOnlyList<LabNodeSpec> Nodes,
     bool WithInternet,
     IReadOnlyList<LabDaemon> Daemons,
-    bool WithAccess = false)
+    bool WithAccess = false,
+    LabMachines? Machines = null)
 {
     public const int CurrentVersion = 1;
 
     [JsonIgnore]
-    public LabSpec Spec => new(Lab, Nodes, WithInternet, WithAccess: WithAccess);
+    public LabSpec Spec => new(Lab, Nodes, WithInternet, WithAccess: WithAccess, Machines: Machines);
 }

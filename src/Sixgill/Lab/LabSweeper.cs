@@ -67,8 +67,23 @@ internal sealed class LabSweeper
         var problems = new List<string>();
         var namespaces = LabTeardown.NamespacesToRemove(names, await ListNamespacesAsync(cancellationToken));
 
+        // A systemd node's nspawn runs in the machine's namespace: powered off first (it ends its
+        // node's processes itself), found by the node root on its command line.
+        var ended = new List<int>();
+        foreach (var nspawn in SystemdMachine.NspawnsOf(names))
+        {
+            if (await ProcessTable.EndAsync(nspawn, SystemdMachine.ShutdownGrace, cancellationToken))
+            {
+                ended.Add(nspawn);
+            }
+            else
+            {
+                problems.Add($"systemd-nspawn {nspawn.ToString(CultureInfo.InvariantCulture)} did not end");
+            }
+        }
+
         // Processes first: while one runs inside a namespace, that namespace outlives its name.
-        var ended = await EndProcessesAsync(namespaces, problems, cancellationToken);
+        ended.AddRange(await EndProcessesAsync(namespaces, problems, cancellationToken));
 
         // The gateway's dockerd (docker runtime) ended with them: its directory and cgroups go by exact name.
         await LabDocker.RemoveLeftoversAsync(names, this.runner, problems);

@@ -1,4 +1,5 @@
 using Sixgill.Config;
+using Sixgill.Fleet;
 using Sixgill.Host.Processes;
 using Sixgill.Machine;
 
@@ -34,16 +35,25 @@ internal sealed class RunningLab
     /// in use by a live <c>lab demo</c>, is refused. If a step fails, what was made is removed.
     /// </summary>
     /// <param name="owner">The process that will remove the lab (the demo); null to keep it up.</param>
-    public static async Task<RunningLab> UpAsync(LabDefinition definition, LabOwner? owner, IProcessRunner runner, CancellationToken cancellationToken)
+    /// <param name="progress">Where a long first step says what it does (building the systemd nodes' root).</param>
+    public static async Task<RunningLab> UpAsync(LabDefinition definition, LabOwner? owner, IProcessRunner runner, CancellationToken cancellationToken,
+        TextWriter? progress = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var names = definition.Names;
         var leftovers = await RemoveLeftoversAsync(names, runner, cancellationToken);
-        var lab = await VirtualLab.CreateAsync(definition.Spec, runner, cancellationToken);
+        var spec = definition.Spec;
+        if (definition.Kind == LabNodeKind.Systemd)
+        {
+            var root = await new SystemdRoot(runner, progress ?? TextWriter.Null).EnsureAsync(cancellationToken);
+            spec = spec with { WithAccess = false, Machines = LabMachines.For(root, SixgillProgram.Current(), names) };
+        }
+
+        var lab = await VirtualLab.CreateAsync(spec, runner, cancellationToken);
         try
         {
             var state = new LabState(LabState.CurrentVersion, names.Lab, definition.ConfigSource, names.NodeConfig, owner,
-                definition.Spec.Nodes, definition.Spec.WithInternet, [], definition.Spec.WithAccess);
+                spec.Nodes, spec.WithInternet, [], spec.WithAccess, spec.Machines);
             LabStateFile.Write(names, state);
             LabSharedDirectory.WriteConfig(names, definition.ConfigText);
             if (lab.Internet is not null)
@@ -88,6 +98,15 @@ internal sealed class RunningLab
         {
             throw new PreconditionFailedException(e.Message, e);
         }
+    }
+
+    /// <summary>Reboots one systemd node (<see cref="VirtualLab.RebootAsync"/>) and records its new nspawn; returns the time to <c>running</c>.</summary>
+    public async Task<TimeSpan> RebootAsync(string node, CancellationToken cancellationToken)
+    {
+        var elapsed = await Lab.RebootAsync(Lab.Node(node), cancellationToken);
+        State = State with { Daemons = Lab.Daemons };
+        LabStateFile.Write(Names, State);
+        return elapsed;
     }
 
     /// <summary>Leaves the lab up when this process ends: nobody owns it any more, <c>lab down</c> removes it.</summary>

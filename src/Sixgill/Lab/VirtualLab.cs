@@ -73,6 +73,11 @@ internal sealed class VirtualLab : IAsyncDisposable
             {
                 await lab.RunStepAsync(step, cancellationToken);
             }
+
+            if (layout.Machines is { } machines)
+            {
+                await Task.WhenAll(lab.Nodes.Select(node => lab.BootAsync(node, machines, cancellationToken)));
+            }
         }
         catch (Exception failure)
         {
@@ -132,6 +137,61 @@ internal sealed class VirtualLab : IAsyncDisposable
         }
 
         return new LabNamespace(namespaceName, this.processes);
+    }
+
+    /// <summary>
+    /// Reboots a systemd node as a machine reboots: powered off (systemd stops its units), a fresh
+    /// network namespace (its links, addresses and routes gone; the links made again, the switch
+    /// link down and unconfigured), booted again from the same disk. Returns how long until its
+    /// systemd said <c>running</c>.
+    /// </summary>
+    public async Task<TimeSpan> RebootAsync(LabNode node, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ObjectDisposedException.ThrowIf(this.disposed, this);
+        if (Layout.Machines is not { } machines)
+        {
+            throw new LabException($"lab '{Name}' has namespace nodes, which cannot reboot: make it with --kind systemd");
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var runner = this.processes.Runner;
+        var daemon = Daemons.FirstOrDefault(d => d.Name == SystemdMachine.DaemonName && d.Namespace == node.Namespace);
+        if (daemon is not null)
+        {
+            await SystemdMachine.PoweroffAsync(node.Layout, daemon, runner, cancellationToken);
+        }
+
+        // The veth pairs go with the namespace, but not at once: remove the far ends by name first.
+        _ = await runner.RunAsync(["ip", "netns", "delete", node.Namespace], cancellationToken);
+        _ = await runner.RunAsync(["ip", "-n", Layout.Switch, "link", "delete", node.Layout.SwitchPort], cancellationToken);
+        if (Layout.Uplink is { } uplink && uplink.GatewayNamespace == node.Namespace)
+        {
+            _ = await runner.RunAsync(["ip", "-n", uplink.InternetNamespace, "link", "delete", uplink.InternetInterface], cancellationToken);
+        }
+
+        foreach (var step in LabSetupScript.MachineNetwork(Layout, node.Layout))
+        {
+            await RunStepAsync(step, cancellationToken);
+        }
+
+        var booted = await SystemdMachine.BootAsync(node.Layout, machines, runner, cancellationToken);
+        if (daemon is null)
+        {
+            this.processes.Adopt([booted]);
+        }
+        else
+        {
+            this.processes.Replace(daemon, booted);
+        }
+
+        return clock.Elapsed;
+    }
+
+    private async Task BootAsync(LabNode node, LabMachines machines, CancellationToken cancellationToken)
+    {
+        await SystemdMachine.PrepareDiskAsync(node.Layout, this.processes.Runner, cancellationToken);
+        this.processes.Adopt([await SystemdMachine.BootAsync(node.Layout, machines, this.processes.Runner, cancellationToken)]);
     }
 
     public async ValueTask DisposeAsync()

@@ -40,6 +40,7 @@ internal static class GatewayPlan
         return
         [
             new RequirePrograms([.. GatewayPrograms.Required]),
+            new RequireFreeDnsPort(gateway.Dns64Address.ToString(), paths.Dns64Config),
 
             new EnsureDirectory(paths.Dns64ConfigDirectory, PublicDirectory, Root, Root, HoldsDaemonFiles: false),
             new EnsureDirectory(paths.Nat64ConfigDirectory, PublicDirectory, Root, Root, HoldsDaemonFiles: false),

@@ -7,4 +7,7 @@ namespace Sixgill.Planning;
 internal sealed record NodeTarget(AddressPlan Addresses, string NodeName, NodeFacts Facts)
 {
     public NodeAddresses Node => Addresses[NodeName];
+
+    /// <summary>What prepare's boot unit runs with, where systemd can run it at boot; null in plans that leave it out.</summary>
+    public ReapplySource? Reapply { get; init; }
 }

@@ -34,13 +34,17 @@ internal static class PreparePlan
     /// <summary>Names br_netfilter for systemd-modules-load, which runs before systemd-sysctl applies the bridge sysctls.</summary>
     public const string ModulesLoadFile = "/etc/modules-load.d/sixgill.conf";
 
+    /// <summary>What prepare says where no boot unit can bring its changes back (clean leaves it out: it is about prepare).</summary>
+    public const string RebootWarning = "what prepare changes on this node does not survive a reboot (addresses and routes are gone then); run prepare again after a reboot";
+
     private const string Marker = "# written by sixgill prepare, removed by sixgill clean\n";
 
     private static readonly UnixFileMode Public = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     private static readonly UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    public static NodePlan For(AddressPlan plan, string nodeName, NodeFacts facts)
+    /// <param name="reapply">What the boot unit runs with; null leaves the boot unit out (pure plans in tests).</param>
+    public static NodePlan For(AddressPlan plan, string nodeName, NodeFacts facts, ReapplySource? reapply = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(facts);
@@ -110,6 +114,18 @@ internal static class PreparePlan
             {
                 steps.Add(new EnsureFile(KubeadmConfig.FilePath, FileBody.FromText(KubeadmConfig.Render(plan, node)), Private));
             }
+        }
+
+        // 7. Surviving a reboot: one boot unit takes this node through these same steps again at every boot.
+        if (facts.Systemd == SystemdState.Running && reapply is not null)
+        {
+            steps.Add(new EnsureFile(reapply.ConfigCopy, FileBody.FromText(reapply.ConfigText), Private));
+            steps.Add(new EnsureBootUnit(BootUnit.Render(reapply, nodeName, gateway: node.Services is { Runtime: ServiceRuntime.Native })));
+        }
+        else if (facts.Systemd != SystemdState.Running)
+        {
+            var why = facts.Systemd == SystemdState.NoSystemctl ? "systemctl is not installed" : "PID 1 is not systemd";
+            warnings.Add($"{why}: {RebootWarning}");
         }
 
         return new NodePlan(Command, steps.ToImmutable(), problems.ToImmutable(), warnings.ToImmutable());

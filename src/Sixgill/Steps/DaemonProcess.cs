@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Sixgill.DnsProtocol;
+using Sixgill.Gateway;
 using Sixgill.Machine;
 using Sixgill.Steps.Text;
 using Sixgill.Values;
@@ -99,9 +100,22 @@ internal static class DaemonProcess
         if (daemon.AnswersDnsAt is { } address)
         {
             WaitUntilAnswers(context, daemon, address, clock);
+            RequireOnlyListener(context, process, address);
         }
 
         return process;
+    }
+
+    /// <summary>Once it answers: no process but this one may hold port 53 on its address (a second one would get part of the queries).</summary>
+    private static void RequireOnlyListener(StepContext context, RunningProgram process, Ip address)
+    {
+        var others = Dns64PortRule.Others(context.RequireServices().Ports.On(Dns64PortRule.Port), System.Net.IPAddress.Parse(address.ToString()), process.Pid);
+        if (others.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"{process.Name} (pid {process.Pid}) answers on {address}, but other processes hold port {Dns64PortRule.Port} there too: "
+                + string.Join(", ", others.Select(l => $"{l} ({l.Unit ?? l.Process?.Name ?? "unknown"}{(l.Process is { } p ? $", pid {p.Pid}" : "")})")));
+        }
     }
 
     /// <summary>SIGTERM, then SIGKILL after <see cref="StopGrace"/>; returns once the pid is gone.</summary>

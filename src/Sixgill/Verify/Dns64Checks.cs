@@ -1,6 +1,7 @@
 using System.Net;
 using Sixgill.Config;
 using Sixgill.DnsProtocol;
+using Sixgill.Gateway;
 using Sixgill.Machine;
 
 namespace Sixgill.Verify;
@@ -76,7 +77,9 @@ internal static class Dns64Checks
         var addresses = response.Addresses(DnsRecordType.Aaaa).ToList();
         if (addresses.FirstOrDefault(context.InPrefix) is { } synthesized)
         {
-            return (CheckResult.Pass(SynthesisCheck, title, $"{name} AAAA {context.Describe(synthesized)}"), synthesized);
+            return await RepeatedAsync(context, title, cancellationToken) is { } split
+                ? (split, null)
+                : (CheckResult.Pass(SynthesisCheck, title, $"{name} AAAA {context.Describe(synthesized)} ({Repeats + 1} of {Repeats + 1} answers synthesized)"), synthesized);
         }
 
         var allowAaaa = context.Plan.Cluster.Dns64?.AllowAaaaUse == true;
@@ -98,6 +101,50 @@ internal static class Dns64Checks
                 context.Dns64Hop, $"named.conf on {gateway.NodeName} needs 'dns64 {gateway.Dns64Prefix} {{ clients {{ any; }}; }};' in its options"), null)
             : (CheckResult.Fail(SynthesisCheck, title, $"{name} has neither AAAA nor A records at {gateway.RemoteServer}", context.RemoteServerHop,
                 $"give a name with an A record at {gateway.RemoteServer} (verify --name NAME)"), null);
+    }
+
+    /// <summary>
+    /// How many more times the name is asked. Each query leaves from a new port, so with two servers
+    /// on the address (SO_REUSEPORT) the kernel hands some of them to the other one.
+    /// </summary>
+    public const int Repeats = 9;
+
+    /// <summary>Null when every repeated answer is synthesized; else the failure naming what answered instead.</summary>
+    private static async Task<CheckResult?> RepeatedAsync(VerifyContext context, string title, CancellationToken cancellationToken)
+    {
+        var gateway = context.Gateway;
+        var name = context.Options.Name;
+        var server = gateway.Dns64Address.ToIPAddress();
+        var client = new DnsClient(context.Probes.Dns);
+        var others = new List<string>();
+        for (var i = 0; i < Repeats; i++)
+        {
+            var lookup = await client.QueryAsync(server, name, DnsRecordType.Aaaa, DnsClass.Internet, context.Timeout, attempts: 1, cancellationToken);
+            if (lookup.Response is not { } answer || !answer.Addresses(DnsRecordType.Aaaa).Any(context.InPrefix))
+            {
+                others.Add(lookup.Response is { } r ? $"{Code(r.ResponseCode)} {string.Join(", ", r.Addresses(DnsRecordType.Aaaa))}".Trim() : $"no reply ({lookup.Detail})");
+            }
+        }
+
+        if (others.Count == 0)
+        {
+            return null;
+        }
+
+        // Sixgill's named says who it is to version.bind; another server on the address says something else.
+        var identities = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Repeats + 1; i++)
+        {
+            var who = await client.QueryAsync(server, "version.bind", DnsRecordType.Txt, DnsClass.Chaos, context.Timeout, attempts: 1, cancellationToken);
+            identities.Add(who.Response?.Answers.Select(a => a.Text).OfType<string>().FirstOrDefault() ?? "(no version.bind answer)");
+        }
+
+        var foreign = identities.Where(v => v != Dns64NamedConf.Identity).ToList();
+        var answered = foreign.Count > 0 ? $"; another server answers there too: version.bind says {string.Join(", ", foreign.Select(v => $"'{v}'"))}, not '{Dns64NamedConf.Identity}'" : "";
+        return CheckResult.Fail(SynthesisCheck, title,
+            $"{Repeats + 1 - others.Count} of {Repeats + 1} answers for {name} AAAA synthesized; the others: {string.Join("; ", others.Distinct())}{answered}",
+            context.Dns64Hop,
+            $"on {gateway.NodeName}, only Sixgill's named may listen on [{gateway.Dns64Address}]:53 (ss -ulpn 'sport = :53' shows who does): stop the other one, e.g. 'systemctl disable --now named.service'");
     }
 
     private static string UpstreamHint(VerifyContext context)

@@ -64,6 +64,7 @@ public sealed class PreparePlanTests
         plan.Steps.Select(s => s.Id).ShouldBe(
         [
             "programs:named,named-checkconf,tayga,nft",
+            "port:fd00:10::100:53",
             "directory:/etc/sixgill/dns64",
             "directory:/etc/sixgill/nat64",
             "directory:/var/lib/sixgill/dns64",
@@ -215,9 +216,25 @@ public sealed class PreparePlanTests
         running.Warnings.ShouldBeEmpty();
         notRunning.Steps.OfType<StepWithRestart>().ShouldBeEmpty();
         notRunning.Steps.OfType<EnsureFile>().ShouldContain(f => f.Path == PreparePlan.ResolvedDropIn);
-        notRunning.Warnings.Single().ShouldStartWith("PID 1 is not systemd: ");
-        noSystemctl.Warnings.Single().ShouldStartWith("systemctl is not installed: ");
-        PreparePlan.For(addresses, "w1", NodeFacts.Plain).Warnings.ShouldBeEmpty("a plain resolv.conf needs no restart");
+        notRunning.Warnings.ShouldContain(w => w.StartsWith("PID 1 is not systemd: ", StringComparison.Ordinal) && w.Contains(PreparePlan.ResolvedDropIn, StringComparison.Ordinal));
+        noSystemctl.Warnings.ShouldContain(w => w.StartsWith("systemctl is not installed: ", StringComparison.Ordinal) && w.Contains(PreparePlan.ResolvedDropIn, StringComparison.Ordinal));
+        PreparePlan.For(addresses, "w1", NodeFacts.Plain).Warnings.ShouldNotContain(w => w.Contains(PreparePlan.ResolvedDropIn, StringComparison.Ordinal), "a plain resolv.conf needs no restart");
+    }
+
+    [Fact]
+    public void Where_systemd_runs_prepare_ends_with_the_config_copy_and_the_boot_unit_and_elsewhere_says_nothing_survives_a_reboot()
+    {
+        var addresses = AddressPlan.For(TestClusters.Lab());
+        var reapply = new ReapplySource(["/usr/bin/sixgill"], "/var/lib/sixgill", "config text");
+
+        var running = PreparePlan.For(addresses, "w1", new NodeFacts(ResolverSetup.PlainFile, SystemdState.Running), reapply);
+        var plain = PreparePlan.For(addresses, "w1", NodeFacts.Plain, reapply);
+
+        running.Steps.TakeLast(2).Select(s => s.Id).ShouldBe(["file:/var/lib/sixgill/reapply.yaml", "unit:sixgill-reapply.service"]);
+        running.Steps.OfType<EnsureFile>().Single(f => f.Path == reapply.ConfigCopy).Mode.ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        running.Warnings.ShouldBeEmpty();
+        plain.Steps.OfType<EnsureBootUnit>().ShouldBeEmpty();
+        plain.Warnings.Single().ShouldBe("PID 1 is not systemd: what prepare changes on this node does not survive a reboot (addresses and routes are gone then); run prepare again after a reboot");
     }
 
     [Fact]

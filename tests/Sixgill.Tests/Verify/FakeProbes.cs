@@ -27,7 +27,7 @@ internal sealed class FakeDns : IDnsTransport
         {
             DnsRecordType.Aaaa => DnsWire.Reply(query, DnsResponseCode.NoError, DnsWire.Address(synthesized)),
             DnsRecordType.A => DnsWire.Reply(query, DnsResponseCode.NoError, DnsWire.Address("203.0.113.80")),
-            _ => DnsWire.Reply(query, DnsResponseCode.NoError, DnsWire.Txt("9.18")),
+            _ => DnsWire.Reply(query, DnsResponseCode.NoError, DnsWire.Txt("sixgill-dns64")),
         }, DnsTransportError.None, null),
     };
 }

@@ -37,9 +37,31 @@ public sealed class VerifyRunnerTests
 
         report.Passed.ShouldBeTrue(string.Join("\n", report.Checks.Select(c => $"{c.Name}: {c.Detail}")));
         report.Checks.Select(c => c.Name).ShouldBe(["dns64-server", "dns64-synthesis", "system-resolver", "route-to-prefix", "http-by-name", "peer-gw", "peer-w2"]);
-        Check(report, "dns64-synthesis").Detail.ShouldBe("web.example.test AAAA fd00:10:64:ff9b::cb00:7150 (203.0.113.80 behind the DNS64 prefix)");
+        Check(report, "dns64-synthesis").Detail.ShouldBe("web.example.test AAAA fd00:10:64:ff9b::cb00:7150 (203.0.113.80 behind the DNS64 prefix) (10 of 10 answers synthesized)");
         Check(report, "route-to-prefix").Detail.ShouldBe("fd00:10:64:ff9b::cb00:7150 via fd00:20::2 dev eth1 src fd00:20::3");
         dns.Asked.ShouldAllBe(q => q.Server.Equals(new IPEndPoint(IPAddress.Parse("fd00:10::100"), 53)));
+    }
+
+    [Fact]
+    public async Task A_second_server_on_the_dns64_address_that_answers_some_queries_is_named_by_its_version()
+    {
+        // Two servers on one address (SO_REUSEPORT): every other query reaches the distribution's named.
+        var healthy = FakeDns.Healthy().Answer;
+        var count = 0;
+        this.dns.Answer = (question, server, query) => count++ % 2 == 0
+            ? healthy(question, server, query)
+            : new DnsExchange(question.QuestionType == DnsRecordType.Txt
+                ? DnsWire.Reply(query, DnsResponseCode.NoError, DnsWire.Txt("9.18.41-1~deb12u1-Debian"))
+                : DnsWire.Reply(query, DnsResponseCode.ServerFailure), DnsTransportError.None, null);
+
+        var report = await RunAsync();
+
+        var synthesis = Check(report, "dns64-synthesis");
+        synthesis.Outcome.ShouldBe(CheckOutcome.Failed);
+        synthesis.Detail.ShouldContain("of 10 answers for web.example.test AAAA synthesized; the others: SERVFAIL");
+        synthesis.Detail.ShouldContain("version.bind says '9.18.41-1~deb12u1-Debian', not 'sixgill-dns64'");
+        synthesis.Hop.ShouldBe("DNS64 server fd00:10::100 on gw");
+        synthesis.Hint!.ShouldContain("systemctl disable --now named.service");
     }
 
     [Fact]
@@ -313,8 +335,8 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task Dual_stack_checks_its_own_way_out_by_name_over_IPv4_and_skips_IPv6_where_the_name_has_none()
     {
-        _resolver.Answer = _ => [IPAddress.Parse("203.0.113.80")];
-        _http.Answer = _ => new HttpProbeResult(200, "hello from the IPv4-only web\n", new IPEndPoint(IPAddress.Parse("203.0.113.80").MapToIPv6(), 8080), HttpProbeError.None, null);
+        this.resolver.Answer = _ => [IPAddress.Parse("203.0.113.80")];
+        this.http.Answer = _ => new HttpProbeResult(200, "hello from the IPv4-only web\n", new IPEndPoint(IPAddress.Parse("203.0.113.80").MapToIPv6(), 8080), HttpProbeError.None, null);
 
         var report = await RunAsync("wk1", TestClusters.DualStack());
 
@@ -322,8 +344,8 @@ public sealed class VerifyRunnerTests
             ("resolve-by-name", CheckOutcome.Passed), ("http-by-name-ipv4", CheckOutcome.Passed), ("http-by-name-ipv6", CheckOutcome.Skipped), ("peer-cp1", CheckOutcome.Passed)]);
         Check(report, "http-by-name-ipv4").Detail.ShouldBe("HTTP 200 from 203.0.113.80 port 8080 over IPv4, 29 characters");
         Check(report, "http-by-name-ipv6").Detail.ShouldContain("has no IPv6 address");
-        _http.Families.ShouldBe([AddressFamily.InterNetwork]);
-        _dns.Asked.ShouldBeEmpty();
+        this.http.Families.ShouldBe([AddressFamily.InterNetwork]);
+        this.dns.Asked.ShouldBeEmpty();
         report.Passed.ShouldBeTrue();
         report.Claims.ShouldBe(["reached the web server by name over IPv4"]);
     }
@@ -331,20 +353,20 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task Dual_stack_checks_IPv6_too_where_the_name_has_an_IPv6_address()
     {
-        _resolver.Answer = _ => [IPAddress.Parse("2001:db8:80::80"), IPAddress.Parse("203.0.113.80")];
+        this.resolver.Answer = _ => [IPAddress.Parse("2001:db8:80::80"), IPAddress.Parse("203.0.113.80")];
 
         var report = await RunAsync("wk1", TestClusters.DualStack());
 
         Check(report, "http-by-name-ipv6").Outcome.ShouldBe(CheckOutcome.Passed);
-        _http.Families.ShouldBe([AddressFamily.InterNetwork, AddressFamily.InterNetworkV6]);
+        this.http.Families.ShouldBe([AddressFamily.InterNetwork, AddressFamily.InterNetworkV6]);
         report.Claims.ShouldBe(["reached the web server by name over IPv4", "reached the web server by name over IPv6"]);
     }
 
     [Fact]
     public async Task Ipv4_mode_checks_the_way_out_over_IPv4_only_and_names_the_hop_that_broke()
     {
-        _resolver.Answer = _ => [IPAddress.Parse("203.0.113.80")];
-        _http.Answer = _ => new HttpProbeResult(null, null, null, HttpProbeError.NoRoute, "Network is unreachable");
+        this.resolver.Answer = _ => [IPAddress.Parse("203.0.113.80")];
+        this.http.Answer = _ => new HttpProbeResult(null, null, null, HttpProbeError.NoRoute, "Network is unreachable");
         using var text = new StringWriter();
 
         var report = await RunAsync("wk1", TestClusters.Ipv4());
@@ -361,7 +383,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_name_that_does_not_resolve_fails_at_the_resolver_and_the_fetch_is_skipped()
     {
-        _resolver.Answer = _ => throw new SocketException((int)SocketError.HostNotFound);
+        this.resolver.Answer = _ => throw new SocketException((int)SocketError.HostNotFound);
 
         var report = await RunAsync("wk1", TestClusters.Ipv4());
 

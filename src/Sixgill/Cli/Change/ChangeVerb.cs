@@ -44,7 +44,7 @@ internal static class ChangeVerbs
 {
     public static ChangeVerb Prepare { get; } = new("prepare", ChangeDirection.Apply, PlanPrepare, [ChangeVerb.IpRoute2]);
 
-    public static ChangeVerb Clean { get; } = new("clean", ChangeDirection.Undo, PlanPrepare, [ChangeVerb.IpRoute2]) { Forgets = [InitPlan.Command] };
+    public static ChangeVerb Clean { get; } = new("clean", ChangeDirection.Undo, PlanClean, [ChangeVerb.IpRoute2]) { Forgets = [InitPlan.Command] };
 
     public static ChangeVerb Up { get; } = new(UpPlan.Command, ChangeDirection.Apply, PlanUp, [ChangeVerb.IpRoute2]);
 
@@ -54,7 +54,14 @@ internal static class ChangeVerbs
 
     public static ChangeVerb? Find(string name) => All.FirstOrDefault(verb => verb.Name == name);
 
-    private static NodePlan PlanPrepare(NodeTarget target) => PreparePlan.For(target.Addresses, target.NodeName, target.Facts);
+    private static NodePlan PlanPrepare(NodeTarget target) => PreparePlan.For(target.Addresses, target.NodeName, target.Facts, target.Reapply);
+
+    // Prepare's steps backwards; without prepare's word that its changes will not survive a reboot.
+    private static NodePlan PlanClean(NodeTarget target)
+    {
+        var plan = PlanPrepare(target);
+        return plan with { Warnings = [.. plan.Warnings.Where(w => !w.EndsWith(PreparePlan.RebootWarning, StringComparison.Ordinal))] };
+    }
 
     private static NodePlan PlanUp(NodeTarget target) => UpPlan.For(target.Addresses, target.NodeName, target.Facts.Up);
 

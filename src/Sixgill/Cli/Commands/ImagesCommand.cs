@@ -5,8 +5,8 @@ using System.Text.Json;
 using Sixgill.Docker;
 using Sixgill.Host.Docker;
 using Sixgill.Host.Processes;
-using Sixgill.Machine;
 using Sixgill.Json;
+using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
 

@@ -7,7 +7,7 @@ internal static class LabCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var lab = new Command("lab", "a virtual lab on this machine: up | down | list | status | logs | exec | demo")
+        var lab = new Command("lab", "a virtual lab on this machine: up | down | list | status | logs | exec | demo | reboot | root")
         {
             LabUpCommand.Create(options),
             LabDownCommand.Create(options),
@@ -16,6 +16,8 @@ internal static class LabCommand
             LabLogsCommand.Create(options),
             LabExecCommand.Create(options),
             LabDemoCommand.Create(options),
+            LabRebootCommand.Create(options),
+            LabRootCommand.Create(options),
         };
         return lab;
     }

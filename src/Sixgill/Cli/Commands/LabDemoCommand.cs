@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Sixgill.Config;
 using Sixgill.Fleet;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
@@ -19,12 +18,13 @@ internal static class LabDemoCommand
     {
         var name = LabPreconditions.NameOption();
         var runtime = LabPreconditions.RuntimeOption();
+        var kind = LabPreconditions.KindOption();
         var keep = new Option<bool>("--keep") { Description = "leave the lab up and prepared (remove it later with 'sixgill lab down')" };
-        var command = new Command("demo", "up, prepare every node, verify, clean every node, down; a table of checks and timings") { name, keep, runtime };
+        var command = new Command("demo", "up, prepare every node, verify, clean every node, down; a table of checks and timings") { name, keep, runtime, kind };
         command.SetAction((result, cancellationToken) =>
         {
             var invocation = Invocation.From(result, options);
-            var definition = LabPreconditions.Definition(result, options, invocation, LabPreconditions.Name(result.GetValue(name)), result.GetValue(runtime));
+            var definition = LabPreconditions.Definition(result, options, invocation, LabPreconditions.Name(result.GetValue(name)), result.GetValue(runtime), result.GetValue(kind));
             return RunAsync(invocation, definition, result.GetValue(keep), cancellationToken);
         });
         return command;
@@ -35,7 +35,7 @@ internal static class LabDemoCommand
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(definition);
         LabPreconditions.RequireRoot("demo");
-        LabPreconditions.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, definition.NativeGateway, definition.DockerGateway));
+        LabPreconditions.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, definition.NativeGateway, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd));
         var demo = new LabDemo(definition, SixgillProgram.Current(), new ProcessRunner(), invocation.Error);
         var report = await demo.RunAsync(keep, cancellationToken);
         if (invocation.Json)

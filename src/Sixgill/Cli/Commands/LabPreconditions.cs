@@ -30,7 +30,9 @@ internal static class LabPreconditions
     /// the binary. Validated as any config (exit 2), then checked for what a lab needs.
     /// </summary>
     /// <param name="runtime">The runtime <c>--runtime</c> asked for, overriding the config's <c>general.runtime</c>; null keeps it.</param>
-    public static LabDefinition Definition(ParseResult result, GlobalOptions options, Invocation invocation, string name, ServiceRuntime? runtime = null)
+    /// <param name="kind">What the nodes are (<c>--kind</c>).</param>
+    public static LabDefinition Definition(ParseResult result, GlobalOptions options, Invocation invocation, string name, ServiceRuntime? runtime = null,
+        LabNodeKind kind = LabNodeKind.Namespace)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
@@ -55,7 +57,7 @@ internal static class LabPreconditions
             cluster = ValidatedCluster.Check(invocation, ConfigLoader.Load(source, text));
         }
 
-        var definition = new LabDefinition(name, cluster, text, source);
+        var definition = new LabDefinition(name, cluster, text, source, kind);
 
         var problems = definition.Problems();
         return problems.Count == 0
@@ -81,6 +83,21 @@ internal static class LabPreconditions
         option.CompletionSources.Clear();
         option.CompletionSources.Add("native", "docker");
         return option;
+    }
+
+    /// <summary><c>--kind namespace|systemd</c>: namespace nodes (fast, the default) or small Debian machines booting a real systemd.</summary>
+    public static Option<LabNodeKind> KindOption() => new("--kind")
+    {
+        Description = "what the nodes are: namespace (fast, the default), or systemd (Debian machines booting systemd with systemd-nspawn; they can reboot)",
+        HelpName = "KIND",
+        DefaultValueFactory = _ => LabNodeKind.Namespace,
+        CustomParser = r => LabNodeKinds.Parse(r.Tokens.Single().Value) ?? FailKind(r, $"--kind '{r.Tokens.Single().Value}' is not namespace or systemd"),
+    };
+
+    private static LabNodeKind FailKind(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return LabNodeKind.Namespace;
     }
 
     private static ServiceRuntime? Fail(System.CommandLine.Parsing.ArgumentResult result, string message)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Sixgill.Config;
 using Sixgill.Fleet;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
@@ -17,12 +16,13 @@ internal static class LabUpCommand
     {
         var name = LabPreconditions.NameOption();
         var runtime = LabPreconditions.RuntimeOption();
-        var command = new Command("up", "build the lab (default config: the built-in examples/lab.yaml) and leave it up") { name, runtime };
+        var kind = LabPreconditions.KindOption();
+        var command = new Command("up", "build the lab (default config: the built-in examples/lab.yaml) and leave it up") { name, runtime, kind };
         command.SetAction((result, cancellationToken) =>
         {
             var invocation = Invocation.From(result, options);
             var lab = LabPreconditions.Name(result.GetValue(name));
-            var definition = LabPreconditions.Definition(result, options, invocation, lab, result.GetValue(runtime));
+            var definition = LabPreconditions.Definition(result, options, invocation, lab, result.GetValue(runtime), result.GetValue(kind));
             return RunAsync(invocation, definition, cancellationToken);
         });
         return command;
@@ -32,9 +32,9 @@ internal static class LabUpCommand
     {
         ArgumentNullException.ThrowIfNull(definition);
         LabPreconditions.RequireRoot("up");
-        LabPreconditions.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.DockerGateway));
+        LabPreconditions.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd));
         var runner = new ProcessRunner();
-        var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken);
+        var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken, invocation.Error);
         if (lab.Leftovers is { FoundAnything: true })
         {
             invocation.Error.WriteLine($"sixgill: removed what an earlier run of lab '{definition.Name}' had left");
