@@ -11,9 +11,10 @@ internal static class CommandOptions
         return path switch
         {
             "validate" or "explain" or "verify" => options.Reading,
-            "plan" or "init" or "prepare" or "up" or "down" or "clean" => options.Changing,
+            "plan" or "init" or "prepare" or "up" or "down" or "clean" or "reapply" => options.Changing,
+            "kubeconfig" => options.Reading,
             "lab up" or "lab demo" => options.LabMaking,
-            "lab down" or "lab status" or "lab list" => options.LabUsing,
+            "lab down" or "lab status" or "lab list" or "lab reboot" or "lab root" => options.LabUsing,
             "lab logs" => [options.Verbose, options.Quiet],
             "images build" => [options.Output, options.Verbose, options.Trace, options.Quiet],
             "version" => [options.Output],
