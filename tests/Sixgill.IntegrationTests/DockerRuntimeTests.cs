@@ -205,7 +205,9 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
     [Fact(Timeout = TestTimeouts.Lab)]
     public async Task Images_build_finds_both_images_there_and_says_it_builds_offline()
     {
-        var result = await fixture.Lab.SixgillAsync(GatewayLab.Gateway, "images", "build");
+        // images build reads no config: it takes no -c (only the options that apply to it).
+        var result = await fixture.Lab.Node(GatewayLab.Gateway).RunAsync(
+            new ProcessRequest([SixgillInNode.Executable, "images", "build"]) { Environment = fixture.Lab.Environment }, TestContext.Current.CancellationToken);
 
         result.ExitCode.ShouldBe(0, result.StandardError);
         result.StandardOutput.ShouldContain("built offline (no registry");

@@ -172,7 +172,7 @@ public sealed class FleetOverSshTests(FleetLabFixture fixture) : IClassFixture<F
 
         prepare.ExitCode.ShouldBe(3, prepare.StandardOutput + prepare.StandardError);
         prepare.StandardError.ShouldContain("sixgill: node w2: cannot reach root@fd00:99::1:99");
-        prepare.StandardError.ShouldContain("1 node cannot be reached (w2); no node was changed");
+        prepare.StandardError.ShouldContain("1 node cannot be reached (w2); no node was changed", Case.Sensitive, prepare.StandardError);
         var journalAfter = await fixture.Lab.Node("gw").RunAsync(["cat", "/var/lib/sixgill/journal.json"], TestContext.Current.CancellationToken);
         (journalAfter.ExitCode, journalAfter.StandardOutput).ShouldBe((journalBefore.ExitCode, journalBefore.StandardOutput), "the gateway's journal is as it was: nothing ran there");
     }

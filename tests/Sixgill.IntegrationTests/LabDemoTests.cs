@@ -60,7 +60,7 @@ public sealed class LabDemoTests
                 root.GetProperty("state").GetString().ShouldBe("up");
                 root.TryGetProperty("ownerPid", out _).ShouldBeFalse("a kept lab has no owner");
                 var gw = root.GetProperty("namespaces")[0];
-                var programs = gw.GetProperty("processes").EnumerateArray().Select(p => p.GetString()!.Split(' ')[0]).ToList();
+                var programs = gw.GetProperty("processes").EnumerateArray().Select(p => p.GetProperty("program").GetString()).ToList();
                 programs.ShouldContain("named");
                 programs.ShouldContain("tayga");
             }

@@ -29,7 +29,7 @@ public sealed class VerifyInLabTests(GatewayLabFixture fixture) : IClassFixture<
 
         result.ExitCode.ShouldBe(0, result.StandardOutput + result.StandardError);
         result.StandardOutput.ShouldContain("7 passed, 0 failed, 0 skipped");
-        result.StandardOutput.ShouldContain("w1 reaches IPv4-only sites by name");
+        result.StandardOutput.ShouldContain("w1 reached an IPv4-only web server by name through DNS64 and NAT64");
     }
 
     [Fact(Timeout = TestTimeouts.Lab)]

@@ -4,7 +4,6 @@ using Sixgill.Config;
 using Sixgill.Engine;
 using Sixgill.Fleet;
 using Sixgill.Host.Processes;
-using Sixgill.Json;
 using Sixgill.Machine;
 using Sixgill.Planning;
 
@@ -27,7 +26,6 @@ internal sealed class ChangeVerbRunner
     private readonly StopRequest stop;
     private OutputMask mask = OutputMask.None;
     private JournalIdentity? identity;
-    private bool reported;
 
     public ChangeVerbRunner(Invocation invocation, ChangeEnvironment environment)
     {
@@ -221,34 +219,23 @@ internal sealed class ChangeVerbRunner
         node.Executor(new StatePaths(invocation.StateDir), log.Progress, store => hooks.Wrap(log.Tracing ? new TracingJournalStore(store, log.Trace) : store),
             new KubeadmSettings(verb.KubeadmTimeout, log.Program), identity);
 
-    private void Report(Action write)
-    {
-        write();
-        reported = true;
-    }
+    private static void Report(Action write) => write();
 
-    /// <summary>Preconditions become exit 3 with the fix; in JSON mode an error document goes to stdout too (unless a report already did).</summary>
+    /// <summary>Preconditions become exit 3 with the fix (in JSON mode the error document is written where every command's is, in <see cref="SixgillCli"/>).</summary>
     private int Guarded(Func<int> run)
     {
         try
         {
             return run();
         }
-        catch (SixgillException e)
-        {
-            ReportError(e.Message, e.Hint, e.ExitCode);
-            throw;
-        }
         catch (ProgramNotFoundException e)
         {
             var hint = e.Program == ChangeVerb.IpRoute2.Name ? $"apt-get install -y {ChangeVerb.IpRoute2.Package}" : $"install {e.Program}, or put it on PATH";
-            ReportError(mask.Apply(e.Message), hint, ExitCodes.Precondition);
             throw new SixgillException(ExitCodes.Precondition, mask.Apply(e.Message), hint);
         }
         catch (DockerEngineUnreachableException e)
         {
             var message = mask.Apply(e.Message + "; nothing was changed");
-            ReportError(message, e.Fix, ExitCodes.Precondition);
             throw new SixgillException(ExitCodes.Precondition, message, e.Fix);
         }
         catch (PreconditionFailedException e)
@@ -260,16 +247,7 @@ internal sealed class ChangeVerbRunner
                 JournalRefusedException refused => refused.Fix,
                 _ => null,
             };
-            ReportError(mask.Apply(e.Message), hint, ExitCodes.Precondition);
             throw new SixgillException(ExitCodes.Precondition, mask.Apply(e.Message), hint);
-        }
-    }
-
-    private void ReportError(string message, string? hint, int exitCode)
-    {
-        if (invocation.Json && !reported)
-        {
-            invocation.Out.Write(ReadableJson.Serialize(new ErrorReport(message, hint, exitCode), ChangeJsonContext.Default.ErrorReport));
         }
     }
 

@@ -3,10 +3,14 @@ using Sixgill.Config;
 
 namespace Sixgill.Cli;
 
-internal sealed record DiagnosticDto(string Code, string Severity, int Line, int Column, string Message, string? Hint)
+/// <summary>One diagnostic in JSON: the same in validate's report and in every error document.</summary>
+internal sealed record DiagnosticDto(string Code, string Severity, string File, int Line, int Column, string Message, string? Hint)
 {
-    public static DiagnosticDto From(Diagnostic d) =>
-        new(d.Code, d.IsError ? "error" : "warning", d.Position.Line, d.Position.Column, d.ShownMessage, d.ShownHint);
+    public static DiagnosticDto From(Diagnostic d, string file)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new(d.Code, d.IsError ? "error" : "warning", file, d.Position.Line, d.Position.Column, d.ShownMessage, d.ShownHint);
+    }
 }
 
 internal sealed record ValidateReport(
@@ -18,7 +22,11 @@ internal sealed record ValidateReport(
     int Warnings,
     IReadOnlyList<DiagnosticDto> Diagnostics);
 
-internal sealed record ErrorReport(string Error, string? Hint, int ExitCode);
+/// <summary>
+/// The one error document of every command (<c>-o json</c>): what went wrong, the fix, the exit
+/// code, and the config's diagnostics when the config was the cause.
+/// </summary>
+internal sealed record ErrorReport(string Error, string? Hint, int ExitCode, IReadOnlyList<DiagnosticDto> Diagnostics);
 
 /// <summary>Source-generated JSON (NativeAOT has no reflection serializer).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,

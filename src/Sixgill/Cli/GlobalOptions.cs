@@ -8,28 +8,36 @@ internal sealed class GlobalOptions
     public Option<string> Config { get; } = new("--config", "-c")
     {
         Description = "the cluster file",
-        Recursive = true,
         DefaultValueFactory = _ => "config.yaml",
+        HelpName = "FILE",
+    };
+
+    /// <summary><c>lab up</c> and <c>lab demo</c>: without it, the built-in examples/lab.yaml.</summary>
+    public Option<string?> LabConfig { get; } = new("--config", "-c")
+    {
+        Description = "the cluster file of the lab [default: the built-in examples/lab.yaml]",
         HelpName = "FILE",
     };
 
     public Option<string?> Host { get; } = new("--host")
     {
         Description = "which topology entry this node is (default: this machine's hostname)",
-        Recursive = true,
-        HelpName = "NAME",
+        HelpName = "NODE",
     };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v")
     {
         Description = "more log detail on stderr",
-        Recursive = true,
     };
 
     public Option<bool> Trace { get; } = new("--trace", "-vv")
     {
         Description = "even more: every command run, and stack traces",
-        Recursive = true,
+    };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q")
+    {
+        Description = "only errors and security warnings on stderr",
     };
 
     public Option<string> Output { get; } = CreateOutput();
@@ -41,7 +49,6 @@ internal sealed class GlobalOptions
         var stateDir = new Option<string>("--state-dir")
         {
             Description = "journal, backups and lock",
-            Recursive = true,
             DefaultValueFactory = _ => "/var/lib/sixgill",
             HelpName = "DIR",
         };
@@ -57,16 +64,25 @@ internal sealed class GlobalOptions
 
     private static Option<string> CreateOutput()
     {
-        var output = new Option<string>("--output")
+        var output = new Option<string>("--output", "-o")
         {
-            Description = "text, or json: one machine-readable document on stdout",
-            Recursive = true,
+            Description = "text, or json: one machine-readable document on stdout (docs/json.md)",
             DefaultValueFactory = _ => "text",
-            HelpName = "text|json",
+            HelpName = "FORMAT",
         };
         output.AcceptOnlyFromAmong("text", "json");
         return output;
     }
 
-    public IEnumerable<Option> All => [Config, Host, Verbose, Trace, Output, StateDir];
+    /// <summary>What reading a config and logging take: every command that reads the cluster file.</summary>
+    public Option[] Reading => [Config, Host, Output, Verbose, Trace, Quiet];
+
+    /// <summary>The commands that change a node: reading, and where their journal is.</summary>
+    public Option[] Changing => [.. Reading, StateDir];
+
+    /// <summary>The lab's commands that make a lab from a config.</summary>
+    public Option[] LabMaking => [LabConfig, Output, Verbose, Trace, Quiet];
+
+    /// <summary>The lab's other commands.</summary>
+    public Option[] LabUsing => [Output, Verbose, Quiet];
 }

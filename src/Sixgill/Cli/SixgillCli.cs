@@ -1,7 +1,10 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Sixgill.Cli.Change;
 using Sixgill.Cli.Commands;
+using Sixgill.Cli.Surface;
 using Sixgill.Config;
+using Sixgill.Json;
 
 namespace Sixgill.Cli;
 
@@ -14,35 +17,35 @@ internal static class SixgillCli
     private const string Description = """
         Sixgill prepares Linux machines for an IPv6-only Kubernetes lab from one YAML file,
         brings the cluster up and down, and puts every machine back exactly as it was.
-
-        Examples:
-          sudo sixgill lab demo
-          sixgill validate -c examples/orca.yaml
-          sixgill explain -c examples/lab.yaml --host w1
-          sixgill explain -c examples/lab.yaml --output json
-          sixgill plan -c config.yaml
-          sudo sixgill prepare -c config.yaml
-          sudo sixgill clean -c config.yaml
         """;
 
+    /// <summary>The width help wraps at: <c>COLUMNS</c> when set (asking the terminal would switch its keypad mode on).</summary>
+    private static int HelpWidth => int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40 ? columns : 100;
+
     /// <summary>Every command by name, made only when asked for: building one costs its options, lambdas and code pages.</summary>
-    private static readonly (string Name, Func<GlobalOptions, ChangeEnvironment, Command> Create)[] Commands =
+    private static readonly (string Name, Func<GlobalOptions, ChangeEnvironment, Func<RootCommand>, Command> Create)[] Commands =
     [
-        ("validate", (options, _) => ValidateCommand.Create(options)),
-        ("explain", (options, _) => ExplainCommand.Create(options)),
-        ("verify", (options, _) => VerifyCommand.Create(options)),
-        ("plan", PlanCommand.Create),
-        ("init", InitCommand.Create),
-        ("prepare", PrepareCommand.Create),
-        ("up", UpCommand.Create),
-        ("down", DownCommand.Create),
-        ("kubeconfig", (options, _) => KubeconfigCommand.Create(options)),
-        ("clean", CleanCommand.Create),
-        ("reapply", ReapplyCommand.Create),
-        ("lab", (options, _) => LabCommand.Create(options)),
-        ("images", (options, _) => ImagesCommand.Create(options)),
-        ("version", (options, _) => VersionCommand.Create(options)),
+        ("validate", (options, _, _) => ValidateCommand.Create(options)),
+        ("explain", (options, _, _) => ExplainCommand.Create(options)),
+        ("verify", (options, _, _) => VerifyCommand.Create(options)),
+        ("plan", (options, environment, _) => PlanCommand.Create(options, environment)),
+        ("init", (options, environment, _) => InitCommand.Create(options, environment)),
+        ("prepare", (options, environment, _) => PrepareCommand.Create(options, environment)),
+        ("up", (options, environment, _) => UpCommand.Create(options, environment)),
+        ("down", (options, environment, _) => DownCommand.Create(options, environment)),
+        ("kubeconfig", (options, _, _) => KubeconfigCommand.Create(options)),
+        ("clean", (options, environment, _) => CleanCommand.Create(options, environment)),
+        ("reapply", (options, environment, _) => ReapplyCommand.Create(options, environment)),
+        ("lab", (options, _, _) => LabCommand.Create(options)),
+        ("images", (options, _, _) => ImagesCommand.Create(options)),
+        ("schema", (options, _, _) => SchemaCommand.Create(options)),
+        ("completion", (options, _, root) => CompletionCommand.Create(options, root)),
+        ("help", (options, _, root) => HelpCommand.Create(options, root)),
+        ("version", (options, _, _) => VersionCommand.Create(options)),
     ];
+
+    /// <summary>Commands that read the whole command tree (completion scripts, help of another command): every command is built for them.</summary>
+    private static readonly string[] ReadTheTree = ["completion", "help"];
 
     /// <param name="environment">How change commands reach their node; this machine unless a test gives fakes.</param>
     /// <param name="only">
@@ -52,19 +55,24 @@ internal static class SixgillCli
     public static RootCommand Build(GlobalOptions options, ChangeEnvironment? environment = null, string? only = null)
     {
         environment ??= ChangeEnvironment.Local;
-        var root = new RootCommand(Description);
-        foreach (var option in options.All)
-        {
-            root.Options.Add(option);
-        }
-
-        var wanted = Array.Exists(Commands, c => c.Name == only) ? only : null;
+        RootCommand root = null!;
+        RootCommand Root() => root;
+        root = new RootCommand(Description);
+        var wanted = only is not null && !ReadTheTree.Contains(only) && Array.Exists(Commands, c => c.Name == only) ? only : null;
         foreach (var (name, create) in Commands)
         {
             if (wanted is null || name == wanted)
             {
-                root.Subcommands.Add(create(options, environment));
+                root.Subcommands.Add(create(options, environment, Root));
             }
+        }
+
+        root.Directives.Clear(); // no [suggest] or [diagram]: completion is 'sixgill completion SHELL'
+        CommandOptions.Attach(root, options);
+        HelpLayout.Install(root, HelpWidth);
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction();
         }
 
         return root;
@@ -75,17 +83,26 @@ internal static class SixgillCli
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, ChangeEnvironment environment, CancellationToken cancel = default)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var options = new GlobalOptions();
+        var document = new DocumentWriter(output);
         // No response files: "-c @cluster.yaml" is a file name, never a list of arguments to read.
         var parsed = Build(options, environment, args.Length > 0 ? args[0] : null).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var json = WantsJson(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var parseError in parsed.Errors)
+            var (lines, hint) = ParseErrors.Describe(parsed);
+            foreach (var line in lines)
             {
-                await error.WriteLineAsync($"sixgill: {EchoText.Show(parseError.Message)}");
+                await error.WriteLineAsync($"sixgill: {EchoText.Show(line)}");
             }
 
-            await error.WriteLineAsync("Run 'sixgill --help' to see the commands and their options.");
+            await error.WriteLineAsync($"  fix: {EchoText.Show(hint)}");
+            if (json)
+            {
+                await WriteErrorAsync(document, string.Join("; ", lines), hint, ExitCodes.BadInput, []);
+            }
+
             return ExitCodes.BadInput;
         }
 
@@ -93,12 +110,17 @@ internal static class SixgillCli
         try
         {
             // Signals are Program's (a change rolls back first); System.CommandLine must not take them too.
-            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            var configuration = new InvocationConfiguration { Output = document, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return await parsed.InvokeAsync(configuration, cancel);
         }
         catch (SixgillException e)
         {
             await ReportAsync(error, e.Message, e.Hint, trace ? e : null);
+            if (json && !document.Written)
+            {
+                await WriteErrorAsync(document, e.Message, e.Hint, e.ExitCode, e.Diagnostics);
+            }
+
             return e.ExitCode;
         }
         catch (Exception e) when (e is IOException)
@@ -107,12 +129,38 @@ internal static class SixgillCli
             await ReportAsync(error, e.Message, "the machine refused a file operation (is a file system full or read-only?); fix that and run again", trace ? e : null);
             return ExitCodes.ChangeFailed;
         }
+        catch (Exception e) when (e is IOException)
+        {
+            // The machine refused a file operation (a full disk, a read-only file system): not a bug.
+            const string Refused = "the machine refused a file operation (is a file system full or read-only?); fix that and run again";
+            await ReportAsync(error, e.Message, Refused, trace ? e : null);
+            if (json && !document.Written)
+            {
+                await WriteErrorAsync(document, e.Message, Refused, ExitCodes.ChangeFailed, []);
+            }
+
+            return ExitCodes.ChangeFailed;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await ReportAsync(error, $"internal error: {e.Message}", "this is a bug in Sixgill; run again with -vv and report the output", trace ? e : null);
+            const string Hint = "this is a bug in Sixgill; run again with -vv and report the output";
+            await ReportAsync(error, $"internal error: {e.Message}", Hint, trace ? e : null);
+            if (json && !document.Written)
+            {
+                await WriteErrorAsync(document, $"internal error: {e.Message}", Hint, ExitCodes.ChangeFailed, []);
+            }
+
             return ExitCodes.ChangeFailed;
         }
     }
+
+    /// <summary><c>-o json</c> (or <c>--output json</c>, <c>--output=json</c>) anywhere: known even when the rest does not parse.</summary>
+    private static bool WantsJson(IReadOnlyList<string> args) =>
+        args.Any(a => a is "--output=json" or "-o=json" or "-ojson")
+        || args.Zip(args.Skip(1)).Any(pair => pair.First is "--output" or "-o" && pair.Second == "json");
+
+    private static Task WriteErrorAsync(TextWriter output, string message, string? hint, int exitCode, IReadOnlyList<DiagnosticDto> diagnostics) =>
+        output.WriteAsync(ReadableJson.Serialize(new ErrorReport(message, hint, exitCode, diagnostics), CliJsonContext.Default.ErrorReport));
 
     private static async Task ReportAsync(TextWriter error, string message, string? hint, Exception? trace)
     {
@@ -125,6 +173,19 @@ internal static class SixgillCli
         if (trace is not null)
         {
             await error.WriteLineAsync(trace.ToString());
+        }
+    }
+
+    /// <summary><c>sixgill --version</c>: the same report as <c>sixgill version</c>.</summary>
+    private sealed class VersionAction : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            ArgumentNullException.ThrowIfNull(parseResult);
+            VersionCommand.Report.WriteText(parseResult.InvocationConfiguration.Output);
+            return ExitCodes.Done;
         }
     }
 }

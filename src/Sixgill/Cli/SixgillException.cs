@@ -29,5 +29,8 @@ internal sealed class SixgillException : Exception
 
     public int ExitCode { get; } = ExitCodes.ChangeFailed;
 
+    /// <summary>The config's diagnostics, when they are why (they go into the JSON error document).</summary>
+    public IReadOnlyList<DiagnosticDto> Diagnostics { get; init; } = [];
+
     public string? Hint { get; }
 }

@@ -21,7 +21,10 @@ internal static class ValidatedCluster
         if (errors > 0 || result.Cluster is null)
         {
             throw new SixgillException(ExitCodes.BadInput,
-                $"{result.FileName}: {Plural(errors, "error")}; nothing was changed", "fix the lines above, then run again");
+                $"{result.FileName}: {Plural(errors, "error")}; nothing was changed", "fix the lines above, then run again")
+            {
+                Diagnostics = [.. diagnostics.Select(d => DiagnosticDto.From(d, result.FileName))],
+            };
         }
 
         return result.Cluster;
@@ -39,12 +42,15 @@ internal static class ValidatedCluster
         return host is null ? result.Diagnostics : [.. result.Diagnostics, host];
     }
 
-    public static void Report(Invocation invocation, string fileName, IEnumerable<Diagnostic> diagnostics, bool showWarnings = false)
+    /// <summary>
+    /// Every error and warning on stderr, whatever the output format; <c>--quiet</c> hides the
+    /// warnings that are not about security (<see cref="DiagnosticCodes.IsSecurity"/>: those always show).
+    /// </summary>
+    public static void Report(Invocation invocation, string fileName, IEnumerable<Diagnostic> diagnostics)
     {
         foreach (var diagnostic in diagnostics)
         {
-            // validate always shows warnings; other commands only with -v, to keep their output to the point.
-            if (diagnostic.IsError || showWarnings || invocation.Verbosity > 0)
+            if (diagnostic.IsError || !invocation.Quiet || DiagnosticCodes.IsSecurity(diagnostic.Code))
             {
                 invocation.Error.WriteLine(diagnostic.Format(fileName));
             }

@@ -64,7 +64,7 @@ internal static class ConfigLoader
         var nearest = Suggestions.Nearest(host, names);
         return new Diagnostic(DiagnosticCodes.UnknownHost, Severity.Error, SourcePosition.None,
             $"host \"{host}\" is not a node of this cluster; its nodes are {string.Join(", ", names)}",
-            nearest is null ? "give the node's name with --host NAME" : $"did you mean --host {nearest}?");
+            nearest is null ? $"give one of the config's nodes: --host {string.Join(" | ", names)}" : $"did you mean --host {nearest}?");
     }
 
     /// <summary>The result, and the token as written when it is a real one (for the file-mode check).</summary>

@@ -71,4 +71,10 @@ internal static class DiagnosticCodes
     public const string WellKnownPrefix = "SG093";
     public const string LabToken = "SG094";
     public const string ConfigReadable = "SG095";
+
+    /// <summary>
+    /// Warnings about security — a placeholder or well-known token, a join without CA pinning, a
+    /// secret others can read: shown on every run, even with <c>--quiet</c>.
+    /// </summary>
+    public static bool IsSecurity(string code) => code is PlaceholderToken or Insecure or LabToken or ConfigReadable;
 }

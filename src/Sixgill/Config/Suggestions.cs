@@ -25,8 +25,9 @@ internal static class Suggestions
             }
         }
 
-        // Close enough to be a typo: a third of the word, and at least two edits allowed.
-        return bestDistance <= Math.Max(2, word.Length / 3) ? best : null;
+        // Close enough to be a typo: a third of the word, and at least two edits allowed; but never
+        // the whole word ("vm" is not a typo of "gw": every letter differs).
+        return bestDistance <= Math.Max(2, word.Length / 3) && bestDistance < word.Length ? best : null;
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps.</summary>

@@ -3,12 +3,13 @@ using System.Text.Json.Serialization;
 namespace Sixgill.Lab;
 
 /// <summary>The shape of <c>lab demo --output json</c>: times in milliseconds, field order as declared.</summary>
-internal sealed record DemoJson(string Lab, string Config, bool Passed, bool Kept, double ElapsedMs, IReadOnlyList<DemoPhaseJson> Phases, IReadOnlyList<DemoCheck> Checks)
+/// <param name="Proven">What the passed checks prove, in words (empty: no way out was proven, and the demo failed).</param>
+internal sealed record DemoJson(string Lab, string Config, bool Passed, bool Kept, double ElapsedMs, IReadOnlyList<string> Proven, IReadOnlyList<DemoPhaseJson> Phases, IReadOnlyList<DemoCheck> Checks)
 {
     public static DemoJson From(DemoReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return new DemoJson(report.Lab, report.ConfigSource, report.Passed, report.Kept, Milliseconds(report.Elapsed),
+        return new DemoJson(report.Lab, report.ConfigSource, report.Passed, report.Kept, Milliseconds(report.Elapsed), report.Claims,
             [.. report.Phases.Select(p => new DemoPhaseJson(p.Name, p.Succeeded, Milliseconds(p.Elapsed),
                 [.. p.Nodes.Select(n => new DemoNodeJson(n.Node, n.ExitCode, Milliseconds(n.Elapsed)))], p.Problems))],
             report.Checks);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Sixgill.Fleet;
 using Sixgill.Json;
+using Sixgill.Verify;
 
 namespace Sixgill.Lab;
 
@@ -23,11 +24,26 @@ internal sealed record DemoCheck(string Node, string Name, string Outcome, strin
 
 /// <summary>
 /// What <c>lab demo</c> found: phases with timings, every check from every verifying node. Passed only
-/// when every phase succeeded and at least one check ran and none failed.
+/// when every phase succeeded, no check failed and the mode's way out was proven on every verifying
+/// node (<see cref="VerifyProof"/>): a demo whose checks all skipped proves nothing and fails.
 /// </summary>
 internal sealed record DemoReport(string Lab, string ConfigSource, IReadOnlyList<DemoPhase> Phases, IReadOnlyList<DemoCheck> Checks, TimeSpan Elapsed, bool Kept)
 {
-    public bool Passed => Phases.All(p => p.Succeeded) && Checks.Count > 0 && !Checks.Any(c => c.HasFailed);
+    public bool Passed => Phases.All(p => p.Succeeded) && Checks.Count > 0 && !Checks.Any(c => c.HasFailed) && Claims.Count > 0;
+
+    /// <summary>What the passed checks prove, over every verifying node.</summary>
+    public IReadOnlyList<string> Claims => VerifyProof.Claims(Outcomes);
+
+    private List<(string Node, string Name, CheckOutcome Outcome)> Outcomes =>
+        [.. Checks.Select(c => (c.Node, c.Name, c.Outcome switch { DemoCheck.Passed => CheckOutcome.Passed, DemoCheck.Failed => CheckOutcome.Failed, _ => CheckOutcome.Skipped }))];
+
+    /// <summary>The closing sentence: what was proven, by whom; or that nothing was.</summary>
+    public string Proof()
+    {
+        var claims = Claims;
+        var subject = claims.Contains(VerifyProof.Nat64Claim) ? "IPv6-only nodes" : "the nodes";
+        return VerifyProof.Sentence(subject, claims, Outcomes);
+    }
 
     public void WriteText(TextWriter output)
     {
@@ -49,9 +65,10 @@ internal sealed record DemoReport(string Lab, string ConfigSource, IReadOnlyList
         var failed = Checks.Count(c => c.HasFailed);
         var passed = Checks.Count(c => c.Outcome == DemoCheck.Passed);
         var counts = $"{Number(passed)} checks passed, {Number(failed)} failed, {Number(Checks.Count - passed - failed)} skipped";
-        output.WriteLine(Passed
-            ? $"{counts}: IPv6-only nodes reached an IPv4-only web server by name through DNS64 and NAT64"
-            : $"{counts}; {string.Join(", ", Phases.Where(p => !p.Succeeded).Select(p => p.Name + " failed").DefaultIfEmpty("no check ran"))}".TrimEnd(';', ' '));
+        var failedPhases = Phases.Where(p => !p.Succeeded).Select(p => p.Name + " failed").ToList();
+        output.WriteLine(failedPhases.Count > 0 ? $"{counts}; {string.Join(", ", failedPhases)}"
+            : Checks.Count == 0 ? $"{counts}; no check ran"
+            : $"{counts}: {Proof()}");
         if (Kept)
         {
             output.WriteLine($"the lab is still up: 'sudo sixgill lab status{RunningLab.NameArgument(Lab)}', 'sudo sixgill lab exec NODE{RunningLab.NameArgument(Lab)} -- CMD…', 'sudo sixgill lab down{RunningLab.NameArgument(Lab)}'");

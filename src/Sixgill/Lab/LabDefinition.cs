@@ -14,8 +14,26 @@ internal sealed record LabDefinition(string Name, Cluster Cluster, string Config
 {
     public LabNames Names => new(Name);
 
-    /// <summary>An internet only when a node can carry its uplink: the gateway of an ipv6 cluster.</summary>
-    public LabSpec Spec => new(Name, [.. Cluster.Nodes.Select(n => new LabNodeSpec(n.Name, n.Interface, n.IsGateway))], WithInternet: Cluster.GatewayNode is not null, WithAccess: true);
+    /// <summary>
+    /// Every lab has the IPv4-only internet: behind the gateway node of an ipv6 cluster, or on the
+    /// switch as the nodes' own IPv4 router (dual-stack, ipv4), so that every mode's way out can be checked.
+    /// </summary>
+    public LabSpec Spec => new(Name, [.. Cluster.Nodes.Select(n => new LabNodeSpec(n.Name, n.Interface, n.IsGateway))], WithInternet: true,
+        Router: Cluster.GatewayNode is null ? Router(Cluster) : null, WithAccess: true);
+
+    /// <summary>The last usable address of the nodes' IPv4 management network, with its length: where the internet routes for them.</summary>
+    internal static string? Router(Cluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var ipv4 = new[] { cluster.MgmtNet, cluster.MgmtNet2 }.FirstOrDefault(p => p is { Family: Values.IpFamily.V4, HostBits: >= 2 });
+        return ipv4 is { } network ? $"{network.Address(network.LastSubnetNumber(32) - 1)}/{network.Length}" : null;
+    }
+
+    /// <summary>The services of the gateway node run as containers of a dockerd in it (general.runtime: docker).</summary>
+    public bool DockerGateway => Cluster.GatewayNode is not null && Cluster.Runtime == ServiceRuntime.Docker;
+
+    /// <summary>The services of the gateway node run as the distribution's daemons.</summary>
+    public bool NativeGateway => Cluster.GatewayNode is not null && Cluster.Runtime == ServiceRuntime.Native;
 
     /// <summary>Where the internet's DNS server listens: the config's <c>remote_server</c>.</summary>
     public string DnsAddress => Cluster.Dns64?.RemoteServer.ToString() ?? LabInternet.DnsServer;

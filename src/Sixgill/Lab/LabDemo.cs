@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Sixgill.Config;
 using Sixgill.Fleet;
 using Sixgill.Machine;
 using Sixgill.Verify;
@@ -33,7 +32,7 @@ internal sealed class LabDemo
         this.progress = TextWriter.Synchronized(progress); // nodes of a wave finish at once
     }
 
-    private bool Docker => this.definition.Spec.WithInternet && this.definition.Cluster.Runtime == ServiceRuntime.Docker;
+    private bool Docker => this.definition.DockerGateway;
 
     /// <param name="keep">Leave the lab up and prepared (no clean, no down).</param>
     public async Task<DemoReport> RunAsync(bool keep, CancellationToken cancellationToken)

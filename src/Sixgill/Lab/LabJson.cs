@@ -7,4 +7,7 @@ namespace Sixgill.Lab;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LabState))]
 [JsonSerializable(typeof(LabStatus))]
+[JsonSerializable(typeof(LabStatusList))]
+[JsonSerializable(typeof(LabList))]
+[JsonSerializable(typeof(LabDownJson))]
 internal sealed partial class LabJsonContext : JsonSerializerContext;

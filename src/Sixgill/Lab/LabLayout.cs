@@ -54,8 +54,9 @@ internal sealed record LabAccessLayout(string Switch, LabNodeLayout Admin, IRead
     public static string NodeAddress(int index) => $"{Prefix}1:{(index + 1).ToString("x", System.Globalization.CultureInfo.InvariantCulture)}";
 }
 
-/// <summary>The veth between the gateway node and the internet namespace.</summary>
-internal sealed record LabUplink(string GatewayNamespace, string GatewayInterface, string InternetNamespace, string InternetInterface);
+/// <summary>The veth between the gateway node (or, in a lab without one, the switch) and the internet namespace.</summary>
+/// <param name="ToSwitch">The internet hangs on the switch as the nodes' IPv4 router: <c>GatewayNamespace</c> is the switch's.</param>
+internal sealed record LabUplink(string GatewayNamespace, string GatewayInterface, string InternetNamespace, string InternetInterface, bool ToSwitch = false);
 
 /// <summary>
 /// The names and paths of a whole lab, decided without touching the machine, so they can be
@@ -65,6 +66,9 @@ internal sealed partial record LabLayout(LabNames Names, IReadOnlyList<LabNodeLa
 {
     /// <summary>The bridge in the switch namespace that joins the nodes' interfaces.</summary>
     public const string Bridge = "br0";
+
+    /// <summary>The internet's port on the switch, in a lab without a gateway node.</summary>
+    public const string SwitchInternetPort = "p-internet";
 
     /// <summary>Linux limits interface names to 15 bytes (IFNAMSIZ - 1).</summary>
     private const int MaxInterfaceName = 15;
@@ -93,8 +97,10 @@ internal sealed partial record LabLayout(LabNames Names, IReadOnlyList<LabNodeLa
         LabUplink? uplink = null;
         if (spec.WithInternet)
         {
-            var gateway = nodes.Single(n => n.IsGateway);
-            uplink = new LabUplink(gateway.Namespace, UplinkName(gateway.Interface), names.Internet, LabInternet.InternetInterface);
+            var gateway = nodes.SingleOrDefault(n => n.IsGateway);
+            uplink = gateway is null
+                ? new LabUplink(names.Switch, SwitchInternetPort, names.Internet, LabInternet.InternetInterface, ToSwitch: true)
+                : new LabUplink(gateway.Namespace, UplinkName(gateway.Interface), names.Internet, LabInternet.InternetInterface);
         }
 
         LabAccessLayout? access = null;
@@ -166,9 +172,9 @@ internal sealed partial record LabLayout(LabNames Names, IReadOnlyList<LabNodeLa
         }
 
         var gateways = spec.Nodes.Count(n => n.IsGateway);
-        if (spec.WithInternet && gateways != 1)
+        if (spec.WithInternet && gateways > 1)
         {
-            throw new ArgumentException($"a lab with an internet needs exactly one gateway node to carry the uplink; it has {gateways}", nameof(spec));
+            throw new ArgumentException($"a lab with an internet needs at most one gateway node to carry the uplink; it has {gateways}", nameof(spec));
         }
     }
 

@@ -7,7 +7,8 @@ namespace Sixgill.Lab;
 /// </summary>
 internal static class LabSetupScript
 {
-    public static IReadOnlyList<LabSetupCommand> For(LabLayout layout)
+    /// <param name="router">The internet's address on the switch (<see cref="LabSpec.Router"/>) when it is there, not behind a gateway.</param>
+    public static IReadOnlyList<LabSetupCommand> For(LabLayout layout, string? router = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         var commands = new List<LabSetupCommand>();
@@ -30,7 +31,15 @@ internal static class LabSetupScript
             commands.AddRange(layout.Machines is { } machines ? MachineDisk(node, machines.Root) : NodeMounts(node, layout.Names));
         }
 
-        if (layout.Uplink is not null)
+        if (layout.Uplink is { ToSwitch: true } port)
+        {
+            commands.AddRange(SwitchUplink(port, router ?? throw new ArgumentException("a lab whose internet is on the switch needs its router address", nameof(router))));
+            foreach (var node in layout.Nodes)
+            {
+                commands.AddRange(OwnWayOut(node, router));
+            }
+        }
+        else if (layout.Uplink is not null)
         {
             commands.AddRange(Uplink(layout.Uplink));
         }
@@ -222,6 +231,39 @@ internal static class LabSetupScript
         yield return new("bring up the gateway's uplink", ["ip", "-n", gw, "link", "set", gwIf, "up"]);
         yield return new("give the gateway its uplink address", ["ip", "-n", gw, "address", "add", LabInternet.GatewayUplink + prefix, "dev", gwIf]);
         yield return new("route the gateway's IPv4 into the internet", ["ip", "-n", gw, "route", "add", "default", "via", LabInternet.Router, "dev", gwIf]);
+    }
+
+    /// <summary>
+    /// A lab without a gateway node (dual-stack, ipv4): the internet joins the switch and routes for
+    /// the nodes, from an address of their IPv4 management network.
+    /// </summary>
+    private static IEnumerable<LabSetupCommand> SwitchUplink(LabUplink uplink, string router)
+    {
+        var (sw, port, inet, inetIf) = (uplink.GatewayNamespace, uplink.GatewayInterface, uplink.InternetNamespace, uplink.InternetInterface);
+        var prefix = "/" + LabInternet.PrefixLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        yield return new("connect the internet to the switch", ["ip", "link", "add", port, "netns", sw, "type", "veth", "peer", "name", inetIf, "netns", inet]);
+        yield return new("attach the internet's switch port", ["ip", "-n", sw, "link", "set", port, "master", LabLayout.Bridge, "up"]);
+        yield return new("bring up the internet's side", ["ip", "-n", inet, "link", "set", inetIf, "up"]);
+        foreach (var address in LabInternet.InternetAddresses)
+        {
+            yield return new($"give the internet {address}", ["ip", "-n", inet, "address", "add", address + prefix, "dev", inetIf]);
+        }
+
+        yield return new($"make the internet the nodes' router at {router}", ["ip", "-n", inet, "address", "add", router, "dev", inetIf]);
+    }
+
+    /// <summary>
+    /// A node's own IPv4 way out, as its owner would have set it up before Sixgill: a default route
+    /// to the router (on-link: the node's address comes later, from <c>sixgill prepare</c>) and the
+    /// internet's DNS server in its own <c>/etc/resolv.conf</c> (the node's overlay, not the machine's).
+    /// </summary>
+    private static IEnumerable<LabSetupCommand> OwnWayOut(LabNodeLayout node, string router)
+    {
+        var gateway = router.Split('/')[0];
+        yield return new($"node {node.Name}: default route to the internet via {gateway}",
+            ["ip", "-n", node.Namespace, "route", "add", "default", "via", gateway, "dev", node.Interface, "onlink"]);
+        yield return new($"node {node.Name}: resolve names at the internet's DNS server",
+            NamespaceCommand.InNodeMounts(node, ["sh", "-c", $"rm -f /etc/resolv.conf && echo 'nameserver {LabInternet.DnsServer}' > /etc/resolv.conf"]));
     }
 
     /// <summary>

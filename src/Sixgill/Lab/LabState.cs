@@ -26,5 +26,5 @@ internal sealed record LabState(
     public const int CurrentVersion = 1;
 
     [JsonIgnore]
-    public LabSpec Spec => new(Lab, Nodes, WithInternet, WithAccess, Machines);
+    public LabSpec Spec => new(Lab, Nodes, WithInternet, WithAccess: WithAccess, Machines: Machines);
 }

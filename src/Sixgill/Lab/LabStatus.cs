@@ -8,8 +8,14 @@ internal sealed record InterfaceStatus(string Name, string State, IReadOnlyList<
 
 /// <summary>One namespace of a lab: a node, the internet or the switch.</summary>
 /// <param name="Role"><c>gateway</c>, <c>node</c>, <c>internet</c> or <c>switch</c>.</param>
-/// <param name="Processes">The programs running in it, e.g. <c>named (pid 812)</c>.</param>
-internal sealed record NamespaceStatus(string Name, string Role, string Namespace, bool Present, IReadOnlyList<InterfaceStatus> Interfaces, IReadOnlyList<string> Processes);
+/// <param name="Processes">The programs running in it.</param>
+internal sealed record NamespaceStatus(string Name, string Role, string Namespace, bool Present, IReadOnlyList<InterfaceStatus> Interfaces, IReadOnlyList<ProcessStatus> Processes);
+
+/// <summary>One program running in a lab namespace.</summary>
+internal sealed record ProcessStatus(string Program, int Pid)
+{
+    public override string ToString() => $"{Program} (pid {Pid.ToString(CultureInfo.InvariantCulture)})";
+}
 
 /// <summary>One daemon the lab started, and whether its pid still runs it.</summary>
 internal sealed record DaemonStatus(string Name, string Program, int Pid, bool Running, string Log);
@@ -77,7 +83,7 @@ internal sealed record LabStatus(
         }
 
         output.WriteLine();
-        var rows = Namespaces.Select(n => (n.Name, n.Role, n.Namespace, Addresses: n.Present ? Describe(n) : "MISSING", Processes: n.Processes.Count == 0 ? "-" : string.Join(", ", n.Processes))).ToList();
+        var rows = Namespaces.Select(n => (n.Name, n.Role, n.Namespace, Addresses: n.Present ? Describe(n) : "MISSING", Processes: n.Processes.Count == 0 ? "-" : string.Join(", ", n.Processes.Select(p => p.ToString())))).ToList();
         var widths = (
             Name: Math.Max(4, rows.Max(r => r.Name.Length)),
             Role: Math.Max(4, rows.Max(r => r.Role.Length)),

@@ -59,7 +59,7 @@ internal sealed class LabStatusReader
         var processes = LabTeardown.ProcessesToEnd(pids.StandardOutput, Environment.ProcessId)
             .Select(pid => (Pid: pid, Program: ProcessTable.Find(pid)?.Name))
             .Where(p => p.Program is not null)
-            .Select(p => $"{p.Program} (pid {p.Pid.ToString(CultureInfo.InvariantCulture)})")
+            .Select(p => new ProcessStatus(p.Program!, p.Pid))
             .ToList();
         return new NamespaceStatus(name, role, namespaceName, true, Interfaces(addresses.StandardOutput), processes);
     }

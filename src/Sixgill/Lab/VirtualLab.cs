@@ -69,7 +69,7 @@ internal sealed class VirtualLab : IAsyncDisposable
         var lab = new VirtualLab(layout, runner);
         try
         {
-            foreach (var step in LabSetupScript.For(layout))
+            foreach (var step in LabSetupScript.For(layout, spec.Router))
             {
                 await lab.RunStepAsync(step, cancellationToken);
             }

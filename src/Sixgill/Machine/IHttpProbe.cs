@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace Sixgill.Machine;
 
@@ -28,5 +29,7 @@ internal sealed record HttpProbeResult(int? Status, string? Body, EndPoint? Remo
 /// <summary>One HTTP GET, no proxy, no redirects.</summary>
 internal interface IHttpProbe
 {
-    Task<HttpProbeResult> GetAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken = default);
+    /// <param name="family">Connect only over this family (<see cref="AddressFamily.InterNetwork"/>: IPv4);
+    /// <see cref="AddressFamily.Unspecified"/>: every address getaddrinfo gives, in its order.</param>
+    Task<HttpProbeResult> GetAsync(Uri url, TimeSpan timeout, AddressFamily family = AddressFamily.Unspecified, CancellationToken cancellationToken = default);
 }

@@ -20,7 +20,7 @@ internal static class HttpCheck
         var gateway = context.Gateway;
         var url = context.Options.EffectiveUrl;
         var title = $"HTTP GET {url} through NAT64 returns the page";
-        var result = await context.Probes.Http.GetAsync(url, context.Timeout * 2, cancellationToken);
+        var result = await context.Probes.Http.GetAsync(url, context.Timeout * 2, cancellationToken: cancellationToken);
         var target = result.Remote is IPEndPoint remote ? context.Describe(remote.Address) + " port " + remote.Port.ToString(CultureInfo.InvariantCulture)
             : resolved is not null ? context.Describe(resolved) : url.Host;
         var ipv4Hop = $"IPv4 server {Ipv4Of(context, result.Remote, resolved) ?? url.Host} port {url.Port.ToString(CultureInfo.InvariantCulture)}";

@@ -6,8 +6,13 @@ namespace Sixgill.Verify;
 /// <summary>What <c>verify</c> found on one node: every check in order, with timings.</summary>
 internal sealed record VerifyReport(string Node, string Mode, string Name, IReadOnlyList<CheckResult> Checks, TimeSpan Elapsed)
 {
-    /// <summary>True when no check failed (skipped ones do not count against it).</summary>
-    public bool Passed => Checks.All(c => c.Outcome != CheckOutcome.Failed);
+    /// <summary>True when no check failed and the mode's way out was proven (a run whose checks all skipped proves nothing).</summary>
+    public bool Passed => Checks.All(c => c.Outcome != CheckOutcome.Failed) && Claims.Count > 0;
+
+    /// <summary>What the passed checks prove (<see cref="VerifyProof"/>).</summary>
+    public IReadOnlyList<string> Claims => VerifyProof.Claims(Outcomes);
+
+    private List<(string Node, string Name, CheckOutcome Outcome)> Outcomes => [.. Checks.Select(c => (Node, c.Name, c.Outcome))];
 
     public int Count(CheckOutcome outcome) => Checks.Count(c => c.Outcome == outcome);
 
@@ -41,7 +46,7 @@ internal sealed record VerifyReport(string Node, string Mode, string Name, IRead
         }
 
         var summary = $"{Count(CheckOutcome.Passed)} passed, {Count(CheckOutcome.Failed)} failed, {Count(CheckOutcome.Skipped)} skipped in {Milliseconds(Elapsed)}";
-        output.WriteLine(Passed ? $"{summary}: {Node} reaches IPv4-only sites by name" : $"{summary}: broken at {FirstFailure!.Hop}");
+        output.WriteLine(FirstFailure is { } failure ? $"{summary}: broken at {failure.Hop}" : $"{summary}: {VerifyProof.Sentence(Node, Claims, Outcomes)}");
     }
 
     public string ToJson() => ReadableJson.Serialize(VerifyJson.From(this), VerifyJsonContext.Default.VerifyJson);

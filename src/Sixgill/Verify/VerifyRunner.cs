@@ -29,12 +29,7 @@ internal static class VerifyRunner
 
         if (plan.Gateway is null)
         {
-            var reason = $"mode {cluster.Mode.Word()} has no DNS64/NAT64";
-            checks.Add(CheckResult.Skip(Dns64Checks.ServerCheck, "the DNS64 server answers", reason));
-            checks.Add(CheckResult.Skip(Dns64Checks.SynthesisCheck, "names resolve into the DNS64 prefix", reason));
-            checks.Add(CheckResult.Skip(ResolverCheck.Name, "the node's resolver uses the DNS64 server", reason));
-            checks.Add(CheckResult.Skip(RouteCheck.Name, "a route to the DNS64 prefix", reason));
-            checks.Add(CheckResult.Skip(HttpCheck.Name, "HTTP by name through NAT64", reason));
+            checks.AddRange(await OwnWayOutChecks.RunAsync(context, cluster.Mode, Timed, cancellationToken));
         }
         else
         {

@@ -31,7 +31,7 @@ public sealed class CommandLineTests
         run.ExitCode.ShouldBe(2);
         run.Out.ShouldBeEmpty();
         run.Error.ShouldContain("frobnicate");
-        run.Error.ShouldContain("sixgill --help");
+        run.Error.ShouldContain("fix: the commands are: validate, explain");
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class HardeningTests
     [Fact]
     public void A_state_dir_that_does_not_exist_yet_is_fine()
     {
-        var run = CliRun.Of("validate", "-c", Config, "--state-dir", $"/tmp/sixgill-test-{Guid.NewGuid():N}/state");
+        var run = CliRun.Of("plan", "prepare", "-c", Config, "--host", "w1", "--state-dir", $"/tmp/sixgill-test-{Guid.NewGuid():N}/state");
 
         run.ExitCode.ShouldBe(0, run.Error);
     }
@@ -47,7 +47,7 @@ public sealed class HardeningTests
 
     private static string Refused(string stateDir)
     {
-        var run = CliRun.Of("validate", "-c", Config, "--state-dir", stateDir);
+        var run = CliRun.Of("plan", "prepare", "-c", Config, "--host", "w1", "--state-dir", stateDir);
         run.ExitCode.ShouldBe(2, run.Error);
         run.Error.Any(c => char.IsControl(c) && c != '\n').ShouldBeFalse();
         return run.Error;

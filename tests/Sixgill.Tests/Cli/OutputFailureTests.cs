@@ -7,9 +7,52 @@ namespace Sixgill.Tests.Cli;
 /// never a stack trace; a broken pipe ends quietly with 141, anything else says so on the other
 /// stream and exits 74; a command that failed keeps its own code.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class OutputFailureTests
 {
     private static readonly string Config = CliRun.Example("lab.yaml");
+
+    /// <summary>A config with no warning (a real-looking token and hash, mode 0600): nothing is ever written to stderr for it.</summary>
+    private static readonly Lazy<string> QuietConfig = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sixgill-test-quiet-{Environment.ProcessId}.yaml");
+        File.WriteAllText(path, """
+            general:
+              mode: ipv6
+              token: "7f3k9q.4hx2m8r5tz6wv1bn"
+              token_cert_hash: "sha256:0d7c4f2b7a3a4b8e9f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a"
+            topology:
+              gw:
+                interface: eth1
+                opmodes: "master dns64 nat64"
+                id: 2
+              w1:
+                interface: eth1
+                opmodes: "minion"
+                id: 3
+            support_net:
+              cidr: "fd00:10::/64"
+              v4cidr: "198.51.100.0/24"
+            mgmt_net:
+              cidr: "fd00:20::/64"
+            pod_net:
+              cidr: "fd00:40::/64"
+              node_size: 80
+            service_net:
+              cidr: "fd00:30::/110"
+            nat64:
+              v4_cidr: "198.51.100.128/25"
+              v4_ip: "198.51.100.2"
+              ip: "fd00:10::200"
+            dns64:
+              remote_server: "8.8.8.8"
+              cidr: "fd00:10:64:ff9b::/96"
+              ip: "fd00:10::100"
+            """);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
+        return path;
+    });
 
     [Theory]
     [InlineData(">&-", "stdout is closed")]
@@ -38,7 +81,7 @@ public sealed class OutputFailureTests
     [Fact]
     public void With_nothing_to_write_to_the_failed_stream_the_command_just_runs()
     {
-        var run = Shell("\"$0\" explain -c \"$1\" 2>/dev/full", Config);
+        var run = Shell("\"$0\" explain -c \"$1\" 2>/dev/full", QuietConfig.Value);
 
         run.ExitCode.ShouldBe(0, run.Error);
         run.Out.ShouldStartWith("cluster");
@@ -62,7 +105,7 @@ public sealed class OutputFailureTests
             // The reader closes its end and only then lets the writer start: EPIPE on the first write, no race.
             var run = Shell(
                 "cd \"$2\" && mkfifo go && { read x < go; \"$0\" explain -c \"$1\" --output json 2> err; echo $? > status; } | { exec 0<&-; echo > go; }",
-                Config,
+                QuietConfig.Value,
                 directory);
 
             run.ExitCode.ShouldBe(0, run.Error);

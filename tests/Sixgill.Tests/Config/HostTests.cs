@@ -19,8 +19,12 @@ public sealed class HostTests
         error.Code.ShouldBe(UnknownHost);
         error.IsError.ShouldBeTrue();
         error.Message.ShouldBe("host \"db7\" is not a node of this cluster; its nodes are gw, w1");
-        error.Hint.ShouldBe("give the node's name with --host NAME");
+        error.Hint.ShouldBe("give one of the config's nodes: --host gw | w1");
     }
+
+    [Fact]
+    public void A_host_whose_every_letter_differs_is_no_typo_the_nodes_are_listed_instead() =>
+        ConfigLoader.CheckHost(Cluster, "vm")!.Hint.ShouldBe("give one of the config's nodes: --host gw | w1");
 
     [Fact]
     public void Host_close_to_a_known_name_gets_it_suggested() =>

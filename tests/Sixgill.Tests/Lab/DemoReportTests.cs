@@ -46,10 +46,11 @@ public sealed class DemoReportTests
     public void The_demo_passes_only_when_every_phase_and_every_check_passed()
     {
         var ok = new DemoPhase("prepare", TimeSpan.FromSeconds(1), [Run("gw", 0), Run("w1", 0)], []);
-        var passed = new DemoCheck("w1", "dns64-server", DemoCheck.Passed, "", null, null);
+        var passed = new DemoCheck("w1", "http-by-name", DemoCheck.Passed, "", null, null);
         var failed = passed with { Outcome = DemoCheck.Failed };
 
         Report([passed], ok).Passed.ShouldBeTrue();
+        Report([passed with { Name = "dns64-server" }], ok).Passed.ShouldBeFalse("no way out was proven");
         Report([passed, failed], ok).Passed.ShouldBeFalse();
         Report([], ok).Passed.ShouldBeFalse("no check ran");
         Report([passed], ok with { Nodes = [Run("gw", 1)] }).Passed.ShouldBeFalse();
@@ -81,7 +82,7 @@ public sealed class DemoReportTests
     [Fact]
     public void Json_has_phases_in_milliseconds_and_every_check()
     {
-        var report = Report([new DemoCheck("w1", "peer-gw", DemoCheck.Passed, "fd00:20::2 answers", null, null)],
+        var report = Report([new DemoCheck("w1", "peer-gw", DemoCheck.Passed, "fd00:20::2 answers", null, null), new DemoCheck("w1", "http-by-name", DemoCheck.Passed, "HTTP 200", null, null)],
             new DemoPhase("prepare", TimeSpan.FromMilliseconds(812.34), [Run("gw", 0)], []));
 
         using var json = JsonDocument.Parse(report.ToJson());
@@ -93,5 +94,27 @@ public sealed class DemoReportTests
         phase.GetProperty("nodes")[0].GetProperty("node").GetString().ShouldBe("gw");
         json.RootElement.GetProperty("checks")[0].GetProperty("name").GetString().ShouldBe("peer-gw");
         json.RootElement.GetProperty("checks")[0].TryGetProperty("hasFailed", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_closing_line_says_only_what_the_passed_checks_prove()
+    {
+        var ok = new DemoPhase("verify", TimeSpan.FromSeconds(1), [Run("wk1", 0)], []);
+        string Closing(params DemoCheck[] checks)
+        {
+            var text = new StringWriter();
+            Report(checks, ok).WriteText(text);
+            return text.ToString().TrimEnd().Split('\n')[^1];
+        }
+
+        DemoCheck Check(string node, string name, string outcome) => new(node, name, outcome, "", null, null);
+
+        Closing(Check("w1", "http-by-name", DemoCheck.Passed), Check("w2", "http-by-name", DemoCheck.Passed))
+            .ShouldBe("2 checks passed, 0 failed, 0 skipped: IPv6-only nodes reached an IPv4-only web server by name through DNS64 and NAT64");
+        Closing(Check("wk1", "http-by-name-ipv4", DemoCheck.Passed), Check("wk1", "http-by-name-ipv6", "skipped"), Check("wk1", "peer-cp1", DemoCheck.Passed))
+            .ShouldBe("2 checks passed, 0 failed, 1 skipped: the nodes reached the web server by name over IPv4");
+        Closing(Check("wk1", "http-by-name", "skipped"), Check("wk1", "peer-cp1", DemoCheck.Passed))
+            .ShouldBe("1 checks passed, 0 failed, 1 skipped: no way out was checked (every way-out check skipped): nothing about reaching the web server is proven");
+        Report([Check("wk1", "http-by-name", "skipped"), Check("wk1", "peer-cp1", DemoCheck.Passed)], ok).Passed.ShouldBeFalse();
     }
 }

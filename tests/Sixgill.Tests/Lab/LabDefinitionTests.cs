@@ -40,12 +40,23 @@ public sealed class LabDefinitionTests
     }
 
     [Fact]
-    public void Without_a_gateway_there_is_no_internet_and_every_node_verifies()
+    public void Without_a_gateway_the_internet_is_on_the_switch_as_the_nodes_IPv4_router()
     {
         var definition = new LabDefinition("demo", TestClusters.DualStack(), "", "dual-stack.yaml");
 
-        definition.Spec.WithInternet.ShouldBeFalse();
+        definition.Spec.WithInternet.ShouldBeTrue();
+        definition.Spec.Router.ShouldBe("10.192.255.254/16");
+        LabLayout.Plan(definition.Spec).Uplink!.ToSwitch.ShouldBeTrue();
         definition.VerifyingNodes.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void With_a_gateway_the_internet_is_behind_it_and_no_router_is_on_the_switch()
+    {
+        var definition = new LabDefinition("demo", TestClusters.Lab(), "", "lab.yaml");
+
+        definition.Spec.Router.ShouldBeNull();
+        LabLayout.Plan(definition.Spec).Uplink!.ToSwitch.ShouldBeFalse();
     }
 
     [Fact]

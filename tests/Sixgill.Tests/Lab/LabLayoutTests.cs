@@ -86,9 +86,16 @@ public sealed class LabLayoutTests
     }
 
     [Fact]
-    public void An_internet_needs_exactly_one_gateway()
+    public void An_internet_hangs_on_one_gateway_or_on_the_switch()
     {
-        Should.Throw<ArgumentException>(() => LabLayout.Plan(new LabSpec("demo", [new("w1", "eth1")], WithInternet: true))).Message.ShouldContain("exactly one gateway");
-        Should.Throw<ArgumentException>(() => LabLayout.Plan(new LabSpec("demo", [new("a", "eth1", true), new("b", "eth1", true)], WithInternet: true)));
+        Should.Throw<ArgumentException>(() => LabLayout.Plan(new LabSpec("demo", [new("a", "eth1", true), new("b", "eth1", true)], WithInternet: true))).Message.ShouldContain("at most one gateway");
+        var onSwitch = LabLayout.Plan(new LabSpec("demo", [new("w1", "eth1")], WithInternet: true, Router: "10.192.255.254/16"));
+
+        onSwitch.Uplink.ShouldBe(new LabUplink("sg-demo-sw", "p-internet", "sg-demo-inet", "up0", ToSwitch: true));
+        var script = LabSetupScript.For(onSwitch, "10.192.255.254/16").Select(c => string.Join(' ', c.Command)).ToList();
+        script.ShouldContain("ip -n sg-demo-sw link set p-internet master br0 up");
+        script.ShouldContain("ip -n sg-demo-inet address add 10.192.255.254/16 dev up0");
+        script.ShouldContain("ip -n sg-demo-w1 route add default via 10.192.255.254 dev eth1 onlink");
+        script.ShouldContain(s => s.Contains("nameserver 203.0.113.53' > /etc/resolv.conf", StringComparison.Ordinal));
     }
 }

@@ -33,7 +33,7 @@ public sealed class LabStatusTests
     {
         var status = new LabStatus("demo", LabStatus.Up, "examples/lab.yaml (built in)", "/tmp/sixgill-lab-demo/config.yaml", null,
         [
-            new NamespaceStatus("gw", "gateway", "sg-demo-gw", true, [new InterfaceStatus("eth1", "UP", ["fd00:20::2/64"]), new InterfaceStatus("nat64", "UNKNOWN", [])], ["named (pid 12)", "tayga (pid 13)"]),
+            new NamespaceStatus("gw", "gateway", "sg-demo-gw", true, [new InterfaceStatus("eth1", "UP", ["fd00:20::2/64"]), new InterfaceStatus("nat64", "UNKNOWN", [])], [new ProcessStatus("named", 12), new ProcessStatus("tayga", 13)]),
             new NamespaceStatus("w1", "node", "sg-demo-w1", false, [], []),
         ],
         [new DaemonStatus("dns", "dnsmasq", 10, true, "/run/sixgill-lab/demo/internet/dns.log")]);

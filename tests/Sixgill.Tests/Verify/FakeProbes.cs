@@ -44,7 +44,14 @@ internal sealed class FakeHttp : IHttpProbe
     public Func<Uri, HttpProbeResult> Answer { get; set; } = _ =>
         new HttpProbeResult(200, "hello from the IPv4-only web\n", new IPEndPoint(IPAddress.Parse("fd00:10:64:ff9b::cb00:7150"), 8080), HttpProbeError.None, null);
 
-    public Task<HttpProbeResult> GetAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken = default) => Task.FromResult(Answer(url));
+    /// <summary>The family each GET was limited to, in order.</summary>
+    public List<AddressFamily> Families { get; } = [];
+
+    public Task<HttpProbeResult> GetAsync(Uri url, TimeSpan timeout, AddressFamily family = AddressFamily.Unspecified, CancellationToken cancellationToken = default)
+    {
+        Families.Add(family);
+        return Task.FromResult(Answer(url));
+    }
 }
 
 /// <summary>Answers <c>ip -j route get</c> and <c>ping</c> like a prepared minion of the lab.</summary>

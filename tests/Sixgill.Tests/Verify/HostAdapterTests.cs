@@ -26,7 +26,7 @@ public sealed class HostAdapterTests
         }, Cancel);
 
         var query = new DnsQuery(0x4242, "web.example.test", DnsRecordType.A);
-        var exchange = await new UdpDnsTransport().ExchangeAsync(endpoint, query.Encode(), TimeSpan.FromSeconds(5), Cancel);
+        var exchange = await new UdpDnsTransport().ExchangeAsync(endpoint, query.Encode(), TimeSpan.FromSeconds(5), cancellationToken: Cancel);
         await serving;
 
         exchange.Error.ShouldBe(DnsTransportError.None);
@@ -41,7 +41,7 @@ public sealed class HostAdapterTests
         var endpoint = (IPEndPoint)closed.Client.LocalEndPoint!;
         closed.Close();
 
-        var exchange = await new UdpDnsTransport().ExchangeAsync(endpoint, new DnsQuery(1, "x.test", DnsRecordType.A).Encode(), TimeSpan.FromSeconds(5), Cancel);
+        var exchange = await new UdpDnsTransport().ExchangeAsync(endpoint, new DnsQuery(1, "x.test", DnsRecordType.A).Encode(), TimeSpan.FromSeconds(5), cancellationToken: Cancel);
 
         exchange.Error.ShouldBe(DnsTransportError.PortUnreachable);
     }
@@ -79,7 +79,7 @@ public sealed class HostAdapterTests
             await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.0 200 OK\r\nContent-Length: {body.Length}\r\n\r\n{body}"), Cancel);
         }, Cancel);
 
-        var result = await new HttpProbe().GetAsync(new Uri($"http://127.0.0.1:{port}/"), TimeSpan.FromSeconds(5), Cancel);
+        var result = await new HttpProbe().GetAsync(new Uri($"http://127.0.0.1:{port}/"), TimeSpan.FromSeconds(5), cancellationToken: Cancel);
         await serving;
 
         result.Error.ShouldBe(HttpProbeError.None, result.Detail);
@@ -96,7 +96,7 @@ public sealed class HostAdapterTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
 
-        var result = await new HttpProbe().GetAsync(new Uri($"http://127.0.0.1:{port}/"), TimeSpan.FromSeconds(5), Cancel);
+        var result = await new HttpProbe().GetAsync(new Uri($"http://127.0.0.1:{port}/"), TimeSpan.FromSeconds(5), cancellationToken: Cancel);
 
         result.Error.ShouldBe(HttpProbeError.Refused, result.Detail);
     }

@@ -333,14 +333,77 @@ public sealed class VerifyRunnerTests
     }
 
     [Fact]
-    public async Task Modes_without_DNS64_skip_those_checks_and_still_ping_peers()
+    public async Task Dual_stack_checks_its_own_way_out_by_name_over_IPv4_and_skips_IPv6_where_the_name_has_none()
     {
+        this.resolver.Answer = _ => [IPAddress.Parse("203.0.113.80")];
+        this.http.Answer = _ => new HttpProbeResult(200, "hello from the IPv4-only web\n", new IPEndPoint(IPAddress.Parse("203.0.113.80").MapToIPv6(), 8080), HttpProbeError.None, null);
+
         var report = await RunAsync("wk1", TestClusters.DualStack());
 
-        report.Checks.Take(5).ShouldAllBe(c => c.Outcome == CheckOutcome.Skipped);
-        report.Checks.Single(c => c.Name == "peer-cp1").Outcome.ShouldBe(CheckOutcome.Passed);
+        report.Checks.Select(c => (c.Name, c.Outcome)).ShouldBe([
+            ("resolve-by-name", CheckOutcome.Passed), ("http-by-name-ipv4", CheckOutcome.Passed), ("http-by-name-ipv6", CheckOutcome.Skipped), ("peer-cp1", CheckOutcome.Passed)]);
+        Check(report, "http-by-name-ipv4").Detail.ShouldBe("HTTP 200 from 203.0.113.80 port 8080 over IPv4, 29 characters");
+        Check(report, "http-by-name-ipv6").Detail.ShouldContain("has no IPv6 address");
+        this.http.Families.ShouldBe([AddressFamily.InterNetwork]);
+        this.dns.Asked.ShouldBeEmpty();
         report.Passed.ShouldBeTrue();
-        dns.Asked.ShouldBeEmpty();
+        report.Claims.ShouldBe(["reached the web server by name over IPv4"]);
+    }
+
+    [Fact]
+    public async Task Dual_stack_checks_IPv6_too_where_the_name_has_an_IPv6_address()
+    {
+        this.resolver.Answer = _ => [IPAddress.Parse("2001:db8:80::80"), IPAddress.Parse("203.0.113.80")];
+
+        var report = await RunAsync("wk1", TestClusters.DualStack());
+
+        Check(report, "http-by-name-ipv6").Outcome.ShouldBe(CheckOutcome.Passed);
+        this.http.Families.ShouldBe([AddressFamily.InterNetwork, AddressFamily.InterNetworkV6]);
+        report.Claims.ShouldBe(["reached the web server by name over IPv4", "reached the web server by name over IPv6"]);
+    }
+
+    [Fact]
+    public async Task Ipv4_mode_checks_the_way_out_over_IPv4_only_and_names_the_hop_that_broke()
+    {
+        this.resolver.Answer = _ => [IPAddress.Parse("203.0.113.80")];
+        this.http.Answer = _ => new HttpProbeResult(null, null, null, HttpProbeError.NoRoute, "Network is unreachable");
+        using var text = new StringWriter();
+
+        var report = await RunAsync("wk1", TestClusters.Ipv4());
+        report.WriteText(text);
+
+        report.Checks.Select(c => c.Name).ShouldBe(["resolve-by-name", "http-by-name-ipv4", "peer-cp1"]);
+        var http = Check(report, "http-by-name-ipv4");
+        http.Outcome.ShouldBe(CheckOutcome.Failed);
+        http.Hop.ShouldBe("IPv4 path to 203.0.113.80");
+        report.Passed.ShouldBeFalse();
+        text.ToString().TrimEnd().Split('\n')[^1].ShouldEndWith("broken at IPv4 path to 203.0.113.80");
+    }
+
+    [Fact]
+    public async Task A_name_that_does_not_resolve_fails_at_the_resolver_and_the_fetch_is_skipped()
+    {
+        this.resolver.Answer = _ => throw new SocketException((int)SocketError.HostNotFound);
+
+        var report = await RunAsync("wk1", TestClusters.Ipv4());
+
+        Check(report, "resolve-by-name").Hop.ShouldBe("resolver /etc/resolv.conf");
+        Check(report, "http-by-name-ipv4").Outcome.ShouldBe(CheckOutcome.Skipped);
+        report.Claims.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_run_whose_way_out_checks_all_skipped_proves_nothing_and_says_so()
+    {
+        var report = new VerifyReport("wk1", "ipv4", "web.example.test",
+            [CheckResult.Skip("http-by-name-ipv4", "HTTP", "not run"), CheckResult.Pass("peer-cp1", "ping", "ok")], TimeSpan.Zero);
+        using var text = new StringWriter();
+
+        report.WriteText(text);
+
+        report.Passed.ShouldBeFalse();
+        text.ToString().TrimEnd().Split('\n')[^1].ShouldContain("nothing about reaching the web server is proven");
+        JsonDocument.Parse(report.ToJson()).RootElement.GetProperty("proven").GetArrayLength().ShouldBe(0);
     }
 
     [Fact]

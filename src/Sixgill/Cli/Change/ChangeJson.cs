@@ -45,5 +45,4 @@ internal sealed record UndoRunJson(string Command, string Node, string Result, b
 [JsonSerializable(typeof(PlanJson))]
 [JsonSerializable(typeof(RunJson))]
 [JsonSerializable(typeof(UndoRunJson))]
-[JsonSerializable(typeof(ErrorReport))]
 internal sealed partial class ChangeJsonContext : JsonSerializerContext;

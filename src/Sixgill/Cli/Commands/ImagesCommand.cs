@@ -5,6 +5,7 @@ using System.Text.Json;
 using Sixgill.Docker;
 using Sixgill.Host.Docker;
 using Sixgill.Host.Processes;
+using Sixgill.Json;
 using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
@@ -83,12 +84,13 @@ internal static class ImagesCommand
         return text.ToString();
     }
 
-    private static string Json(IReadOnlyList<ImageBuildResult> results)
+    internal static string Json(IReadOnlyList<ImageBuildResult> results)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(stream, ReadableJson.Options))
         {
             writer.WriteStartObject();
+            ReadableJson.WriteSchemaVersion(writer);
             writer.WriteString("method", "offline");
             writer.WriteStartArray("images");
             foreach (var result in results)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Sixgill.Config;
 using Sixgill.Fleet;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
@@ -36,9 +35,7 @@ internal static class LabDemoCommand
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(definition);
         LabPreconditions.RequireRoot("demo");
-        var nativeGateway = definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Native;
-        var dockerGateway = definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Docker;
-        LabPreconditions.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, nativeGateway, dockerGateway, definition.Kind == LabNodeKind.Systemd));
+        LabPreconditions.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, definition.NativeGateway, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd));
         var demo = new LabDemo(definition, SixgillProgram.Current(), new ProcessRunner(), invocation.Error);
         var report = await demo.RunAsync(keep, cancellationToken);
         if (invocation.Json)

@@ -33,10 +33,18 @@ internal static class LabDownCommand
         }
 
         var sweep = report.Sweep;
-        invocation.Out.WriteLine(report.FoundAnything
+        if (invocation.Json)
+        {
+            invocation.Out.Write(LabDownJson.From(report).ToJson());
+        }
+        else
+        {
+            invocation.Out.WriteLine(report.FoundAnything
             ? string.Create(CultureInfo.InvariantCulture,
                 $"lab '{lab}' removed: {report.Daemons.Count} daemons, {sweep.EndedProcesses.Count} other processes, {sweep.DeletedNamespaces.Count} namespaces, {sweep.Unmounted.Count} mounts{(sweep.RemovedDirectory ? ", its directories" : "")}")
             : $"lab '{lab}' is not up: nothing to remove");
+        }
+
         if (!report.IsClean)
         {
             throw new SixgillException(ExitCodes.ChangeFailed, $"lab '{lab}' was not removed completely: {string.Join("; ", sweep.Problems)}",

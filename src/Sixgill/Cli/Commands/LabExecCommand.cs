@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sixgill.Fleet;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
 
@@ -7,14 +8,15 @@ namespace Sixgill.Cli.Commands;
 /// <summary>
 /// <c>sixgill lab exec NODE -- CMD…</c>: runs a command inside a node (its network, mounts and
 /// hostname) on this terminal, and exits with the command's exit code. <c>internet</c> and
-/// <c>switch</c> name the other two namespaces (network only).
+/// <c>switch</c> name the other two namespaces (network only). <c>sixgill</c> as the command is
+/// this same binary.
 /// </summary>
 internal static class LabExecCommand
 {
     public static Command Create(GlobalOptions options)
     {
         var name = LabPreconditions.NameOption();
-        var node = new Argument<string>("NODE") { Description = "a node of the lab, or 'internet' or 'switch'" };
+        var node = new Argument<string>("NODE") { Description = "a node of the lab, or 'internet' or 'switch'", HelpName = "NODE" };
         var program = new Argument<string[]>("CMD") { Description = "the command and its arguments (after --)", Arity = ArgumentArity.OneOrMore };
         var command = new Command("exec", "run a command inside a lab node; its exit code is passed through") { name, node, program };
         command.SetAction((result, cancellationToken) =>
@@ -29,7 +31,7 @@ internal static class LabExecCommand
         LabPreconditions.RequirePrograms(LabPrograms.Use);
         var running = await RunningLab.AttachAsync(lab, new ProcessRunner(), cancellationToken);
         var virtualLab = running.Lab;
-        program = LabDocker.WithDockerHost(running.State, program);
+        program = LabDocker.WithDockerHost(running.State, ThisSixgill(program));
         if (node == Lab.LabNames.AdminNode && virtualLab.Admin is not null)
         {
             // The admin node is where a person types --all: its own HOME (key, known_hosts), and
@@ -49,4 +51,8 @@ internal static class LabExecCommand
         await invocation.Out.FlushAsync(cancellationToken);
         return await AttachedProcess.RunAsync(command);
     });
+
+    /// <summary><c>sixgill …</c> in a node is this same binary, wherever it lives (it need not be on PATH).</summary>
+    internal static IReadOnlyList<string> ThisSixgill(IReadOnlyList<string> program, IReadOnlyList<string>? self = null) =>
+        program.Count > 0 && program[0] == "sixgill" ? [.. self ?? SixgillProgram.Current(), .. program.Skip(1)] : program;
 }

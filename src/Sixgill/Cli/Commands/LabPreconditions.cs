@@ -39,7 +39,7 @@ internal static class LabPreconditions
         ArgumentNullException.ThrowIfNull(invocation);
         Cluster cluster;
         string source, text;
-        if (result.GetResult(options.Config) is { Implicit: false })
+        if (result.GetValue(options.LabConfig) is not null)
         {
             cluster = ValidatedCluster.Load(invocation);
             (source, text) = (invocation.ConfigPath, File.ReadAllText(invocation.ConfigPath));
@@ -67,17 +67,23 @@ internal static class LabPreconditions
     }
 
     /// <summary><c>--runtime native|docker</c>: the gateway's services as daemons or as containers of a dockerd the lab starts in the gateway node.</summary>
-    public static Option<ServiceRuntime?> RuntimeOption() => new("--runtime")
+    public static Option<ServiceRuntime?> RuntimeOption()
     {
-        Description = "override the config's general.runtime: native, or docker (the lab starts a dockerd in the gateway node)",
-        HelpName = "RUNTIME",
-        CustomParser = r => r.Tokens.Single().Value switch
+        var option = new Option<ServiceRuntime?>("--runtime")
         {
-            "native" => ServiceRuntime.Native,
-            "docker" => ServiceRuntime.Docker,
-            var other => Fail(r, $"--runtime '{other}' is not native or docker"),
-        },
-    };
+            Description = "override the config's general.runtime: native, or docker (the lab starts a dockerd in the gateway node)",
+            HelpName = "RUNTIME",
+            CustomParser = r => r.Tokens.Single().Value switch
+            {
+                "native" => ServiceRuntime.Native,
+                "docker" => ServiceRuntime.Docker,
+                var other => Fail(r, $"--runtime '{other}' is not native or docker"),
+            },
+        };
+        option.CompletionSources.Clear();
+        option.CompletionSources.Add("native", "docker");
+        return option;
+    }
 
     /// <summary><c>--kind namespace|systemd</c>: namespace nodes (fast, the default) or small Debian machines booting a real systemd.</summary>
     public static Option<LabNodeKind> KindOption() => new("--kind")

@@ -6,16 +6,21 @@ namespace Sixgill.Cli.Commands;
 
 /// <summary>
 /// <c>sixgill lab status</c>: the lab's nodes, namespaces, addresses, processes and daemons, as a
-/// table or (<c>--output json</c>) one document. Exit 0 when the lab is up, 3 when it is not.
+/// table or (<c>--output json</c>) one document. Without <c>--name</c>, every lab on this machine.
+/// Exit 0 when the lab (without --name: any lab) is up, 3 when it is not.
 /// </summary>
 internal static class LabStatusCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var name = LabPreconditions.NameOption();
-        var command = new Command("status", "the lab's nodes, namespaces, addresses and running services") { name };
+        var name = new Option<string?>("--name") { Description = "only this lab [default: every lab on this machine]", HelpName = "NAME" };
+        var command = new Command("status", "the nodes, namespaces, addresses and running services of every lab (or --name)") { name };
         command.SetAction((result, cancellationToken) =>
-            RunAsync(Invocation.From(result, options), LabPreconditions.Name(result.GetValue(name)), cancellationToken));
+        {
+            var invocation = Invocation.From(result, options);
+            var lab = result.GetValue(name);
+            return lab is null ? AllAsync(invocation, cancellationToken) : RunAsync(invocation, LabPreconditions.Name(lab), cancellationToken);
+        });
         return command;
     }
 
@@ -36,4 +41,49 @@ internal static class LabStatusCommand
 
         return status.State == LabStatus.Up ? ExitCodes.Done : ExitCodes.Precondition;
     });
+
+    /// <summary>Every lab on this machine, up or left over, one after the other.</summary>
+    public static Task<int> AllAsync(Invocation invocation, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        LabPreconditions.RequireRoot("status");
+        LabPreconditions.RequirePrograms(LabPrograms.Use);
+        var statuses = await ReadAllAsync(cancellationToken);
+        if (invocation.Json)
+        {
+            invocation.Out.Write(new LabStatusList(statuses).ToJson());
+        }
+        else if (statuses.Count == 0)
+        {
+            invocation.Out.WriteLine("no lab is up ('sudo sixgill lab up' makes one)");
+        }
+        else
+        {
+            for (var i = 0; i < statuses.Count; i++)
+            {
+                if (i > 0)
+                {
+                    invocation.Out.WriteLine();
+                }
+
+                statuses[i].WriteText(invocation.Out);
+            }
+        }
+
+        return statuses.Any(s => s.State == LabStatus.Up) ? ExitCodes.Done : ExitCodes.Precondition;
+    });
+
+    /// <summary>The status of every lab on this machine, by name.</summary>
+    internal static async Task<IReadOnlyList<LabStatus>> ReadAllAsync(CancellationToken cancellationToken)
+    {
+        var runner = new ProcessRunner();
+        var reader = new LabStatusReader(runner);
+        var statuses = new List<LabStatus>();
+        foreach (var lab in await new LabSweeper(runner).ListLabsAsync(cancellationToken))
+        {
+            statuses.Add(await reader.ReadAsync(lab, cancellationToken));
+        }
+
+        return statuses;
+    }
 }

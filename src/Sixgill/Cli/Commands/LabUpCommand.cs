@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Sixgill.Config;
 using Sixgill.Fleet;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
@@ -33,8 +32,7 @@ internal static class LabUpCommand
     {
         ArgumentNullException.ThrowIfNull(definition);
         LabPreconditions.RequireRoot("up");
-        LabPreconditions.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.Spec.WithInternet && definition.Cluster.Runtime == ServiceRuntime.Docker,
-            definition.Kind == LabNodeKind.Systemd));
+        LabPreconditions.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd));
         var runner = new ProcessRunner();
         var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken, invocation.Error);
         if (lab.Leftovers is { FoundAnything: true })

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using Sixgill.Config;
+using Sixgill.Json;
 
 namespace Sixgill.Cli.Commands;
 
@@ -22,15 +22,15 @@ internal static class ValidateCommand
         var warnings = diagnostics.Count - errors;
         var cluster = errors == 0 ? result.Cluster : null;
 
+        ValidatedCluster.Report(invocation, result.FileName, diagnostics);
         if (invocation.Json)
         {
             var report = new ValidateReport(result.FileName, cluster is not null, cluster?.Nodes.Length, cluster?.Mode.Word(),
-                errors, warnings, [.. diagnostics.Select(DiagnosticDto.From)]);
-            invocation.Out.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.ValidateReport));
+                errors, warnings, [.. diagnostics.Select(d => DiagnosticDto.From(d, result.FileName))]);
+            invocation.Out.Write(ReadableJson.Serialize(report, CliJsonContext.Default.ValidateReport));
         }
         else
         {
-            ValidatedCluster.Report(invocation, result.FileName, diagnostics, showWarnings: true);
             if (cluster is not null)
             {
                 var warned = warnings > 0 ? $", {ValidatedCluster.Plural(warnings, "warning")}" : "";

@@ -91,6 +91,7 @@ internal sealed class ExplainReport
         using (var writer = new Utf8JsonWriter(stream, ReadableJson.Options))
         {
             writer.WriteStartObject();
+            ReadableJson.WriteSchemaVersion(writer);
             writer.WritePropertyName("cluster");
             JsonSerializer.Serialize(writer, ClusterJson(), ExplainJsonContext.Default.ExplainClusterJson);
             writer.WriteStartArray("nodes");

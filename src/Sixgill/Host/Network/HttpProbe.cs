@@ -13,7 +13,7 @@ internal sealed class HttpProbe : IHttpProbe
 {
     private const int MaxBody = 64 * 1024;
 
-    public async Task<HttpProbeResult> GetAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<HttpProbeResult> GetAsync(Uri url, TimeSpan timeout, AddressFamily family = AddressFamily.Unspecified, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
         EndPoint? remote = null;
@@ -28,7 +28,21 @@ internal sealed class HttpProbe : IHttpProbe
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
-                    await socket.ConnectAsync(context.DnsEndPoint, token);
+                    if (family == AddressFamily.Unspecified)
+                    {
+                        await socket.ConnectAsync(context.DnsEndPoint, token);
+                    }
+                    else
+                    {
+                        var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, family, token);
+                        if (addresses.Length == 0)
+                        {
+                            throw new SocketException((int)SocketError.HostNotFound);
+                        }
+
+                        await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, token);
+                    }
+
                     remote = socket.RemoteEndPoint;
                     return new NetworkStream(socket, ownsSocket: true);
                 }
