@@ -131,6 +131,7 @@ internal sealed class Journal
     public void Remove(JournalEntry entry)
     {
         entries.RemoveAt(IndexOf(entry));
+        unsaved = true; // until the save below succeeds: Finish tries again
         Save(durable: false);
     }
 
