@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 using Sixgill.Cli;
 using Sixgill.Cli.Change;
 using Sixgill.Engine;
@@ -19,7 +18,8 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
 // stdout carries results, sometimes megabytes of them (explain of a large cluster): buffer it
 // instead of Console.Out's flush per write, and flush once at the end. stderr stays unbuffered.
 // Neither ever throws: a closed, full or broken stream decides the exit code at the end instead.
-// The descriptors are written directly (Console's streams drop EPIPE without a word).
+// The descriptors are written directly with write(2) (Console's streams drop EPIPE without a word,
+// and a FileStream on a file writes at an offset of its own instead of the one shared with the shell).
 var utf8 = new UTF8Encoding(false);
 using var stdout = new GuardedWriter(new StreamWriter(Standard(1, outputClosed), utf8, 1 << 16), "stdout", outputClosed);
 using var stderr = new GuardedWriter(new StreamWriter(Standard(2, errorClosed), utf8, 1 << 10) { AutoFlush = true }, "stderr", errorClosed);
@@ -27,7 +27,7 @@ var code = await SixgillCli.RunAsync(args, stdout, stderr, ChangeEnvironment.Loc
 return OutputFailure.Finish(code, stdout, stderr);
 
 static Stream Standard(int fd, bool closed) =>
-    closed ? Stream.Null : new FileStream(new SafeFileHandle(fd, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+    closed ? Stream.Null : new DescriptorStream(fd, fd == 1 ? "stdout" : "stderr");
 
 static void Take(PosixSignalContext context, StopRequest stop, int signal)
 {

@@ -87,7 +87,8 @@ internal sealed class ChangeVerbRunner
             log.Warn($"an earlier run was killed while applying '{interrupted.Description}'; its entry stays in the journal and clean undoes it");
         }
 
-        Report(() => RunOutput.Write(invocation, mask, verb, target.NodeName, report, plan.Warnings));
+        var warnings = WithJournalTrouble(plan.Warnings, report.JournalTrouble);
+        Report(() => RunOutput.Write(invocation, mask, verb, target.NodeName, report, warnings));
         if (report.Failure is { } failure)
         {
             throw new SixgillException(failure.Error is StopRequestedException stopped ? ExitCode(stopped.Signal) : ExitCodes.ChangeFailed,
@@ -126,7 +127,8 @@ internal sealed class ChangeVerbRunner
             }
         }
 
-        Report(() => UndoOutput.Write(invocation, mask, verb, target.NodeName, report, plan.Warnings));
+        var warnings = WithJournalTrouble(plan.Warnings, report.JournalTrouble);
+        Report(() => UndoOutput.Write(invocation, mask, verb, target.NodeName, report, warnings));
         if (report.StoppedBy is { } signal)
         {
             var undone = report.Results.Count(r => !r.Failed);
@@ -218,6 +220,18 @@ internal sealed class ChangeVerbRunner
     private Executor Executor(ChangeVerb verb) =>
         node.Executor(new StatePaths(invocation.StateDir), log.Progress, store => hooks.Wrap(log.Tracing ? new TracingJournalStore(store, log.Trace) : store),
             new KubeadmSettings(verb.KubeadmTimeout, log.Program), identity);
+
+    /// <summary>The plan's warnings, and the journal's trouble at the end of the run (said on stderr now).</summary>
+    private IReadOnlyList<string> WithJournalTrouble(IReadOnlyList<string> warnings, string? trouble)
+    {
+        if (trouble is null)
+        {
+            return warnings;
+        }
+
+        log.Warn(trouble);
+        return [.. warnings, trouble];
+    }
 
     private static void Report(Action write) => write();
 

@@ -143,16 +143,33 @@ internal sealed class Executor(
             return Stopped(journal, thisRun, outcomes, new StepFailure(last.StepId, last.Description, new StopRequestedException(late)), interrupted);
         }
 
-        journal.Finish();
-        return new RunReport([.. outcomes], null, [], interrupted);
+        return new RunReport([.. outcomes], null, [], interrupted) { JournalTrouble = Finish(journal, "it lists every change of this run; 'sixgill clean' undoes them") };
     }
 
     private RunReport Stopped(Journal journal, List<JournalEntry> thisRun, List<StepOutcome> outcomes, StepFailure failure, ImmutableArray<JournalEntry> interrupted)
     {
         observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Failed, failure.Description, failure.Message));
         var rolledBack = Revert(journal, thisRun);
-        journal.Finish();
-        return new RunReport([.. outcomes], failure, rolledBack, interrupted);
+        return new RunReport([.. outcomes], failure, rolledBack, interrupted) { JournalTrouble = Finish(journal, UndoneButListed) };
+    }
+
+    private const string UndoneButListed = "it may still list changes that were undone; undoing them again finds nothing to do";
+
+    /// <summary>
+    /// Ends the journal's run. A state directory that is full or read-only does not take the report
+    /// with it: what was done is done (and said); the trouble is returned for the report to carry.
+    /// </summary>
+    private static string? Finish(Journal journal, string consequence)
+    {
+        try
+        {
+            journal.Finish();
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"the journal could not be written at the end ({e.Message}): {consequence}";
+        }
     }
 
     /// <summary>
@@ -175,8 +192,8 @@ internal sealed class Executor(
         var results = Revert(journal, recorded, stop);
         if (journal.Mistrust is not { } why || stop?.Signal is not null)
         {
-            journal.Finish();
-            return new UndoReport(true, results, journal.Mistrust) { StoppedBy = stop?.Signal, Left = journal.Entries.Count(e => e.Command == command) };
+            var trouble = Finish(journal, UndoneButListed);
+            return new UndoReport(true, results, journal.Mistrust) { StoppedBy = stop?.Signal, Left = journal.Entries.Count(e => e.Command == command), JournalTrouble = trouble };
         }
 
         UndoReport report = new(true, [.. results, .. UndoByProbes(NotRecorded(steps, recorded), stop)], why) { StoppedBy = stop?.Signal };
@@ -186,8 +203,7 @@ internal sealed class Executor(
             journal.Adopt();
         }
 
-        journal.Finish();
-        return report;
+        return report with { JournalTrouble = Finish(journal, UndoneButListed) };
     }
 
     /// <summary>
@@ -244,7 +260,16 @@ internal sealed class Executor(
     {
         observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Applying, step.Description));
         var undo = step.PrepareUndo(context);
-        var entry = journal.Begin(command, step, undo, clock.GetUtcNow());
+        JournalEntry entry;
+        try
+        {
+            entry = journal.Begin(command, step, undo, clock.GetUtcNow());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"the journal could not record this change, so it was not made ({e.Message})", e);
+        }
+
         thisRun.Add(entry);
         step.Apply(context, undo);
 

@@ -78,9 +78,21 @@ internal sealed class Journal
         ArgumentNullException.ThrowIfNull(step);
         var sequence = entries.Count == 0 ? 1 : entries.Max(e => e.Sequence) + 1;
         var entry = new JournalEntry(sequence, command, step.Id, step.Description, JournalEntryState.Applying, at, undo);
+        var (before, pending) = (written, unsaved);
         entries.Add(entry);
         Adopt();
-        Save();
+        try
+        {
+            Save();
+        }
+        catch
+        {
+            // Not on disk, so not made: the journal in memory must not claim it either (a later save would).
+            entries.RemoveAt(entries.Count - 1);
+            (written, unsaved) = (before, pending);
+            throw;
+        }
+
         return entry;
     }
 
@@ -93,12 +105,25 @@ internal sealed class Journal
         return applied;
     }
 
-    /// <summary>Ends the run: when it wrote anything or holds what is only in memory (applied marks), the store is compacted with it, durably.</summary>
+    /// <summary>
+    /// Ends the run: when it wrote anything or holds what is only in memory (applied marks), the store is
+    /// compacted with it, durably. Compaction writes a new file; where there is no room for one (a full
+    /// state directory), what is only in memory is appended instead, durably, and the log stays as it is.
+    /// Throws only when that fails too.
+    /// </summary>
     public void Finish()
     {
         if (unsaved || saved)
         {
-            store.Compact(Document());
+            try
+            {
+                store.Compact(Document());
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                store.Save(Document(), durable: true);
+            }
+
             unsaved = false;
         }
     }
@@ -106,6 +131,7 @@ internal sealed class Journal
     public void Remove(JournalEntry entry)
     {
         entries.RemoveAt(IndexOf(entry));
+        unsaved = true; // until the save below succeeds: Finish tries again
         Save(durable: false);
     }
 

@@ -33,6 +33,9 @@ internal sealed record RunReport(
     public bool Succeeded => Failure is null;
 
     public int AppliedCount => Steps.Count(step => step.Applied);
+
+    /// <summary>Why the journal could not be written at the end of the run (a full state directory), and what that means; null when it was.</summary>
+    public string? JournalTrouble { get; init; }
 }
 
 /// <summary>What <see cref="Executor.Undo"/> did (clean, down).</summary>
@@ -47,4 +50,7 @@ internal sealed record UndoReport(bool FromJournal, ImmutableArray<UndoResult> R
 
     /// <summary>Entries of the command still in the journal when a stopped undo ended (for the message).</summary>
     public int Left { get; init; }
+
+    /// <summary>Why the journal could not be written at the end (a full state directory), and what that means; null when it was.</summary>
+    public string? JournalTrouble { get; init; }
 }

@@ -24,7 +24,8 @@ internal interface IFiles
     /// <summary>
     /// Appends to the end of an existing file in one write (a log's records). Durable: fdatasync
     /// before returning, so a crash of the machine cannot lose it; otherwise only a kill of the
-    /// process cannot.
+    /// process cannot. A write that fails (a full file system) leaves the file as it was: the part
+    /// written is cut off again.
     /// </summary>
     void Append(string path, ReadOnlySpan<byte> content, bool durable);
 

@@ -118,6 +118,30 @@ public sealed class OutputFailureTests
         }
     }
 
+    [Fact]
+    public void Output_into_a_file_the_shell_shares_moves_its_offset_so_nothing_is_overwritten()
+    {
+        var directory = Directory.CreateTempSubdirectory("sixgill-test-").FullName;
+        try
+        {
+            // One open file for all three writers: Sixgill's lines must land between the shell's.
+            var run = Shell("cd \"$1\" && { echo before; \"$0\" version; \"$0\" validate -c /nonexistent.yaml 2>&1; echo after; } > log", directory);
+
+            run.ExitCode.ShouldBe(0, run.Error);
+            var lines = File.ReadAllLines(Path.Combine(directory, "log"));
+            lines.Length.ShouldBe(5, string.Join('\n', lines));
+            lines[0].ShouldBe("before");
+            lines[1].ShouldStartWith("sixgill ");
+            lines[2].ShouldStartWith("/nonexistent.yaml:1:1: error SG000: cannot read the config file");
+            lines[3].ShouldBe("/nonexistent.yaml: 1 error, 0 warnings");
+            lines[4].ShouldBe("after");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static void NoStackTrace(CliRun run)
     {
         (run.Out + run.Error).ShouldNotContain("Unhandled exception");

@@ -51,7 +51,7 @@ public sealed class ValueTests
         var config = Base.Remove("nat64:").Remove("v4_cidr: \"198.51.100.128/25\"").Remove("v4_ip: \"198.51.100.2\"")
             .Remove("ip: \"fd00:10::200\"");
 
-        var error = config.Load().ShouldFailOnlyWith(MissingKey, new SourcePosition(1, 1));
+        var error = config.Load().ShouldFailOnlyWith(MissingKey, config.At("mode: ipv6", "mode")); // the line that needs it
         error.Message.ShouldBe("nat64 is missing: ipv6 mode needs DNS64 and NAT64");
     }
 
@@ -76,7 +76,7 @@ public sealed class ValueTests
     {
         var config = Base.Replace("cidr: \"fd00:20::/64\"", "subnet: \"fd00:20::\"");
 
-        config.Load().ShouldFailOnlyWith(MissingKey, config.At("mgmt_net:", "mgmt_net")).Message.ShouldBe("mgmt_net.size is missing");
+        config.Load().ShouldFailOnlyWith(MissingKey, config.At("subnet: \"fd00:20::\"", "subnet")).Message.ShouldBe("mgmt_net.size is missing: mgmt_net.subnet needs it");
     }
 
     [Fact]

@@ -81,7 +81,7 @@ internal static class GatewayBinder
     }
 
     private static bool Present(SettingReader reader, string section, bool required, string keys) =>
-        required ? reader.RequireSection(section, Why, keys) : reader.Document.Sections.ContainsKey(section);
+        required ? reader.RequireSection(section, Why, keys, neededBy: "general.mode") : reader.Document.Sections.ContainsKey(section);
 
     private static void Require(SettingReader reader, bool required, params string[] paths)
     {

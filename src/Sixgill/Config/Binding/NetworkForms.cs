@@ -64,8 +64,9 @@ internal static class NetworkForms
     private static Located<Prefix>? ReadOrcaForm(SettingReader reader, string addressPath, string lengthPath,
         FamilyNeed? need)
     {
-        reader.Require(addressPath);
-        reader.Require(lengthPath);
+        // One half written: the missing one is reported on the line of the half that needs it.
+        reader.RequirePartner(addressPath, lengthPath);
+        reader.RequirePartner(lengthPath, addressPath);
         var address = reader.Address(addressPath, need);
         var length = reader.Integer(lengthPath);
         if (address is not { } start || length is not { } bits)

@@ -41,7 +41,11 @@ internal static class PodNetworkBinder
 
     private static PodFamily? ReadCidrForm(SettingReader reader, FamilyNeed? need, bool required)
     {
-        if (required || reader.IsWritten(Cidr))
+        if (reader.IsWritten(NodeSize))
+        {
+            reader.RequirePartner(Cidr, NodeSize, "prefix: and size:"); // node_size alone: at its line
+        }
+        else if (required || reader.IsWritten(Cidr))
         {
             reader.Require(Cidr, "", "or prefix: and size:");
         }
@@ -62,8 +66,8 @@ internal static class PodNetworkBinder
 
     private static PodFamily? ReadOrcaForm(SettingReader reader, FamilyNeed? need)
     {
-        reader.Require(OrcaPrefix);
-        reader.Require(OrcaSize);
+        reader.RequirePartner(OrcaPrefix, OrcaSize);
+        reader.RequirePartner(OrcaSize, OrcaPrefix);
         var text = reader.Text(OrcaPrefix);
         var size = reader.Integer(OrcaSize);
         if (text is not { } prefix)

@@ -201,17 +201,39 @@ internal sealed class SettingReader(ConfigDocument document, List<Diagnostic> di
     }
 
     /// <summary>
-    /// True when the section is in the file. A missing one is reported once (SG006 at the top of the file)
-    /// instead of once per key in it.
+    /// SG006 for <paramref name="path"/>, one half of a pair, at the line of <paramref name="partner"/>, the
+    /// half that is written and needs it (<c>prefix_size</c> without <c>prefix</c>, …); as
+    /// <see cref="Require"/> does when the partner is not written either, or the key is written empty.
     /// </summary>
-    public bool RequireSection(string section, string why, string keys)
+    public void RequirePartner(string path, string partner, string? orElse = null)
+    {
+        if (document.Has(path) || document.IsMisshapen(path) || document.EmptyKeys.ContainsKey(path)
+            || KeyPosition(partner) is not { } at)
+        {
+            Require(path, "", orElse is null ? null : $"or {orElse}");
+            return;
+        }
+
+        var leaf = path[(path.LastIndexOf('.') + 1)..];
+        var partnerLeaf = partner[(partner.LastIndexOf('.') + 1)..];
+        diagnostics.Error(DiagnosticCodes.MissingKey, at, $"{path} is missing: {partner} needs it",
+            $"add \"{leaf}:\" beside \"{partnerLeaf}:\"{(orElse is null ? "" : $", or write {orElse}")}");
+    }
+
+    /// <summary>
+    /// True when the section is in the file. A missing one is reported once (SG006 at the top of the file,
+    /// or on the line of the key that needs it) instead of once per key in it.
+    /// </summary>
+    /// <param name="neededBy">The key that needs the section, where it is written (<c>general.mode</c>): the diagnostic stands on its line.</param>
+    public bool RequireSection(string section, string why, string keys, string? neededBy = null)
     {
         if (document.Sections.ContainsKey(section) || document.IsMisshapen(section))
         {
             return true;
         }
 
-        diagnostics.Error(DiagnosticCodes.MissingKey, SourcePosition.Start, $"{section} is missing{why}",
+        var at = neededBy is null ? null : KeyPosition(neededBy);
+        diagnostics.Error(DiagnosticCodes.MissingKey, at ?? SourcePosition.Start, $"{section} is missing{why}",
             $"add a \"{section}:\" section with {keys}");
         return false;
     }

@@ -20,7 +20,7 @@ internal static class Nat64PoolRules
 
         if (pool.Value.Length > LongestPool)
         {
-            diagnostics.Error(DiagnosticCodes.Nat64PoolTooSmall, pool.Position,
+            diagnostics.Error(DiagnosticCodes.Nat64PoolTooSmall, pool.LengthPosition,
                 $"{pool.Key} {pool.Value} is longer than /{LongestPool}; TAYGA refuses such a dynamic pool",
                 "give the pool at least two addresses, like a /25");
         }

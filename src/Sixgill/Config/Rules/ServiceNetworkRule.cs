@@ -12,7 +12,7 @@ internal static class ServiceNetworkRule
         foreach (var service in draft.Service.Bound.Where(s => s.Value.HostBits > MaxHostBits))
         {
             var longest = service.Value.Width - MaxHostBits;
-            diagnostics.Error(DiagnosticCodes.ServiceNetTooLarge, service.Position,
+            diagnostics.Error(DiagnosticCodes.ServiceNetTooLarge, service.LengthPosition,
                 $"{service.Key} {service.Value} has {service.Value.HostBits} host bits; kubeadm allows at most {MaxHostBits}",
                 $"use a /{longest} or longer, like {service.Value.Network}/{(service.Value.Width == 128 ? 110 : 16)}");
         }

@@ -99,7 +99,19 @@ internal sealed class LinuxFiles : IFiles
     public void Append(string path, ReadOnlySpan<byte> content, bool durable)
     {
         using var stream = new FileStream(RealPath(path), new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite, BufferSize = 0 });
-        stream.Write(content);
+        var start = stream.Position;
+        try
+        {
+            stream.Write(content);
+        }
+        catch (IOException)
+        {
+            // A full file system takes part of a write: cut it off, so the file ends where it did (a
+            // torn line followed by a later append would be a broken line in the middle of a journal).
+            _ = LibC.Ftruncate((int)stream.SafeFileHandle.DangerousGetHandle(), start);
+            throw;
+        }
+
         if (durable && LibC.Fdatasync((int)stream.SafeFileHandle.DangerousGetHandle()) != 0)
         {
             throw LibC.Error("fdatasync", path);

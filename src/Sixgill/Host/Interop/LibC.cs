@@ -52,6 +52,9 @@ internal static partial class LibC
     [LibraryImport(Library, EntryPoint = "getpid")]
     public static partial int GetPid();
 
+    [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
+    public static partial nint Write(int fd, ReadOnlySpan<byte> buffer, nuint count);
+
     [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
 
