@@ -6,23 +6,6 @@ namespace Sixgill.Tests.Fleet;
 
 public sealed class FleetRunTests
 {
-    /// <summary>A transport that records starts and ends, and fails the nodes it is told to.</summary>
-    private sealed class FakeTransport(params string[] failing) : INodeTransport
-    {
-        public ConcurrentQueue<string> Events { get; } = new();
-
-        public string ConfigPath => "/tmp/sixgill-lab-x/config.yaml";
-
-        public async Task<ProcessResult> RunSixgillAsync(string node, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
-        {
-            Events.Enqueue("start " + node);
-            await Task.Delay(20, cancellationToken);
-            Events.Enqueue("end " + node);
-            var code = failing.Contains(node) ? 1 : 0;
-            return new ProcessResult(["sixgill", .. arguments], code, "out " + node, code == 0 ? "" : "broken on " + node, TimeSpan.Zero);
-        }
-    }
-
     [Fact]
     public async Task A_wave_starts_only_when_the_one_before_has_ended()
     {
@@ -73,7 +56,7 @@ public sealed class FleetRunTests
     [Fact]
     public async Task At_most_parallel_nodes_run_at_once()
     {
-        var transport = new CountingTransport();
+        var transport = new FakeTransport();
         var wave = Enumerable.Range(1, 9).Select(i => $"w{i}").ToArray();
         var runs = await new FleetRun(transport, _ => { }).RunAsync(new FleetWaves([wave], false), node => ["plan"], 3, TestContext.Current.CancellationToken);
 
@@ -85,7 +68,7 @@ public sealed class FleetRunTests
     public async Task Ctrl_C_lets_running_nodes_end_and_starts_no_more()
     {
         using var interrupt = new CancellationTokenSource();
-        var transport = new InterruptibleTransport();
+        var transport = new FakeTransport { WaitsForInterrupt = true };
         var fleet = new FleetRun(transport, _ => { }, node => interrupt.Cancel());
         var runs = await fleet.RunAsync(new FleetWaves([["gw"], ["w1"]], true), node => ["prepare"], 4, interrupt.Token);
 
@@ -93,49 +76,62 @@ public sealed class FleetRunTests
         transport.Told.ShouldBe(["gw"]);
     }
 
-    private sealed class CountingTransport : INodeTransport
+    /// <summary>
+    /// The one fake transport of these tests: records starts and ends, fails the nodes it is told to,
+    /// counts how many nodes ran at once, and, with <see cref="WaitsForInterrupt"/>, runs until the
+    /// token says stop and then ends as a sixgill run ends on SIGINT (exit 130, after its rollback).
+    /// </summary>
+    private sealed class FakeTransport(params string[] failing) : INodeTransport
     {
-        private int now;
+        private int running;
+
+        public ConcurrentQueue<string> Events { get; } = new();
+
+        /// <summary>The nodes told to stop, in order.</summary>
+        public ConcurrentQueue<string> Told { get; } = new();
 
         public int Most { get; private set; }
 
-        public string ConfigPath => "/etc/sixgill/cluster.yaml";
+        public bool WaitsForInterrupt { get; init; }
+
+        public string ConfigPath => "/tmp/sixgill-lab-x/config.yaml";
 
         public async Task<ProcessResult> RunSixgillAsync(string node, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
         {
-            var now = Interlocked.Increment(ref this.now);
-            lock (this)
+            Events.Enqueue("start " + node);
+            var now = Interlocked.Increment(ref running);
+            lock (Events)
             {
                 Most = Math.Max(Most, now);
             }
 
-            await Task.Delay(30, cancellationToken);
-            Interlocked.Decrement(ref this.now);
-            return new ProcessResult(["sixgill"], 0, "", "", TimeSpan.Zero);
-        }
-    }
-
-    /// <summary>A node that, told by the token, ends as a sixgill run ends on SIGINT: exit 130, after its rollback.</summary>
-    private sealed class InterruptibleTransport : INodeTransport
-    {
-        public ConcurrentQueue<string> Told { get; } = new();
-
-        public string ConfigPath => "/etc/sixgill/cluster.yaml";
-
-        public async Task<ProcessResult> RunSixgillAsync(string node, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
-        {
-            var ended = new TaskCompletionSource();
-            using (cancellationToken.Register(() =>
+            try
             {
-                Told.Enqueue(node);
-                ended.SetResult();
-            }))
+                if (WaitsForInterrupt)
+                {
+                    var ended = new TaskCompletionSource();
+                    using (cancellationToken.Register(() =>
+                    {
+                        Told.Enqueue(node);
+                        ended.SetResult();
+                    }))
+                    {
+                        await ended.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+                    }
+
+                    return new ProcessResult(["sixgill", .. arguments], 130, "", "interrupted; rolled back", TimeSpan.Zero);
+                }
+
+                await Task.Delay(30, cancellationToken);
+            }
+            finally
             {
-                await ended.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+                Interlocked.Decrement(ref running);
+                Events.Enqueue("end " + node);
             }
 
-            return new ProcessResult(["sixgill"], 130, "", "interrupted; rolled back", TimeSpan.Zero);
+            var code = failing.Contains(node) ? 1 : 0;
+            return new ProcessResult(["sixgill", .. arguments], code, "out " + node, code == 0 ? "" : "broken on " + node, TimeSpan.Zero);
         }
     }
 }
-

@@ -7,6 +7,7 @@ using Sixgill.Lab;
 using Sixgill.Machine;
 using Sixgill.Tests.Addressing;
 using Sixgill.Tests.Cli;
+using Sixgill.Tests.Engine.Fakes;
 using Sixgill.Tests.Verify;
 using Sixgill.Verify;
 

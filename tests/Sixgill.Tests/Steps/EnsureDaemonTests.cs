@@ -87,7 +87,7 @@ public sealed class EnsureDaemonTests
     public void A_server_that_never_answers_fails_the_step_within_its_bound()
     {
         var node = ReadyForNamed();
-        node.Dns.Answering = _ => false;
+        node.Dns.Answer = FakeDns.Unreachable;
         var named = Named(node) with { Daemon = Named(node).Daemon with { ReadyTimeout = TimeSpan.Zero } };
 
         Should.Throw<TimeoutException>(() => node.Apply(named)).Message.ShouldStartWith("named runs but does not answer DNS on fd00:10::100");

@@ -1,36 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Sixgill.DnsProtocol;
 using Sixgill.Machine;
 
 namespace Sixgill.Tests.Verify;
-
-/// <summary>A DNS server in a function: what it does with each question, or how the network fails.</summary>
-internal sealed class FakeDns : IDnsTransport
-{
-    public Func<DnsResponse, IPEndPoint, byte[], DnsExchange> Answer { get; set; } = (_, _, query) => new DnsExchange(DnsWire.Reply(query, DnsResponseCode.Refused), DnsTransportError.None, null);
-
-    public List<(IPEndPoint Server, string Name, DnsRecordType Type)> Asked { get; } = [];
-
-    public Task<DnsExchange> ExchangeAsync(IPEndPoint server, byte[] query, TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        // Read the question back with the parser: a query is a message without answers.
-        var question = DnsResponse.Parse(query);
-        Asked.Add((server, question.QuestionName, question.QuestionType));
-        return Task.FromResult(Answer(question, server, query));
-    }
-
-    /// <summary>A healthy DNS64 server: synthesizes 203.0.113.80 for the web name, answers version.bind.</summary>
-    public static FakeDns Healthy(string synthesized = "fd00:10:64:ff9b::cb00:7150") => new()
-    {
-        Answer = (question, _, query) => new DnsExchange(question.QuestionType switch
-        {
-            DnsRecordType.Aaaa => DnsWire.Reply(query, DnsResponseCode.NoError, DnsWire.Address(synthesized)),
-            DnsRecordType.A => DnsWire.Reply(query, DnsResponseCode.NoError, DnsWire.Address("203.0.113.80")),
-            _ => DnsWire.Reply(query, DnsResponseCode.NoError, DnsWire.Txt("sixgill-dns64")),
-        }, DnsTransportError.None, null),
-    };
-}
 
 internal sealed class FakeResolver : ISystemResolver
 {

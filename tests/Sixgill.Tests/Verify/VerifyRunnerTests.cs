@@ -6,6 +6,7 @@ using Sixgill.Config;
 using Sixgill.DnsProtocol;
 using Sixgill.Machine;
 using Sixgill.Tests.Addressing;
+using Sixgill.Tests.Engine.Fakes;
 using Sixgill.Verify;
 
 namespace Sixgill.Tests.Verify;

@@ -39,7 +39,7 @@ internal sealed class FakeGatewayNode
         Processes = new FakeProcessTable(Doom);
         Nftables = new FakeNftables(Doom);
         Programs = new FakePrograms(Files, Network, Processes, Doom);
-        Dns = new FakeDns(server => Processes.All.Any(p => p.Name == "named"));
+        Dns = FakeDns.AnsweringWhile(_ => Processes.All.Any(p => p.Name == "named"));
         Systemd = new FakeSystemd(Doom)
         {
             // What the units' ExecStart lines do: run the daemon (here through the fake programs), and end it.
