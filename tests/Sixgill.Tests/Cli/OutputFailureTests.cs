@@ -99,48 +99,34 @@ public sealed class OutputFailureTests
     [Fact]
     public void A_pipe_whose_reader_went_away_ends_quietly_with_141()
     {
-        var directory = Directory.CreateTempSubdirectory("sixgill-test-").FullName;
-        try
-        {
-            // The reader closes its end and only then lets the writer start: EPIPE on the first write, no race.
-            var run = Shell(
-                "cd \"$2\" && mkfifo go && { read x < go; \"$0\" explain -c \"$1\" --output json 2> err; echo $? > status; } | { exec 0<&-; echo > go; }",
-                QuietConfig.Value,
-                directory);
+        using var directory = new TempDirectory("sixgill-test-");
+        // The reader closes its end and only then lets the writer start: EPIPE on the first write, no race.
+        var run = Shell(
+            "cd \"$2\" && mkfifo go && { read x < go; \"$0\" explain -c \"$1\" --output json 2> err; echo $? > status; } | { exec 0<&-; echo > go; }",
+            QuietConfig.Value,
+            directory);
 
-            run.ExitCode.ShouldBe(0, run.Error);
-            File.ReadAllText(Path.Combine(directory, "status")).Trim().ShouldBe("141");
-            File.ReadAllText(Path.Combine(directory, "err")).ShouldBeEmpty();
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        run.ExitCode.ShouldBe(0, run.Error);
+        File.ReadAllText(Path.Combine(directory, "status")).Trim().ShouldBe("141");
+        File.ReadAllText(Path.Combine(directory, "err")).ShouldBeEmpty();
     }
 
     [Fact]
     public void Output_into_a_file_the_shell_shares_moves_its_offset_so_nothing_is_overwritten()
     {
-        var directory = Directory.CreateTempSubdirectory("sixgill-test-").FullName;
-        try
-        {
-            // One open file for all three writers: Sixgill's lines must land between the shell's.
-            var run = Shell("cd \"$1\" && { echo before; \"$0\" version; \"$0\" validate -c /nonexistent.yaml 2>&1; echo after; } > log", directory);
+        using var directory = new TempDirectory("sixgill-test-");
+        // One open file for all three writers: Sixgill's lines must land between the shell's.
+        var run = Shell("cd \"$1\" && { echo before; \"$0\" version; \"$0\" validate -c /nonexistent.yaml 2>&1; echo after; } > log", directory);
 
-            run.ExitCode.ShouldBe(0, run.Error);
-            var lines = File.ReadAllLines(Path.Combine(directory, "log"));
-            var version = CliRun.Of("version").Out.TrimEnd('\n').Split('\n');
-            lines.Length.ShouldBe(version.Length + 4, string.Join('\n', lines));
-            lines[0].ShouldBe("before");
-            lines[1..(version.Length + 1)].ShouldBe(version);
-            lines[^3].ShouldStartWith("/nonexistent.yaml:1:1: error SG000: cannot read the config file");
-            lines[^2].ShouldBe("/nonexistent.yaml: 1 error, 0 warnings");
-            lines[^1].ShouldBe("after");
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        run.ExitCode.ShouldBe(0, run.Error);
+        var lines = File.ReadAllLines(Path.Combine(directory, "log"));
+        var version = CliRun.Of("version").Out.TrimEnd('\n').Split('\n');
+        lines.Length.ShouldBe(version.Length + 4, string.Join('\n', lines));
+        lines[0].ShouldBe("before");
+        lines[1..(version.Length + 1)].ShouldBe(version);
+        lines[^3].ShouldStartWith("/nonexistent.yaml:1:1: error SG000: cannot read the config file");
+        lines[^2].ShouldBe("/nonexistent.yaml: 1 error, 0 warnings");
+        lines[^1].ShouldBe("after");
     }
 
     private static void NoStackTrace(CliRun run)

@@ -57,26 +57,19 @@ public sealed class BoundedInputTests
     [Fact]
     public void A_directory_a_fifo_and_devices_are_named_as_such_and_never_read()
     {
-        var directory = Directory.CreateTempSubdirectory("sixgill-test-").FullName;
+        using var directory = new TempDirectory("sixgill-test-");
         var fifo = Path.Combine(directory, "pipe.yaml");
-        try
+        using (var mkfifo = Process.Start("mkfifo", [fifo]))
         {
-            using (var mkfifo = Process.Start("mkfifo", [fifo]))
-            {
-                mkfifo.WaitForExit();
-                mkfifo.ExitCode.ShouldBe(0);
-            }
+            mkfifo.WaitForExit();
+            mkfifo.ExitCode.ShouldBe(0);
+        }
 
-            Unreadable(directory).ShouldContain("it is a directory, not a file");
-            Unreadable(fifo).ShouldContain("it is a FIFO (named pipe), not a regular file");
-            Unreadable("/dev/zero").ShouldContain("it is a character device, not a regular file");
-            Unreadable("/dev/urandom").ShouldContain("it is a character device");
-            Unreadable(Path.Combine(directory, "missing.yaml")).ShouldContain("no such file");
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Unreadable(directory).ShouldContain("it is a directory, not a file");
+        Unreadable(fifo).ShouldContain("it is a FIFO (named pipe), not a regular file");
+        Unreadable("/dev/zero").ShouldContain("it is a character device, not a regular file");
+        Unreadable("/dev/urandom").ShouldContain("it is a character device");
+        Unreadable(Path.Combine(directory, "missing.yaml")).ShouldContain("no such file");
     }
 
     [Fact]

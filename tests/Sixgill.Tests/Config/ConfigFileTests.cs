@@ -8,14 +8,14 @@ namespace Sixgill.Tests.Config;
 [UnsupportedOSPlatform("windows")]
 public sealed class ConfigFileTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("sixgill-config-");
+    private readonly TempDirectory directory = new("sixgill-config-");
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 
     [Fact]
     public void Missing_file_is_a_config_error_naming_the_path_and_the_option()
     {
-        var path = Path.Combine(directory.FullName, "nope.yaml");
+        var path = Path.Combine(directory.Path, "nope.yaml");
 
         var result = ConfigLoader.LoadFile(path);
 
@@ -27,7 +27,7 @@ public sealed class ConfigFileTests : IDisposable
 
     [Fact]
     public void A_directory_is_not_a_readable_config_file() =>
-        ConfigLoader.LoadFile(directory.FullName).ShouldFailOnlyWith(FileUnreadable, new SourcePosition(1, 1));
+        ConfigLoader.LoadFile(directory.Path).ShouldFailOnlyWith(FileUnreadable, new SourcePosition(1, 1));
 
     [Fact]
     public void World_readable_file_with_a_real_token_is_warned_at_the_token()
@@ -60,7 +60,7 @@ public sealed class ConfigFileTests : IDisposable
 
     private string Write(TestConfig config, UnixFileMode mode)
     {
-        var path = Path.Combine(directory.FullName, "config.yaml");
+        var path = Path.Combine(directory.Path, "config.yaml");
         File.WriteAllText(path, config.Text);
         File.SetUnixFileMode(path, mode);
         return path;

@@ -8,7 +8,7 @@ namespace Sixgill.Tests.Engine;
 /// </summary>
 public sealed class CrashTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("sixgill-crash-").FullName;
+    private readonly TempDirectory directory = new("sixgill-crash-");
 
     public static TheoryData<int> CrashPoints()
     {
@@ -74,5 +74,5 @@ public sealed class CrashTests : IDisposable
         node.Snapshot().ShouldBe(before);
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 }

@@ -7,7 +7,7 @@ namespace Sixgill.Tests.Engine;
 /// <summary>The gateway's steps through the executor: prepare, a second prepare, clean, failures and crashes.</summary>
 public sealed class GatewayPrepareTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("sixgill-gateway-").FullName;
+    private readonly TempDirectory directory = new("sixgill-gateway-");
 
     [Fact]
     public void Prepare_sets_up_every_service_and_clean_leaves_nothing_of_sixgills()
@@ -154,5 +154,5 @@ public sealed class GatewayPrepareTests : IDisposable
         node.Snapshot().ShouldBe(before);
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 }

@@ -7,11 +7,11 @@ namespace Sixgill.Tests.Host;
 /// <summary>Daemons that outlive their starter, and pids checked before they are signalled (no root needed).</summary>
 public sealed class DetachedProcessTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("sixgill-detached-").FullName;
+    private readonly TempDirectory directory = new("sixgill-detached-");
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 
     [Fact(Timeout = TestTimeouts.Process)]
     public async Task A_detached_program_runs_in_its_own_session_with_its_output_in_the_log()
@@ -20,7 +20,7 @@ public sealed class DetachedProcessTests : IDisposable
         var pid = DetachedProcess.Start(["sh", "-c", "echo out; echo err >&2; exec sleep 30"], log);
         try
         {
-            await WaitUntilAsync(() => File.ReadAllText(log).Contains("err", StringComparison.Ordinal) && ProcessTable.Find(pid)?.Name == "sleep");
+            await Wait.UntilAsync(() => File.ReadAllText(log).Contains("err", StringComparison.Ordinal) && ProcessTable.Find(pid)?.Name == "sleep", "the detached program to log and sleep", cancellationToken: Cancel);
             ProcessTable.IsAlive(pid).ShouldBeTrue();
             File.ReadAllText(log).ShouldBe("out\nerr\n");
             Field(pid, 6).ShouldBe(pid.ToString(CultureInfo.InvariantCulture), "its own session (sid = pid)");
@@ -41,7 +41,7 @@ public sealed class DetachedProcessTests : IDisposable
         var pid = DetachedProcess.Start(["sleep", "30"], Path.Combine(directory, "s.log"));
         try
         {
-            await WaitUntilAsync(() => ProcessTable.Find(pid)?.Name == "sleep");
+            await Wait.UntilAsync(() => ProcessTable.Find(pid)?.Name == "sleep", "the detached sleep to run", cancellationToken: Cancel);
             var ignored = File.ReadAllLines($"/proc/{pid}/status").Single(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)).Split('\t')[1];
             (ulong.Parse(ignored, NumberStyles.HexNumber, CultureInfo.InvariantCulture) & (1UL << 12)).ShouldBe(0UL, "SIGPIPE (13) is not ignored");
         }
@@ -75,13 +75,4 @@ public sealed class DetachedProcessTests : IDisposable
         return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[number - 3];
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 250 && !condition(); i++)
-        {
-            await Task.Delay(20, Cancel);
-        }
-
-        condition().ShouldBeTrue();
-    }
 }

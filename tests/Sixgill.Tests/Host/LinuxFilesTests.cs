@@ -15,7 +15,7 @@ public sealed class LinuxFilesTests : IDisposable
     private static readonly UnixFileMode Mode750 = (UnixFileMode)Convert.ToInt32("750", 8);
     private static readonly UnixFileMode Mode700 = (UnixFileMode)Convert.ToInt32("700", 8);
 
-    private readonly string directory = Directory.CreateTempSubdirectory("sixgill-files-").FullName;
+    private readonly TempDirectory directory = new("sixgill-files-");
     private readonly LinuxFiles files = new();
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class LinuxFilesTests : IDisposable
         files.Stat(Given("new", "x", Mode644))!.Modified.ShouldBeGreaterThan(before);
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 
     private string Given(string name, string content, UnixFileMode mode)
     {

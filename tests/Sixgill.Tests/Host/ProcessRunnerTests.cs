@@ -109,11 +109,7 @@ public sealed class ProcessRunnerTests
     public async Task A_started_program_runs_until_stopped_and_its_output_is_kept()
     {
         await using var running = Runner.Start(new ProcessRequest(["sh", "-c", "echo ready; exec sleep 30"]));
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!running.StandardOutput.Contains("ready", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, Cancel);
-        }
+        await Wait.UntilAsync(() => running.StandardOutput.Contains("ready", StringComparison.Ordinal), "the program to print ready", cancellationToken: Cancel);
 
         running.HasExited.ShouldBeFalse();
         running.StandardOutput.ShouldBe("ready\n");

@@ -7,7 +7,7 @@ namespace Sixgill.Tests.Host;
 
 public sealed class StateLockTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("sixgill-lock-").FullName;
+    private readonly TempDirectory directory = new("sixgill-lock-");
 
     private string LockPath => Path.Combine(directory, "state", "lock");
 
@@ -47,7 +47,7 @@ public sealed class StateLockTests : IDisposable
         })!;
         try
         {
-            WaitUntil(() => File.Exists(LockPath) && ReadLockFile().Trim() == holder.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Wait.Until(() => File.Exists(LockPath) && ReadLockFile().Trim() == holder.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "the holder to take the lock");
 
             Should.Throw<LockHeldException>(() => new StateLock(LockPath).Acquire()).HolderPid.ShouldBe(holder.Id);
 
@@ -66,18 +66,9 @@ public sealed class StateLockTests : IDisposable
         }
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 
     // Not File.ReadAllText: .NET takes a shared flock on every file it opens, which a held lock refuses.
     private string ReadLockFile() => new ProcessRunner().RunAsync(new ProcessRequest(["cat", LockPath])).GetAwaiter().GetResult().EnsureSuccess().StandardOutput;
 
-    private static void WaitUntil(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), "the holder did not take the lock");
-            Thread.Sleep(20);
-        }
-    }
 }

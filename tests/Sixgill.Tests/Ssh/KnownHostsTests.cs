@@ -105,25 +105,18 @@ public sealed class KnownHostsTests
     [Fact]
     public void The_file_is_made_private_and_appended_to()
     {
-        var directory = Directory.CreateTempSubdirectory("sixgill-kh-");
-        try
-        {
-            var file = new KnownHostsFile(Path.Combine(directory.FullName, ".ssh", "known_hosts"));
-            file.Read().Check("gw", 22, First).Status.ShouldBe(HostKeyStatus.Unknown);
+        using var directory = new TempDirectory("sixgill-kh-");
+        var file = new KnownHostsFile(Path.Combine(directory.Path, ".ssh", "known_hosts"));
+        file.Read().Check("gw", 22, First).Status.ShouldBe(HostKeyStatus.Unknown);
 
-            file.Add("gw", 22, First);
-            file.Add("w1", 22, Second);
+        file.Add("gw", 22, First);
+        file.Add("w1", 22, Second);
 
-            file.Read().Check("gw", 22, First).Status.ShouldBe(HostKeyStatus.Known);
-            new KnownHostsFile(file.Path).Read().Check("w1", 22, Second).Status.ShouldBe(HostKeyStatus.Known);
-            File.ReadAllLines(file.Path).Length.ShouldBe(2);
-            File.GetUnixFileMode(file.Path).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            File.GetUnixFileMode(Path.GetDirectoryName(file.Path)!).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        file.Read().Check("gw", 22, First).Status.ShouldBe(HostKeyStatus.Known);
+        new KnownHostsFile(file.Path).Read().Check("w1", 22, Second).Status.ShouldBe(HostKeyStatus.Known);
+        File.ReadAllLines(file.Path).Length.ShouldBe(2);
+        File.GetUnixFileMode(file.Path).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.GetUnixFileMode(Path.GetDirectoryName(file.Path)!).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     [Fact]
