@@ -33,6 +33,7 @@ public sealed class AddressPlanPropertyTests
         var mode = Mode(modeName);
         var (cluster, plan) = RandomPlan(seed, mode);
 
+        plan.ManagementNetworks.ShouldNotBeEmpty();
         foreach (var network in plan.ManagementNetworks)
         {
             var addresses = plan.Nodes.Select(n => n.ManagementAddressOf(network.Family).ShouldNotBeNull()).ToList();
@@ -51,6 +52,7 @@ public sealed class AddressPlanPropertyTests
         var (cluster, plan) = RandomPlan(seed, mode);
         var clusterNodes = plan.Nodes.Where(n => n.Node.IsClusterNode).ToList();
 
+        plan.PodNetworks.ShouldNotBeEmpty();
         foreach (var (cidr, nodeSize) in plan.PodNetworks)
         {
             var subnets = clusterNodes.Select(n => n.PodSubnets.Single(p => p.Family == cidr.Family)).ToList();
@@ -85,6 +87,7 @@ public sealed class AddressPlanPropertyTests
 
         // Pod routes are n² in all; check every node of small plans and a sample of big ones.
         var checkedNodes = plan.Nodes.Length <= 60 ? plan.Nodes : [.. plan.Nodes.Take(30), .. plan.Nodes.TakeLast(30)];
+        checkedNodes.ShouldNotBeEmpty();
         foreach (var node in checkedNodes)
         {
             var routes = plan.Routes(node).ToList();
@@ -148,7 +151,9 @@ public sealed class AddressPlanPropertyTests
         var gatewayNode = plan[gateway.NodeName];
         gatewayNode.Node.IsGateway.ShouldBeTrue();
         var g = gatewayNode.ManagementAddress.Address;
-        foreach (var node in plan.Nodes.Where(n => n != gatewayNode))
+        var others = plan.Nodes.Where(n => n != gatewayNode).ToList();
+        others.ShouldNotBeEmpty();
+        foreach (var node in others)
         {
             node.PrepareRoutes.Select(r => r.ToString()).ShouldBe(
             [

@@ -14,6 +14,7 @@ public sealed class ImageRecipesTests
     public void The_binary_carries_the_recipes_of_the_repository_byte_for_byte(string service)
     {
         ImageRecipes.BuildScript().ShouldBe(File.ReadAllBytes(Path.Combine(ImagesDirectory, "build-offline.sh")));
+        ImageRecipes.RecipeFiles.ShouldNotBeEmpty();
         foreach (var file in ImageRecipes.RecipeFiles)
         {
             ImageRecipes.File(service, file).ShouldBe(File.ReadAllBytes(Path.Combine(ImagesDirectory, service, file)), file);
@@ -70,6 +71,7 @@ public sealed class ImageRecipesTests
     [Fact]
     public void Entrypoints_are_POSIX_shell_scripts()
     {
+        ImageRecipes.Services.ShouldNotBeEmpty();
         foreach (var service in ImageRecipes.Services)
         {
             Text(service, "entrypoint.sh").ShouldStartWith("#!/bin/sh\n");

@@ -18,7 +18,9 @@ public sealed class NetlinkReaderTests
         var ip = new IpJsonReader(command => new ProcessRunner().RunAsync(command, TestContext.Current.CancellationToken).GetAwaiter().GetResult());
         using var links = JsonDocument.Parse((await new ProcessRunner().RunCheckedAsync(["ip", "-j", "link", "show"], TestContext.Current.CancellationToken)).StandardOutput);
 
-        foreach (var name in links.RootElement.EnumerateArray().Select(l => l.GetProperty("ifname").GetString()!))
+        var names = links.RootElement.EnumerateArray().Select(l => l.GetProperty("ifname").GetString()!).ToList();
+        names.ShouldNotBeEmpty("ip link lists at least lo");
+        foreach (var name in names)
         {
             var fromNetlink = netlink.Link(name).ShouldNotBeNull(name);
             var fromIp = ip.Link(name).ShouldNotBeNull(name);

@@ -63,7 +63,9 @@ public sealed class KubeadmConfigTests
     {
         var cluster = Documents(TestClusters.Lab(), "gw").Kind("ClusterConfiguration");
 
-        foreach (var arg in cluster.Sequence("controllerManager", "extraArgs").Children)
+        var extraArgs = cluster.Sequence("controllerManager", "extraArgs").Children.ToList();
+        extraArgs.ShouldNotBeEmpty();
+        foreach (var arg in extraArgs)
         {
             arg.IsQuoted("value").ShouldBeTrue();
         }

@@ -19,7 +19,9 @@ public sealed class LabSetupScriptTests
     [Fact]
     public void Every_ip_command_names_a_lab_namespace()
     {
-        foreach (var command in Commands.Where(c => c[0] == "ip"))
+        var ipCommands = Commands.Where(c => c[0] == "ip").ToList();
+        ipCommands.ShouldNotBeEmpty();
+        foreach (var command in ipCommands)
         {
             var targets = Targets(command);
             targets.ShouldNotBeEmpty(string.Join(' ', command));
@@ -58,6 +60,7 @@ public sealed class LabSetupScriptTests
     [Fact]
     public void Duplicate_address_detection_is_off_before_a_nodes_links_exist()
     {
+        Layout.Nodes.ShouldNotBeEmpty();
         foreach (var node in Layout.Nodes)
         {
             var dadOff = IndexOf(c => c.Contains($"--net=/run/netns/{node.Namespace}") && c.Contains("net.ipv6.conf.default.accept_dad=0"));
@@ -70,6 +73,7 @@ public sealed class LabSetupScriptTests
     [Fact]
     public void Overlay_layers_take_owner_and_mode_of_the_real_directory_before_mounting()
     {
+        Layout.Nodes.ShouldNotBeEmpty();
         foreach (var node in Layout.Nodes)
         {
             var overlay = IndexOf(c => c.Contains("overlay") && c[^1] == "/etc" && c.Contains($"--mount={node.MountNamespaceFile}"));
@@ -81,7 +85,9 @@ public sealed class LabSetupScriptTests
     [Fact]
     public void Mounts_change_the_machine_only_inside_the_labs_work_directory()
     {
-        foreach (var command in Commands.Where(c => c[0] == "mount"))
+        var mounts = Commands.Where(c => c[0] == "mount").ToList();
+        mounts.ShouldNotBeEmpty();
+        foreach (var command in mounts)
         {
             command[^1].ShouldStartWith(Layout.Names.WorkDirectory + "/");
         }
@@ -95,6 +101,7 @@ public sealed class LabSetupScriptTests
     [Fact]
     public void Each_node_gets_its_hostname_last()
     {
+        Layout.Nodes.ShouldNotBeEmpty();
         foreach (var node in Layout.Nodes)
         {
             var hostname = IndexOf(c => c.SequenceEqual(NamespaceCommand.InNodeMounts(node, ["hostname", node.Name])));

@@ -223,7 +223,9 @@ public sealed class UpPlanTests
         var cluster = KubeClusters.LabInitialised();
         foreach (var node in new[] { "gw", "w1" })
         {
-            foreach (var step in UpPlan.For(AddressPlan.For(cluster), node, NoCaRoot).Steps)
+            var steps = UpPlan.For(AddressPlan.For(cluster), node, NoCaRoot).Steps;
+            steps.ShouldNotBeEmpty();
+            foreach (var step in steps)
             {
                 step.Description.ShouldNotContain(KubeClusters.OtherToken[7..]);
                 step.ToString().ShouldNotContain(KubeClusters.OtherToken[7..]);
