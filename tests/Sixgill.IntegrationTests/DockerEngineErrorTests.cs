@@ -26,23 +26,16 @@ public sealed class DockerEngineErrorTests
     [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_socket_nobody_listens_on_is_unreachable_for_every_request()
     {
-        var directory = Directory.CreateTempSubdirectory("sg-dead-engine-");
-        try
-        {
-            // A unix socket that is bound but does not listen: connect() is refused.
-            var path = Path.Combine(directory.FullName, "docker.sock");
-            using var bound = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
-            bound.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(path));
+        using var directory = new TempDirectory("sg-dead-engine-");
+        // A unix socket that is bound but does not listen: connect() is refused.
+        var path = Path.Combine(directory.Path, "docker.sock");
+        using var bound = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        bound.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(path));
 
-            using var engine = new DockerEngine(DockerEndpoint.ForSocket(path));
+        using var engine = new DockerEngine(DockerEndpoint.ForSocket(path));
 
-            (await Should.ThrowAsync<DockerEngineUnreachableException>(() => engine.PingAsync(Cancel))).Message.ShouldContain("refused");
-            await Should.ThrowAsync<DockerEngineUnreachableException>(() => engine.InspectContainerAsync("bind9", Cancel));
-            await Should.ThrowAsync<DockerEngineUnreachableException>(() => engine.CreateNetworkAsync(SupportNetworkSpec.For(DockerTestConfig.Gateway), Cancel));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        (await Should.ThrowAsync<DockerEngineUnreachableException>(() => engine.PingAsync(Cancel))).Message.ShouldContain("refused");
+        await Should.ThrowAsync<DockerEngineUnreachableException>(() => engine.InspectContainerAsync("bind9", Cancel));
+        await Should.ThrowAsync<DockerEngineUnreachableException>(() => engine.CreateNetworkAsync(SupportNetworkSpec.For(DockerTestConfig.Gateway), Cancel));
     }
 }
