@@ -161,4 +161,59 @@ public sealed class SystemdLabTests
             await lab.DownQuietlyAsync();
         }
     }
+
+    [Fact]
+    public async Task With_the_docker_runtime_a_rebooted_gateway_gets_back_its_containers_routes_and_NAT44()
+    {
+        SystemdRequirements.Require();
+        DockerRequirements.Require();
+        var lab = await LabCli.NewAsync();
+        var node = new SystemdNodes(lab);
+        try
+        {
+            var up = await lab.RunAsync("up", "--kind", "systemd", "--runtime", "docker");
+            up.ExitCode.ShouldBe(0, up.StandardOutput + up.StandardError);
+            (await node.OutputAsync("gw", "systemctl", "is-enabled", "docker.service")).Trim().ShouldBe("enabled", "the engine starts at every boot");
+            (await node.RunAsync("gw", "systemctl", "disable", "--now", "named.service")).ExitCode.ShouldBe(0);
+            foreach (var name in new[] { "gw", "w1", "w2" })
+            {
+                var prepare = await node.SixgillAsync(name, "prepare");
+                prepare.ExitCode.ShouldBe(0, prepare.StandardOutput + prepare.StandardError);
+            }
+
+            (await node.OutputAsync("gw", "systemctl", "cat", "sixgill-reapply.service")).ShouldContain(" docker.service\n", Case.Sensitive, "re-applied once the engine answers");
+
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            (await lab.RunAsync("reboot", "gw")).ExitCode.ShouldBe(0);
+            await node.ShouldBePreparedAsync("gw");
+            foreach (var minion in new[] { "w1", "w2" })
+            {
+                var verify = await node.SixgillAsync(minion, "verify", "--expect", InternetServices.Page.Trim());
+                verify.ExitCode.ShouldBe(0, verify.StandardOutput + verify.StandardError);
+            }
+
+            TestContext.Current.TestOutputHelper?.WriteLine($"the docker gateway rebooted, re-applied and verified from both minions in {clock.Elapsed.TotalSeconds:0.0} s");
+
+            // The engine started the containers again (restart policy); the boot unit made the host routes and NAT44 again.
+            var reapplied = await node.OutputAsync("gw", "journalctl", "--no-pager", "-b", "-o", "cat", "-u", "sixgill-reapply.service");
+            reapplied.ShouldContain("= container bind9");
+            reapplied.ShouldContain("= container tayga");
+            reapplied.ShouldContain("+ route fd00:10:64:ff9b::/96 via fd00:10::200");
+            reapplied.ShouldContain("+ nftables table ip sixgill");
+
+            foreach (var name in new[] { "w2", "w1", "gw" })
+            {
+                var clean = await node.SixgillAsync(name, "clean");
+                clean.ExitCode.ShouldBe(0, clean.StandardOutput + clean.StandardError);
+            }
+
+            (await lab.RunAsync("down")).ExitCode.ShouldBe(0);
+            await lab.ShouldBeGoneAsync([]);
+            Sixgill.Host.Docker.DockerDaemon.CgroupDirectories(LabDocker.Layout(lab.Names).CgroupParent).ShouldBeEmpty("the node's engine made its cgroups under the lab's parent; down removes them");
+        }
+        finally
+        {
+            await lab.DownQuietlyAsync();
+        }
+    }
 }

@@ -45,7 +45,7 @@ public sealed class SystemdLabTests
 
         command.ShouldBe([
             "systemd-nspawn", "--directory=/run/sixgill-lab/sd/nodes/w1/root", "--boot", "--network-namespace-path=/run/netns/sg-sd-w1",
-            "--machine=sg-sd-w1", "--register=no", "--keep-unit", "--console=passive", "--bind=/dev/net/tun", "--capability=CAP_NET_ADMIN",
+            "--machine=sg-sd-w1", "--register=no", "--keep-unit", "--console=passive", "--bind=/dev/net/tun", "--capability=CAP_NET_ADMIN", "--system-call-filter=@keyring",
             "--bind-ro=/opt/sixgill", "--bind=/tmp/sixgill-lab-sd"]);
     }
 
