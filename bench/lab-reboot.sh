@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A reboot of a prepared systemd lab node, NativeAOT, until the node verifies again: a systemd lab
-# 'bench-reboot' is made and prepared once (the archive's named disabled on the gateway first, as
+# 'benchreboot' is made and prepared once (the archive's named disabled on the gateway first, as
 # prepare asks), then NODE (default w1, a minion) is rebooted N times (default 5). For each reboot:
 # the time until its systemd says running (as `lab reboot` prints it), until its boot unit
 # (sixgill-reapply.service) has run, and until `sixgill verify` on the minion passes (DNS64 and
@@ -10,7 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
 node=${2:-w1}
-lab=bench-reboot
+lab=benchreboot
 bin=${SIXGILL:-}
 if [[ -z $bin ]]; then
   dotnet publish "$root/src/Sixgill" -c Release -r linux-x64 -p:PublishAot=true -o "$root/artifacts/aot" -nologo -v quiet >/dev/null
@@ -18,16 +18,16 @@ if [[ -z $bin ]]; then
 fi
 trap '"$bin" lab down --name "$lab" >/dev/null 2>&1 || true' EXIT
 config=/tmp/sixgill-lab-$lab/config.yaml
-in() { local n=$1; shift; "$bin" lab exec --name "$lab" "$n" -- "$@"; }
+on() { local n=$1; shift; "$bin" lab exec --name "$lab" "$n" -- "$@"; }
 now() { date +%s%N; }
 
 "$bin" lab root >/dev/null
 "$bin" lab up --name "$lab" --kind systemd >/dev/null
-in gw systemctl disable --now named.service >/dev/null 2>&1
-for n in gw w1 w2; do in "$n" "$bin" prepare -c "$config" --host "$n" >/dev/null; done
+on gw systemctl disable --now named.service >/dev/null 2>&1
+for n in gw w1 w2; do on "$n" "$bin" prepare -c "$config" --host "$n" >/dev/null; done
 verifier=$node
 [[ $node == gw ]] && verifier=w1
-page=$(in "$verifier" "$bin" verify -c "$config" --host "$verifier" >/dev/null && echo ok)
+page=$(on "$verifier" "$bin" verify -c "$config" --host "$verifier" >/dev/null && echo ok)
 [[ $page == ok ]] || { echo "the prepared lab does not verify" >&2; exit 1; }
 
 printf '%-4s %9s %9s %9s  %s\n' run running reapplied verified result
@@ -36,11 +36,11 @@ for i in $(seq "$runs"); do
   t0=$(now)
   "$bin" lab reboot --name "$lab" "$node" >/dev/null
   t1=$(now)
-  in "$node" sh -c 'until systemctl is-active --quiet sixgill-reapply.service; do sleep 0.05; done'
+  on "$node" sh -c 'until systemctl is-active --quiet sixgill-reapply.service; do sleep 0.05; done'
   t2=$(now)
   status=failed
   for _ in $(seq 100); do
-    if in "$verifier" "$bin" verify -c "$config" --host "$verifier" >/dev/null 2>&1; then status=verified; break; fi
+    if on "$verifier" "$bin" verify -c "$config" --host "$verifier" >/dev/null 2>&1; then status=verified; break; fi
     sleep 0.1
   done
   t3=$(now)
