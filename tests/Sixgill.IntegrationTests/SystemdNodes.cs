@@ -67,11 +67,15 @@ internal sealed class SystemdNodes(LabCli lab)
     public async Task<IReadOnlyList<string>> KubeadmCallsAsync(string node) =>
         (await OutputAsync(node, "cat", "/var/lib/kubeadm-standin/calls")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>What <c>prepare</c> and <c>up</c> made live or wrote on a node: its global addresses, IPv6 routes, CNI config and resolver.</summary>
+    /// <summary>
+    /// What <c>prepare</c> and <c>up</c> made live or wrote on a node: its global addresses, IPv6
+    /// routes, CNI config and resolver (<c>resolvectl dns</c> without link indexes, which a reboot may
+    /// give out in another order).
+    /// </summary>
     public Task<string> UpStateAsync(string node) =>
         OutputAsync(node, "sh", "-c",
             "ip -6 -o address show scope global | awk '{print $2, $4}'; ip -6 route show | grep -v -e '^fe80' -e '^multicast' | sort; "
-            + "cat /etc/cni/net.d/*.conflist 2>/dev/null; resolvectl dns 2>/dev/null || cat /etc/resolv.conf");
+            + "cat /etc/cni/net.d/*.conflist 2>/dev/null; resolvectl dns | sed 's/^Link [0-9]* /Link /' | sort");
 
     /// <summary>No unit, file, address, link or resolver setting of Sixgill's on any node.</summary>
     public async Task ShouldHaveNothingOfSixgillAsync(string resolverBefore, string resolvConf)
