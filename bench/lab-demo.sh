@@ -2,16 +2,20 @@
 # `sixgill lab demo` as a whole process, NativeAOT, from nothing to verified to gone: N runs (default
 # 5) of the lab 'bench' (never 'demo', so a developer's lab is left alone); for each run its wall time
 # and its phases, then the median of each. Needs root and the packages of .ci/packages.txt.
-# Usage: sudo bash bench/lab-demo.sh [runs]      (publishes artifacts/aot first; SIXGILL=path skips that)
+# Usage: sudo bash bench/lab-demo.sh [runs] [lab demo options…]   (publishes artifacts/aot first; SIXGILL=path skips that)
+#        sudo bash bench/lab-demo.sh 5 --kind systemd              (systemd nodes; the cached root is built first if missing)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
+shift || true
+options=("$@")
 bin=${SIXGILL:-}
 if [[ -z $bin ]]; then
   dotnet publish "$root/src/Sixgill" -c Release -r linux-x64 -p:PublishAot=true -o "$root/artifacts/aot" -nologo -v quiet >/dev/null
   bin="$root/artifacts/aot/sixgill"
 fi
 json=$(mktemp)
+if [[ " ${options[*]} " == *" systemd "* ]]; then "$bin" lab root >/dev/null; fi   # the root cached: not part of a run
 trap 'rm -f "$json"; "$bin" lab down --name bench >/dev/null 2>&1 || true' EXIT
 
 phases=(up prepare verify clean down)
@@ -22,7 +26,7 @@ declare -A all
 for i in $(seq "$runs"); do
   t0=$(date +%s%N)
   status=0
-  "$bin" lab demo --name bench --output json >"$json" 2>/dev/null || status=$?
+  "$bin" lab demo --name bench --output json "${options[@]}" >"$json" 2>/dev/null || status=$?
   t1=$(date +%s%N)
   wall=$(( (t1 - t0) / 1000000 ))
   all[wall]+="$wall "

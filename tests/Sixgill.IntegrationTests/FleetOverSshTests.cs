@@ -7,6 +7,7 @@ namespace Sixgill.IntegrationTests;
 /// OpenSSH servers, as a user's admin machine drives real ones. The tests of this class share one
 /// lab and leave it as they found it (cleaned), each with its own HOME.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class FleetOverSshTests(FleetLabFixture fixture) : IClassFixture<FleetLabFixture>
 {
     [Fact]
@@ -223,6 +224,48 @@ public sealed class FleetOverSshTests(FleetLabFixture fixture) : IClassFixture<F
         finally
         {
             await fixture.AdminAsync(home, "clean", "--all", "-c", config);
+        }
+    }
+
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task Kubeconfig_all_merges_the_masters_context_into_this_machines_kubeconfig_and_prints_no_credential()
+    {
+        var home = fixture.NewHome();
+        var config = fixture.Names.NodeConfig;
+        const string Key = "bWFkZS11cCBrZXk=";
+        const string Theirs = "apiVersion: v1\nkind: Config\nclusters:\n- name: prod\n  cluster:\n    server: https://prod.example:6443\n"
+            + "contexts:\n- name: prod\n  context: {cluster: prod, user: ops}\ncurrent-context: prod\nusers:\n- name: ops\n  user: {token: not-a-real-token}\n";
+        // The master as kubeadm init leaves it: admin.conf in kubeadm's layout (made-up keys), root only.
+        var adminConf = "apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: bWFkZS11cCBDQQ==\n    server: https://[fd00:20::2]:6443\n  name: kubernetes\n"
+            + "contexts:\n- context:\n    cluster: kubernetes\n    user: kubernetes-admin\n  name: kubernetes-admin@kubernetes\ncurrent-context: kubernetes-admin@kubernetes\n"
+            + $"kind: Config\npreferences: {{}}\nusers:\n- name: kubernetes-admin\n  user:\n    client-certificate-data: bWFkZS11cCBjZXJ0\n    client-key-data: {Key}\n";
+        await InNodeAsync("gw", "sh", "-c", $"mkdir -p /etc/kubernetes && printf '%s' '{adminConf}' > /etc/kubernetes/admin.conf && chmod 600 /etc/kubernetes/admin.conf");
+        Directory.CreateDirectory($"{home}/.kube");
+        await File.WriteAllTextAsync($"{home}/.kube/config", Theirs, TestContext.Current.CancellationToken);
+        try
+        {
+            var run = await fixture.AdminAsync(home, "kubeconfig", "--all", "-c", config);
+
+            run.ExitCode.ShouldBe(0, run.StandardOutput + run.StandardError);
+            run.StandardOutput.ShouldContain($"{home}/.kube/config has the context sixgill-gw (now current); the file before is {home}/.kube/config.before-sixgill-gw");
+            (run.StandardOutput + run.StandardError).ShouldNotContain(Key);
+            run.StandardError.ShouldNotContain("w1: running");
+            var merged = await File.ReadAllTextAsync($"{home}/.kube/config", TestContext.Current.CancellationToken);
+            merged.ShouldContain(Key);
+            merged.ShouldContain("current-context: \"sixgill-gw\"");
+            merged.ShouldContain("server: https://prod.example:6443");
+            merged.ShouldContain("token: not-a-real-token");
+            File.GetUnixFileMode($"{home}/.kube/config").ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            (await File.ReadAllTextAsync($"{home}/.kube/config.before-sixgill-gw", TestContext.Current.CancellationToken)).ShouldBe(Theirs);
+
+            var json = await fixture.AdminAsync(home, "kubeconfig", "--all", "-c", config, "--output", "json");
+            json.ExitCode.ShouldBe(0, json.StandardError);
+            FleetLabFixture.NodesOf(FleetLabFixture.Json(json)).Keys.ShouldBe(["gw"]);
+            json.StandardOutput.ShouldNotContain(Key);
+        }
+        finally
+        {
+            await InNodeAsync("gw", "rm", "-f", "/etc/kubernetes/admin.conf");
         }
     }
 

@@ -1,3 +1,4 @@
+using Sixgill.Host.Processes;
 using Sixgill.Lab;
 using Sixgill.Machine;
 
@@ -27,9 +28,7 @@ internal sealed class SystemdNodes(LabCli lab)
     {
         foreach (var node in nodes)
         {
-            var waited = await RunAsync(node, "sh", "-c",
-                $"for i in $(seq 1 {BootUnitWait.TotalSeconds * 10}); do systemctl is-active --quiet sixgill-reapply.service && exit 0; sleep 0.1; done; exit 1");
-            waited.ExitCode.ShouldBe(0, $"{node}: the boot unit did not finish: {await JournalAsync(node)}");
+            await WaitForBootUnitAsync(node);
             var plan = await SixgillAsync(node, "plan", "prepare", "--detailed-exitcode");
             plan.ExitCode.ShouldBe(0, $"{node}: {plan.StandardOutput}{plan.StandardError}");
         }
@@ -40,6 +39,43 @@ internal sealed class SystemdNodes(LabCli lab)
             verify.ExitCode.ShouldBe(0, verify.StandardOutput + verify.StandardError);
         }
     }
+
+    /// <summary>Waits until the node's boot unit has run (it is a oneshot that stays active once done).</summary>
+    public async Task WaitForBootUnitAsync(string node)
+    {
+        var waited = await RunAsync(node, "sh", "-c",
+            $"for i in $(seq 1 {BootUnitWait.TotalSeconds * 10}); do systemctl is-active --quiet sixgill-reapply.service && exit 0; sleep 0.1; done; exit 1");
+        waited.ExitCode.ShouldBe(0, $"{node}: the boot unit did not finish: {await JournalAsync(node)}");
+    }
+
+    /// <summary>
+    /// Puts the recording kubeadm stand-in and its kubelet on the node's own disk, in
+    /// <c>/usr/local/bin</c>, where <c>lab exec</c>'s PATH and the boot unit's find them.
+    /// </summary>
+    public async Task UseKubeadmStandInAsync(string node)
+    {
+        var bin = Path.Combine(lab.Names.NodeDirectory(node), "root", "usr", "local", "bin");
+        foreach (var program in new[] { "kubeadm", "kubelet" })
+        {
+            var copy = Path.Combine(bin, program);
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "kubeadm-standin", program), copy, overwrite: true);
+            await new ProcessRunner().RunCheckedAsync(["chmod", "755", copy], TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>The kubeadm calls the stand-in recorded in the node, in order.</summary>
+    public async Task<IReadOnlyList<string>> KubeadmCallsAsync(string node) =>
+        (await OutputAsync(node, "cat", "/var/lib/kubeadm-standin/calls")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// What <c>prepare</c> and <c>up</c> made live or wrote on a node: its global addresses, IPv6
+    /// routes, CNI config and resolver (<c>resolvectl dns</c> without link indexes, which a reboot may
+    /// give out in another order).
+    /// </summary>
+    public Task<string> UpStateAsync(string node) =>
+        OutputAsync(node, "sh", "-c",
+            "ip -6 -o address show scope global | awk '{print $2, $4}'; ip -6 route show | grep -v -e '^fe80' -e '^multicast' | sort; "
+            + "cat /etc/cni/net.d/*.conflist 2>/dev/null; resolvectl dns | sed 's/^Link [0-9]* /Link /' | sort");
 
     /// <summary>No unit, file, address, link or resolver setting of Sixgill's on any node.</summary>
     public async Task ShouldHaveNothingOfSixgillAsync(string resolverBefore, string resolvConf)

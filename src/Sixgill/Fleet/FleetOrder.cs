@@ -30,7 +30,7 @@ internal static class FleetOrder
 
     /// <summary>
     /// The waves of <paramref name="command"/> run with <c>--all</c>: prepare and up wait for their
-    /// first wave (gateway, master); clean and down go on whatever failed; init runs on the master;
+    /// first wave (gateway, master); clean and down go on whatever failed; init and kubeconfig run on the master;
     /// verify and anything else on every node at once.
     /// </summary>
     public static FleetWaves For(string command, Cluster cluster)
@@ -42,7 +42,7 @@ internal static class FleetOrder
             "clean" => new(Clean(cluster), LaterNeedEarlier: false),
             "up" => new(Up(cluster), LaterNeedEarlier: true),
             "down" => new(Down(cluster), LaterNeedEarlier: false),
-            "init" => new([[cluster.Master.Name]], LaterNeedEarlier: false),
+            "init" or "kubeconfig" => new([[cluster.Master.Name]], LaterNeedEarlier: false),
             _ => new([[.. cluster.Nodes.Select(n => n.Name)]], LaterNeedEarlier: false),
         };
     }

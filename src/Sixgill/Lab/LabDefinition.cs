@@ -55,11 +55,6 @@ internal sealed record LabDefinition(string Name, Cluster Cluster, string Config
             problems.Add(e.Message.Split(" (Parameter", 2)[0]);
         }
 
-        if (Kind == LabNodeKind.Systemd && Spec.WithInternet && Cluster.Runtime == ServiceRuntime.Docker)
-        {
-            problems.Add("the docker runtime runs on namespace nodes only for now; leave out --kind systemd, or use --runtime native");
-        }
-
         if (Spec.WithInternet && !LabInternet.InternetAddresses.Contains(DnsAddress))
         {
             // Never a real server: the lab's DNS64 server must forward only into the lab.

@@ -53,8 +53,9 @@ internal sealed class LabDemo
         End(new DemoPhase("up", clock.Elapsed, [], []));
         try
         {
+            // A systemd gateway's engine listens on its usual socket in the node: no DOCKER_HOST.
             var transport = new NamespaceTransport(lab.Lab, this.program, lab.Names.NodeConfig,
-                Docker ? LabDocker.Environment(lab.Names) : null);
+                Docker && this.definition.Kind == LabNodeKind.Namespace ? LabDocker.Environment(lab.Names) : null);
             var config = transport.ConfigPath;
             var cluster = this.definition.Cluster;
             if (this.definition.Kind == LabNodeKind.Systemd && lab.Lab.Gateway is { } gateway)

@@ -78,6 +78,94 @@ internal static class LabDocker
             : program;
     }
 
+    /// <summary>The docker engine's unit in a systemd gateway node, as docker.io names it.</summary>
+    public const string EngineUnit = "docker.service";
+
+    /// <summary>The engine's programs dockerd finds on its PATH; bound from the machine into systemd nodes.</summary>
+    private static readonly string[] EngineProgramNames = ["dockerd", "containerd", "containerd-shim-runc-v2", "runc"];
+
+    /// <summary>
+    /// Where a systemd gateway's dockerd also listens, for the lab's own use (importing Sixgill's
+    /// images from the machine): in the lab's shared directory, which both sides see at this path.
+    /// Sixgill in the node uses the engine's usual socket, as on a real machine.
+    /// </summary>
+    public static string SystemdSocket(LabNames names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return $"{names.SharedDirectory}/docker.sock";
+    }
+
+    /// <summary>
+    /// The machine's docker engine programs (real files, links resolved), to be bound read-only into
+    /// systemd nodes at the same path: the nodes' root then needs no docker.io of its own (and no
+    /// rebuild). They run on the root's libraries, which match where the machine is Debian 12 like it.
+    /// </summary>
+    public static IReadOnlyList<string> EnginePrograms()
+    {
+        var path = (System.Environment.GetEnvironmentVariable("PATH") ?? "") + ":/usr/sbin:/usr/bin:/sbin:/bin";
+        var found = new List<string>();
+        foreach (var name in EngineProgramNames)
+        {
+            var file = path.Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => new FileInfo(Path.Combine(d, name))).FirstOrDefault(f => f.Exists)
+                ?? throw new LabException($"program '{name}' not found: the docker runtime's engine in a systemd lab node is the machine's (Debian package docker.io)");
+            found.Add(file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// On a machine with cgroup v1 controllers, nspawn mounts them read-only in the node, and runc
+    /// cannot make a container's cgroups: the engine's unit makes its own view of them writable first
+    /// (the node has CAP_SYS_ADMIN). Where nothing is mounted so (cgroup v2, delegated by nspawn), it
+    /// does nothing. The cgroups go under the lab's dockerd cgroup parent, which <c>lab down</c>
+    /// removes by exact name.
+    /// </summary>
+    private const string CgroupsWritable =
+        "ExecStartPre=-/bin/sh -c 'for c in /sys/fs/cgroup/*; do mountpoint -q \"$c\" && mount -o remount,bind,rw \"$c\"; done; true'\n";
+
+    /// <summary>
+    /// <c>docker.service</c> for a systemd gateway node: dockerd with the lab's flags (no iptables,
+    /// forwarding, masquerade or default bridge: those are the node's business), <c>Type=notify</c> so
+    /// that units after it find the engine answering, enabled so it starts at every boot and brings
+    /// back its containers (restart policy <c>unless-stopped</c>). Its data stays on the node's disk.
+    /// </summary>
+    public static string EngineUnitText(LabNames names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return "# Written by 'sixgill lab up': the docker engine of this lab node, as docker.io installs it (the machine's programs, bound in read-only).\n"
+            + "[Unit]\nDescription=Docker Application Container Engine (Sixgill lab)\nAfter=network.target\n\n"
+            + "[Service]\nType=notify\n"
+            + CgroupsWritable
+            + $"ExecStart={EngineProgramNames[0]} -H unix://{DockerEndpoint.DefaultSocket} -H unix://{SystemdSocket(names)} --cgroup-parent {Layout(names).CgroupParent} "
+            + "--iptables=false --ip6tables=false --ip-forward=false --ip-masq=false --bridge=none --userland-proxy=false\n"
+            + "Delegate=yes\nKillMode=process\nRestart=on-failure\nTimeoutStartSec=60\n\n"
+            + "[Install]\nWantedBy=multi-user.target\n";
+    }
+
+    /// <summary>
+    /// The docker engine of a systemd gateway node: <c>docker.service</c> written to its disk, enabled
+    /// and started (systemctl waits until dockerd says it is ready), then Sixgill's images imported
+    /// from the machine's cache through the lab's socket. It stops with the node and starts at its boot.
+    /// </summary>
+    public static async Task StartInSystemdNodeAsync(LabNode gateway, LabNames names, IProcessRunner runner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        ArgumentNullException.ThrowIfNull(runner);
+        var unit = Path.Combine(gateway.Layout.MachineRoot, "etc/systemd/system", EngineUnit);
+        await File.WriteAllTextAsync(unit, EngineUnitText(names), cancellationToken);
+        var started = await gateway.RunAsync(["sh", "-c", $"systemctl daemon-reload && systemctl enable --now {EngineUnit}"], cancellationToken);
+        if (!started.Succeeded)
+        {
+            var journal = await gateway.RunAsync(["journalctl", "--no-pager", "-n", "20", "-u", EngineUnit], cancellationToken);
+            throw new LabException($"the docker engine in {gateway.Name} did not start: {started.StandardError.Trim()} {journal.StandardOutput.Trim()}");
+        }
+
+        using var engine = new DockerEngine(DockerEndpoint.ForSocket(SystemdSocket(names)));
+        await engine.PingAsync(cancellationToken);
+        await new DockerOfflineImageBuilder(runner).EnsureAllAsync(engine, cancellationToken);
+    }
+
     /// <summary>Whether a dockerd of this lab left its directory.</summary>
     public static bool LeftAnything(LabNames names) => Directory.Exists(Layout(names).Root);
 }

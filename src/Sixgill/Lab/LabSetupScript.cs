@@ -118,6 +118,18 @@ internal static class LabSetupScript
             ["mount", "-t", "overlay", "overlay", "-o", $"lowerdir={root},upperdir={node.DiskUpper},workdir={node.DiskWork}", node.MachineRoot]);
     }
 
+    /// <summary>
+    /// The MAC address of a node's link: the same at every (re)creation, as a machine's NIC keeps its
+    /// address across a reboot. With a new one, the other nodes (and the internet) would send to the
+    /// old address until their neighbour entries expire — seconds after a reboot with no answer.
+    /// Locally administered, unicast, from a hash of the namespace and link name.
+    /// </summary>
+    public static string StableMac(string namespaceName, string interfaceName)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(namespaceName + "/" + interfaceName));
+        return "02:" + string.Join(':', hash.Take(5).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     /// <param name="linkUp">Namespace nodes get their switch link up; a systemd node's stays down, as a real machine's unconfigured NIC.</param>
     private static IEnumerable<LabSetupCommand> NodeNetwork(LabNodeLayout node, string sw, bool linkUp)
     {
@@ -128,7 +140,7 @@ internal static class LabSetupScript
 
         yield return new(
             $"node {node.Name}: connect {node.Interface} to the switch",
-            ["ip", "link", "add", node.Interface, "netns", node.Namespace, "type", "veth", "peer", "name", node.SwitchPort, "netns", sw]);
+            ["ip", "link", "add", node.Interface, "address", StableMac(node.Namespace, node.Interface), "netns", node.Namespace, "type", "veth", "peer", "name", node.SwitchPort, "netns", sw]);
         yield return new($"node {node.Name}: attach its switch port", ["ip", "-n", sw, "link", "set", node.SwitchPort, "master", LabLayout.Bridge, "up"]);
         if (linkUp)
         {
@@ -221,7 +233,7 @@ internal static class LabSetupScript
     {
         var (gw, gwIf, inet, inetIf) = (uplink.GatewayNamespace, uplink.GatewayInterface, uplink.InternetNamespace, uplink.InternetInterface);
         var prefix = "/" + LabInternet.PrefixLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        yield return new("connect the gateway to the internet", ["ip", "link", "add", gwIf, "netns", gw, "type", "veth", "peer", "name", inetIf, "netns", inet]);
+        yield return new("connect the gateway to the internet", ["ip", "link", "add", gwIf, "address", StableMac(gw, gwIf), "netns", gw, "type", "veth", "peer", "name", inetIf, "netns", inet]);
         yield return new("bring up the internet's side", ["ip", "-n", inet, "link", "set", inetIf, "up"]);
         foreach (var address in LabInternet.InternetAddresses)
         {

@@ -46,7 +46,9 @@ internal sealed class RunningLab
         if (definition.Kind == LabNodeKind.Systemd)
         {
             var root = await new SystemdRoot(runner, progress ?? TextWriter.Null).EnsureAsync(cancellationToken);
-            spec = spec with { WithAccess = false, Machines = LabMachines.For(root, SixgillProgram.Current(), names) };
+            // The docker runtime: the machine's engine programs in the nodes, as if docker.io were installed.
+            var engine = definition.Cluster.Runtime == ServiceRuntime.Docker ? LabDocker.EnginePrograms() : null;
+            spec = spec with { WithAccess = false, Machines = LabMachines.For(root, SixgillProgram.Current(), names, engine) };
         }
 
         var lab = await VirtualLab.CreateAsync(spec, runner, cancellationToken);
@@ -63,7 +65,14 @@ internal sealed class RunningLab
 
             if (definition.Cluster.Runtime == ServiceRuntime.Docker && lab.Gateway is { } gateway)
             {
-                await LabDocker.StartAsync(gateway, names, runner, cancellationToken);
+                if (definition.Kind == LabNodeKind.Systemd)
+                {
+                    await LabDocker.StartInSystemdNodeAsync(gateway, names, runner, cancellationToken);
+                }
+                else
+                {
+                    await LabDocker.StartAsync(gateway, names, runner, cancellationToken);
+                }
             }
 
             if (lab.Access is not null)

@@ -53,7 +53,7 @@ internal static class SystemdMachine
 
     /// <summary>
     /// The nspawn command line. <c>--register=no --keep-unit</c>: the machine has no machined;
-    /// CAP_NET_ADMIN and /dev/net/tun: TAYGA's tunnel; the machine's directories bound in at the same
+    /// CAP_NET_ADMIN and /dev/net/tun: TAYGA's tunnel; the keyring calls: runc; the machine's directories bound in at the same
     /// path, so this sixgill and the lab's config are where they are on the machine.
     /// </summary>
     public static IReadOnlyList<string> BootCommand(LabNodeLayout node, LabMachines machines)
@@ -72,6 +72,8 @@ internal static class SystemdMachine
             "--console=passive",
             "--bind=/dev/net/tun",
             "--capability=CAP_NET_ADMIN",
+            // nspawn refuses the keyring calls by default; runc (the docker runtime's containers) joins a session keyring.
+            "--system-call-filter=@keyring",
             .. machines.ReadOnlyBinds.Select(path => $"--bind-ro={path}"),
             .. machines.Binds.Select(path => $"--bind={path}"),
         ];

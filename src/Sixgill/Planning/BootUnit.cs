@@ -16,13 +16,23 @@ namespace Sixgill.Planning;
 /// kubelet, which needs them. <c>reapply</c> itself waits, bounded, for the management NIC to
 /// exist: a device unit cannot be used because containers have no udev.</para>
 /// <para>On the gateway it also comes after Sixgill's DNS64 and NAT64 units, which start at boot on
-/// their own: the re-applied steps then find them running.</para>
+/// their own: the re-applied steps then find them running. A gateway with the docker runtime comes
+/// after <c>docker.service</c> instead: its containers (restart policy <c>unless-stopped</c>) are
+/// started again by the engine, and the re-applied docker steps need the engine answering.</para>
 /// </remarks>
 internal static class BootUnit
 {
     public const string Name = "sixgill-reapply.service";
 
-    public static SystemdUnit Render(ReapplySource source, string nodeName, bool gateway)
+    /// <summary>The docker engine's unit as docker.io and docker-ce install it.</summary>
+    public const string DockerUnit = "docker.service";
+
+    /// <summary>The unit for <paramref name="nodeName"/>.</summary>
+    /// <param name="source">What the unit runs, and with which copy of the config.</param>
+    /// <param name="nodeName">The node it re-applies.</param>
+    /// <param name="gateway">A gateway with the native runtime: after Sixgill's DNS64 and NAT64 units.</param>
+    /// <param name="dockerGateway">A gateway with the docker runtime: after the docker engine's unit.</param>
+    public static SystemdUnit Render(ReapplySource source, string nodeName, bool gateway, bool dockerGateway = false)
     {
         ArgumentNullException.ThrowIfNull(source);
         var text = new StringBuilder();
@@ -33,6 +43,11 @@ internal static class BootUnit
         if (gateway)
         {
             text.Append(' ').Append(SystemdUnits.Dns64Unit).Append(' ').Append(SystemdUnits.Nat64Unit);
+        }
+
+        if (dockerGateway)
+        {
+            text.Append(' ').Append(DockerUnit);
         }
 
         text.Append('\n');

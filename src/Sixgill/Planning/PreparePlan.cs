@@ -120,7 +120,8 @@ internal static class PreparePlan
         if (facts.Systemd == SystemdState.Running && reapply is not null)
         {
             steps.Add(new EnsureFile(reapply.ConfigCopy, FileBody.FromText(reapply.ConfigText), Private));
-            steps.Add(new EnsureBootUnit(BootUnit.Render(reapply, nodeName, gateway: node.Services is { Runtime: ServiceRuntime.Native })));
+            steps.Add(new EnsureBootUnit(BootUnit.Render(reapply, nodeName, gateway: node.Services is { Runtime: ServiceRuntime.Native },
+                dockerGateway: node.Services is { Runtime: ServiceRuntime.Docker })));
         }
         else if (facts.Systemd != SystemdState.Running)
         {

@@ -121,6 +121,12 @@ internal sealed record RemoveSystemdService(string Unit, RestoreFile? File, bool
             }
         }
 
+        if (File is null && done.Count > 0)
+        {
+            // The unit file stays (it was there before): the manager forgets the disabled links once.
+            systemd.DaemonReload();
+        }
+
         return done.Count > 0 ? UndoOutcome.Reverted(string.Join("; ", done)) : UndoOutcome.NothingToDo();
     }
 }

@@ -44,6 +44,18 @@ public sealed class LabSetupScriptTests
     }
 
     [Fact]
+    public void Every_node_link_gets_a_stable_locally_administered_MAC_of_its_own()
+    {
+        var macs = Commands.Where(c => c.Contains("veth")).Select(c => c.SkipWhile(a => a != "address").Skip(1).First()).ToList();
+
+        macs.Count.ShouldBe(4);
+        macs.Distinct().Count().ShouldBe(4);
+        macs.ShouldAllBe(m => m.StartsWith("02:", StringComparison.Ordinal) && m.Length == 17);
+        LabSetupScript.StableMac("sg-demo-w1", "eth1").ShouldBe(LabSetupScript.StableMac("sg-demo-w1", "eth1"), "a reboot makes the link again with the same address");
+        LabSetupScript.StableMac("sg-demo-w1", "eth1").ShouldNotBe(LabSetupScript.StableMac("sg-demo-w2", "eth1"));
+    }
+
+    [Fact]
     public void Every_sysctl_is_a_net_key_written_inside_a_lab_namespace()
     {
         var sysctls = Commands.Where(c => c.Contains("sysctl")).ToList();

@@ -32,7 +32,9 @@ public sealed class SystemdLabTests
 
         gateway.ShouldContain("ip netns add sg-sd-gw");
         gateway.ShouldContain("ip -n sg-sd-gw address add 203.0.113.2/24 dev eth0");
-        minion.ShouldContain("ip link add eth1 netns sg-sd-w1 type veth peer name p-w1 netns sg-sd-sw");
+        minion.ShouldContain($"ip link add eth1 address {LabSetupScript.StableMac("sg-sd-w1", "eth1")} netns sg-sd-w1 type veth peer name p-w1 netns sg-sd-sw",
+            "the same MAC as at the first boot: a NIC keeps its address across a reboot");
+        LabSetupScript.For(layout).Select(c => string.Join(' ', c.Command)).ShouldContain(minion.Single(c => c.Contains("type veth", StringComparison.Ordinal)));
         minion.ShouldNotContain(c => c.Contains("203.0.113", StringComparison.Ordinal));
     }
 
@@ -45,7 +47,7 @@ public sealed class SystemdLabTests
 
         command.ShouldBe([
             "systemd-nspawn", "--directory=/run/sixgill-lab/sd/nodes/w1/root", "--boot", "--network-namespace-path=/run/netns/sg-sd-w1",
-            "--machine=sg-sd-w1", "--register=no", "--keep-unit", "--console=passive", "--bind=/dev/net/tun", "--capability=CAP_NET_ADMIN",
+            "--machine=sg-sd-w1", "--register=no", "--keep-unit", "--console=passive", "--bind=/dev/net/tun", "--capability=CAP_NET_ADMIN", "--system-call-filter=@keyring",
             "--bind-ro=/opt/sixgill", "--bind=/tmp/sixgill-lab-sd"]);
     }
 

@@ -28,4 +28,13 @@ public sealed class BootUnitTests
         BootUnit.Render(source, "gw", gateway: true).Text.ShouldContain("ExecStart=/usr/bin/dotnet /opt/sixgill/sixgill.dll reapply ");
         Should.Throw<ArgumentException>(() => BootUnit.Render(source with { StateDirectory = "/var/lib/my state" }, "gw", gateway: false));
     }
+
+    [Fact]
+    public void A_docker_gateway_comes_after_the_docker_engine_and_a_minion_does_not_wait_for_it()
+    {
+        var source = new ReapplySource(["/usr/bin/sixgill"], "/var/lib/sixgill", "text");
+
+        BootUnit.Render(source, "gw", gateway: false, dockerGateway: true).Text.ShouldContain("systemd-sysctl.service docker.service\n");
+        BootUnit.Render(source, "w1", gateway: false).Text.ShouldNotContain("docker");
+    }
 }

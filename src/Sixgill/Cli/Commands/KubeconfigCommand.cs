@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Sixgill.Cli.Fleet;
 using Sixgill.Kube;
 using Sixgill.Steps;
 
@@ -11,14 +12,16 @@ namespace Sixgill.Cli.Commands;
 /// <c>up</c> merges into the person's <c>~/.kube/config</c> (<c>sixgill-&lt;master&gt;</c>), for use on
 /// another machine (<c>sudo sixgill kubeconfig -c lab.yaml &gt; gw.kubeconfig</c>, then
 /// <c>KUBECONFIG=~/.kube/config:gw.kubeconfig kubectl config view --flatten</c>). It holds the
-/// cluster's admin credentials: nothing else is printed with it.
+/// cluster's admin credentials: nothing else is printed with it. With <c>--all</c> (or <c>--node</c>) it
+/// runs on the master over SSH and merges the context into this machine's <c>~/.kube/config</c>
+/// (<see cref="AdminKubeconfig"/>).
 /// </summary>
 internal static class KubeconfigCommand
 {
     public static Command Create(GlobalOptions options)
     {
         var command = new Command("kubeconfig", "print the cluster's admin kubeconfig (master, root) for use elsewhere");
-        command.SetAction(result => Run(Invocation.From(result, options)));
+        FleetGate.SetActions(command, options, result => Run(Invocation.From(result, options)));
         return command;
     }
 

@@ -75,6 +75,16 @@ internal sealed class FleetCommand
             notes.Add(await BringBackConfigAsync(masterNode, interrupt.Token));
         }
 
+        if (command == "kubeconfig")
+        {
+            if (outcomes.FirstOrDefault() is { Succeeded: true, Report: { } kubeconfig })
+            {
+                notes.Add(AdminKubeconfig.MergeInto(Home(), kubeconfig));
+            }
+
+            outcomes = [.. outcomes.Select(o => o with { Report = null })]; // the admin credentials are never printed
+        }
+
         if (command == "clean" && !interrupt.IsCancellationRequested)
         {
             notes.Add($"left on each node: the program in {Delivery.BinaryDirectory} and the config {Delivery.Config} that --all put there "
@@ -144,7 +154,7 @@ internal sealed class FleetCommand
 
     private SshSettings Settings()
     {
-        var home = Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var home = Home();
         var explicitKey = this.result.GetValue(this.fleet.SshKey);
         var connect = this.result.GetValue(this.fleet.ConnectTimeout);
         var keepAlive = this.result.GetValue(this.fleet.KeepAlive);
@@ -197,6 +207,9 @@ internal sealed class FleetCommand
         return new SshSettings(keys, KnownHostsFile.OfHome(home), this.result.GetValue(this.fleet.AcceptNewHostKeys),
             TimeSpan.FromSeconds(connect), TimeSpan.FromSeconds(keepAlive));
     }
+
+    private static string Home() =>
+        Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home ? home : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 
     /// <summary>After <c>init</c> on the master: its config (now with the token and CA hash) replaces this one, so the next <c>--all</c> takes it to every node.</summary>
     private async Task<string> BringBackConfigAsync(SshNode master, CancellationToken cancellationToken)

@@ -12,10 +12,12 @@ internal sealed class Systemctl(IProcessRunner runner) : ISystemd
 
     public void DaemonReload() => Run("daemon-reload").EnsureSuccess();
 
-    public void Enable(string unit) => Run("enable", "--", Checked(unit)).EnsureSuccess();
+    // enable and disable reload the whole manager by themselves (0.3–0.5 s each in a lab node under
+    // load); the symlinks are all they must change. The steps reload once where a unit file changed.
+    public void Enable(string unit) => Run("enable", "--no-reload", "--", Checked(unit)).EnsureSuccess();
 
     public void Disable(string unit, bool stop) =>
-        (stop ? Run("disable", "--now", "--", Checked(unit)) : Run("disable", "--", Checked(unit))).EnsureSuccess();
+        (stop ? Run("disable", "--no-reload", "--now", "--", Checked(unit)) : Run("disable", "--no-reload", "--", Checked(unit))).EnsureSuccess();
 
     // is-enabled/is-active answer by exit code: 0 yes, anything else no (also "no such unit").
     public bool IsEnabled(string unit) => Run("is-enabled", "--quiet", "--", Checked(unit)).Succeeded;
