@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sixgill.Tests.Config;
 
 namespace Sixgill.Tests.Cli;
 
@@ -12,43 +13,10 @@ public sealed class OutputFailureTests
 {
     private static readonly string Config = CliRun.Example("lab.yaml");
 
-    /// <summary>A config with no warning (a real-looking token and hash, mode 0600): nothing is ever written to stderr for it.</summary>
+    /// <summary>A config with no warning (mode 0600, as it holds a token): nothing is ever written to stderr for it.</summary>
     private static readonly Lazy<string> QuietConfig = new(() =>
     {
-        var path = Path.Combine(Path.GetTempPath(), $"sixgill-test-quiet-{Environment.ProcessId}.yaml");
-        File.WriteAllText(path, """
-            general:
-              mode: ipv6
-              token: "7f3k9q.4hx2m8r5tz6wv1bn"
-              token_cert_hash: "sha256:0d7c4f2b7a3a4b8e9f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a"
-            topology:
-              gw:
-                interface: eth1
-                opmodes: "master dns64 nat64"
-                id: 2
-              w1:
-                interface: eth1
-                opmodes: "minion"
-                id: 3
-            support_net:
-              cidr: "fd00:10::/64"
-              v4cidr: "198.51.100.0/24"
-            mgmt_net:
-              cidr: "fd00:20::/64"
-            pod_net:
-              cidr: "fd00:40::/64"
-              node_size: 80
-            service_net:
-              cidr: "fd00:30::/110"
-            nat64:
-              v4_cidr: "198.51.100.128/25"
-              v4_ip: "198.51.100.2"
-              ip: "fd00:10::200"
-            dns64:
-              remote_server: "8.8.8.8"
-              cidr: "fd00:10:64:ff9b::/96"
-              ip: "fd00:10::100"
-            """);
+        var path = CliRun.TempConfig(TestConfig.Ipv6.Text);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
         return path;
