@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace Sixgill.Tests;
 
 /// <summary>
-/// The repository explains itself: src/, docs/ and the README cite nothing a person who clones it does
+/// The repository explains itself: src/, docs/, the README and what the binary carries inside it
+/// (the image recipes in images/, the lab's example config) cite nothing a person who clones it does
 /// not have (texts outside it), and every docs/*.md file they point at exists.
 /// </summary>
 public sealed partial class StandAloneDocsTests
@@ -36,6 +37,8 @@ public sealed partial class StandAloneDocsTests
     private static IEnumerable<string> Cited() =>
         Directory.GetFiles(Repository.PathOf("src"), "*.cs", SearchOption.AllDirectories)
             .Concat(Directory.GetFiles(Repository.PathOf("docs"), "*.md"))
+            .Concat(Directory.GetFiles(Repository.PathOf("images"), "*", SearchOption.AllDirectories))
+            .Concat(Directory.GetFiles(Repository.PathOf("examples"), "*.yaml"))
             .Append(Repository.PathOf("README.md"))
             .Select(file => Path.GetRelativePath(Repository.Root, file).Replace('\\', '/'))
             .Where(file => !file.Contains("/obj/", StringComparison.Ordinal) && !file.Contains("/bin/", StringComparison.Ordinal))
