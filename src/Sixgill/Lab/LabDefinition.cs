@@ -15,11 +15,18 @@ internal sealed record LabDefinition(string Name, Cluster Cluster, string Config
     public LabNames Names => new(Name);
 
     /// <summary>
+    /// The lab gets the access network (an sshd in every namespace node and the admin node that
+    /// drives them with <c>--all</c>): true for a lab that stays up; a demo that removes its lab
+    /// at the end does not use it and skips its cost.
+    /// </summary>
+    public bool WithAccess { get; init; } = true;
+
+    /// <summary>
     /// Every lab has the IPv4-only internet: behind the gateway node of an ipv6 cluster, or on the
     /// switch as the nodes' own IPv4 router (dual-stack, ipv4), so that every mode's way out can be checked.
     /// </summary>
     public LabSpec Spec => new(Name, [.. Cluster.Nodes.Select(n => new LabNodeSpec(n.Name, n.Interface, n.IsGateway))], WithInternet: true,
-        Router: Cluster.GatewayNode is null ? Router(Cluster) : null, WithAccess: true);
+        Router: Cluster.GatewayNode is null ? Router(Cluster) : null, WithAccess: WithAccess && Kind == LabNodeKind.Namespace);
 
     /// <summary>The last usable address of the nodes' IPv4 management network, with its length: where the internet routes for them.</summary>
     internal static string? Router(Cluster cluster)

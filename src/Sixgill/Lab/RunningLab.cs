@@ -48,7 +48,7 @@ internal sealed class RunningLab
             var root = await new SystemdRoot(runner, progress ?? TextWriter.Null).EnsureAsync(cancellationToken);
             // The docker runtime: the machine's engine programs in the nodes, as if docker.io were installed.
             var engine = definition.Cluster.Runtime == ServiceRuntime.Docker ? LabDocker.EnginePrograms() : null;
-            spec = spec with { WithAccess = false, Machines = LabMachines.For(root, SixgillProgram.Current(), names, engine) };
+            spec = spec with { Machines = LabMachines.For(root, SixgillProgram.Current(), names, engine) };
         }
 
         var lab = await VirtualLab.CreateAsync(spec, runner, cancellationToken);

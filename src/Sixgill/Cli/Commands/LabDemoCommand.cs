@@ -25,7 +25,8 @@ internal static class LabDemoCommand
         {
             var invocation = Invocation.From(result, options);
             var definition = LabPreconditions.Definition(result, options, invocation, LabPreconditions.Name(result.GetValue(name)), result.GetValue(runtime), result.GetValue(kind));
-            return RunAsync(invocation, definition, result.GetValue(keep), cancellationToken);
+            // Only a kept lab is driven over SSH afterwards: a demo that removes its lab skips the access network.
+            return RunAsync(invocation, definition with { WithAccess = result.GetValue(keep) }, result.GetValue(keep), cancellationToken);
         });
         return command;
     }
@@ -35,7 +36,8 @@ internal static class LabDemoCommand
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(definition);
         LabPreconditions.RequireRoot("demo");
-        LabPreconditions.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, definition.NativeGateway, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd));
+        LabPreconditions.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, definition.NativeGateway, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd,
+            definition.Spec.WithAccess));
         var demo = new LabDemo(definition, SixgillProgram.Current(), new ProcessRunner(), invocation.Error);
         var report = await demo.RunAsync(keep, cancellationToken);
         if (invocation.Json)

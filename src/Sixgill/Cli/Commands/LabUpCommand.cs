@@ -32,7 +32,7 @@ internal static class LabUpCommand
     {
         ArgumentNullException.ThrowIfNull(definition);
         LabPreconditions.RequireRoot("up");
-        LabPreconditions.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd));
+        LabPreconditions.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd, definition.Spec.WithAccess));
         var runner = new ProcessRunner();
         var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken, invocation.Error);
         if (lab.Leftovers is { FoundAnything: true })
