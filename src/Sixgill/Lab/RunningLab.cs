@@ -96,7 +96,7 @@ internal sealed class RunningLab
     {
         var names = new LabNames(name);
         var state = LabStateFile.TryRead(names)
-            ?? throw new PreconditionFailedException($"lab '{name}' is not up" + (await new LabSweeper(runner).ExistsAsync(names, cancellationToken)
+            ?? throw new PreconditionFailedException($"lab '{name}' is not up" + (LabSweeper.Exists(names)
                 ? " (an earlier run left parts of it: 'sudo sixgill lab down" + NameArgument(name) + "' removes them)"
                 : ": 'sudo sixgill lab up" + NameArgument(name) + "' makes it"));
         try
@@ -154,7 +154,7 @@ internal sealed class RunningLab
     private static async Task<LabSweepReport?> RemoveLeftoversAsync(LabNames names, IProcessRunner runner, CancellationToken cancellationToken)
     {
         var sweeper = new LabSweeper(runner);
-        if (!await sweeper.ExistsAsync(names, cancellationToken))
+        if (!LabSweeper.Exists(names))
         {
             return null;
         }

@@ -79,7 +79,7 @@ internal static class LabStatusCommand
         var runner = new ProcessRunner();
         var reader = new LabStatusReader(runner);
         var statuses = new List<LabStatus>();
-        foreach (var lab in await new LabSweeper(runner).ListLabsAsync(cancellationToken))
+        foreach (var lab in LabSweeper.Labs())
         {
             statuses.Add(await reader.ReadAsync(lab, cancellationToken));
         }
