@@ -36,6 +36,16 @@ internal sealed record LabDefinition(string Name, Cluster Cluster, string Config
         return ipv4 is { } network ? $"{network.Address(network.LastSubnetNumber(32) - 1)}/{network.Length}" : null;
     }
 
+    /// <summary>
+    /// Why the nodes of this lab cannot be driven over SSH from an admin node, with the way that works;
+    /// null when they can (namespace nodes, the native runtime).
+    /// </summary>
+    public string? OverSshProblem => Kind != LabNodeKind.Namespace
+        ? "--ssh drives namespace nodes only: a systemd lab has no admin node yet; leave out --kind systemd or --ssh"
+        : DockerGateway
+            ? "--ssh works with the native runtime only: the gateway's dockerd in a namespace lab is reached through DOCKER_HOST, which SSH does not carry; use --runtime native or leave out --ssh"
+            : null;
+
     /// <summary>The services of the gateway node run as containers of a dockerd in it (general.runtime: docker).</summary>
     public bool DockerGateway => Cluster.GatewayNode is not null && Cluster.Runtime == ServiceRuntime.Docker;
 

@@ -36,6 +36,15 @@ public sealed class LabDefinitionTests
     }
 
     [Fact]
+    public void Only_a_namespace_lab_with_the_native_runtime_is_driven_over_SSH_and_the_others_say_what_works()
+    {
+        new LabDefinition("demo", TestClusters.Lab(), "", "lab.yaml").OverSshProblem.ShouldBeNull();
+        new LabDefinition("demo", TestClusters.Lab(), "", "lab.yaml", LabNodeKind.Systemd).OverSshProblem!.ShouldContain("leave out --kind systemd or --ssh");
+        var docker = TestClusters.Lab() with { Runtime = Sixgill.Config.ServiceRuntime.Docker };
+        new LabDefinition("demo", docker, "", "lab.yaml").OverSshProblem!.ShouldContain("use --runtime native");
+    }
+
+    [Fact]
     public void A_real_remote_server_is_refused_so_the_lab_never_forwards_off_the_machine()
     {
         var problems = new LabDefinition("demo", TestClusters.Orca(), "", "orca.yaml").Problems();
