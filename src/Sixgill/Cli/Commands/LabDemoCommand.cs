@@ -36,7 +36,7 @@ internal static class LabDemoCommand
         ArgumentNullException.ThrowIfNull(definition);
         LabPreconditions.RequireRoot("demo");
         LabPreconditions.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, definition.NativeGateway, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd));
-        var demo = new LabDemo(definition, SixgillProgram.Current(), new ProcessRunner(), invocation.Error);
+        var demo = new LabDemo(definition, SixgillProgram.Current(), new ProcessRunner(), invocation.Error, ProgressLine.For(invocation));
         var report = await demo.RunAsync(keep, cancellationToken);
         if (invocation.Json)
         {

@@ -26,9 +26,6 @@ internal sealed class FleetDisplay
         }
     }
 
-    /// <summary>On a terminal (stderr not redirected) and writing to the real stderr.</summary>
-    public static bool IsTerminal(TextWriter error) => (ReferenceEquals(error, Console.Error) || error is GuardedWriter) && !Console.IsErrorRedirected;
-
     /// <summary>What <paramref name="node"/> does now; in a pipe only the lines worth a log (not each line of the node's own progress).</summary>
     public void Say(string node, string what, bool milestone = true)
     {
