@@ -30,6 +30,7 @@ public sealed partial class ProgressOutputTests
             code.ShouldBe(0, error.ToString());
 
             var text = error.ToString();
+            TestContext.Current.TestOutputHelper?.WriteLine(text);
             text.ShouldNotContain("\r");
             text.ShouldNotContain("\u001b");
             var lines = text.Split('\n');
@@ -63,6 +64,7 @@ public sealed partial class ProgressOutputTests
             var run = await new ProcessRunner().RunAsync(new ProcessRequest(["script", "-q", "-e", "-c", command, "/dev/null"]) { Timeout = UpTimeout },
                 TestContext.Current.CancellationToken);
             var screen = run.StandardOutput;
+            TestContext.Current.TestOutputHelper?.WriteLine(screen.Replace("\u001b", "ESC", StringComparison.Ordinal).Replace("\r", "CR", StringComparison.Ordinal));
             run.ExitCode.ShouldBe(0, screen);
 
             screen.ShouldContain(ProgressLine.Redraw + "  starting dockerd in gw …");
@@ -72,6 +74,8 @@ public sealed partial class ProgressOutputTests
                 screen.ShouldMatch($@"\r\u001b\[K  building image {image} …");
                 screen.ShouldMatch($@"\r\u001b\[K  (built image {image}|image {image} was already there) \(\d+\.\d s\)\r\n");
             }
+
+            screen.ShouldMatch(@"\r\u001b\[K  [^\r\n]* … \d+ s\r\u001b\[K", "a line redrawn with the seconds it has been going, in place");
 
             // Erase-line is the only control sequence: no keypad mode (ESC[?1h ESC=), no colour, no cursor moves.
             EscapeSequence().Matches(screen).Select(m => m.Value).Distinct().ShouldBe(["\u001b[K"], screen);

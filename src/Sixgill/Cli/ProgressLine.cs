@@ -129,7 +129,10 @@ internal sealed class ProgressLine : IWorkProgress
         }
     }
 
-    /// <summary><c>COLUMNS</c> when set, else 80 (asking the terminal would switch its keypad mode on).</summary>
-    private static int Columns() =>
+    /// <summary>
+    /// The terminal's width: <c>COLUMNS</c> when set, else 80. Never Console.WindowWidth: it opens
+    /// Console.Out, which sets the terminal up and switches its keypad mode on.
+    /// </summary>
+    public static int Columns() =>
         int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns >= 20 ? columns : 80;
 }

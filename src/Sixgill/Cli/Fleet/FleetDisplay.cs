@@ -67,7 +67,7 @@ internal sealed class FleetDisplay
 
     private void Draw()
     {
-        var width = Math.Max(40, SafeWidth() - 1);
+        var width = Math.Max(40, ProgressLine.Columns() - 1);
         var name = this.order.Count == 0 ? 0 : this.order.Max(n => n.Length);
         if (this.drawn)
         {
@@ -82,17 +82,5 @@ internal sealed class FleetDisplay
 
         this.error.Flush();
         drawn = true;
-    }
-
-    private static int SafeWidth()
-    {
-        try
-        {
-            return Console.WindowWidth > 0 ? Console.WindowWidth : 100;
-        }
-        catch (IOException)
-        {
-            return 100;
-        }
     }
 }
