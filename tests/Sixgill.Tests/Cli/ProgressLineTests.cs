@@ -88,6 +88,22 @@ public sealed partial class ProgressLineTests
         first.ShouldEndWith("…");
     }
 
+    [Theory]
+    [InlineData(-1, false, "")]
+    [InlineData(0, false, "  starting dockerd in gw …\n")]
+    [InlineData(1, true, "  starting dockerd in gw …\n")]
+    public async Task A_command_s_progress_is_silent_with_quiet_and_plain_lines_off_a_terminal(int verbosity, bool json, string start)
+    {
+        var error = new FakeTerminal();
+        var invocation = new Invocation("config.yaml", null, verbosity, json ? OutputFormat.Json : OutputFormat.Text, "/var/lib/sixgill", TextWriter.Null, error);
+
+        await ProgressLine.For(invocation).RunAsync("starting dockerd in gw", () => Task.CompletedTask, "dockerd in gw answers");
+
+        error.Text.ShouldStartWith(start);
+        error.Text.ShouldNotContain("\r");
+        (error.Text.Length == 0).ShouldBe(verbosity < 0);
+    }
+
     [Fact]
     public void Only_this_process_s_stderr_can_be_a_terminal()
     {
