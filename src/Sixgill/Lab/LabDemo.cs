@@ -19,13 +19,16 @@ internal sealed class LabDemo
     private readonly IReadOnlyList<string> program;
     private readonly IProcessRunner runner;
     private readonly TextWriter progress;
+    private readonly IWorkProgress work;
     private readonly LabTestHooks hooks = LabTestHooks.FromEnvironment();
     private readonly List<DemoPhase> phases = [];
 
     /// <param name="program">How to start sixgill in the nodes (<see cref="SixgillProgram.Current"/>).</param>
     /// <param name="progress">Where progress lines go (stderr).</param>
-    public LabDemo(LabDefinition definition, IReadOnlyList<string> program, IProcessRunner runner, TextWriter progress)
+    /// <param name="work">Where the lab's long steps show (the nodes' boot, dockerd, the images).</param>
+    public LabDemo(LabDefinition definition, IReadOnlyList<string> program, IProcessRunner runner, TextWriter progress, IWorkProgress work)
     {
+        this.work = work;
         this.definition = definition;
         this.program = program;
         this.runner = runner;
@@ -45,7 +48,7 @@ internal sealed class LabDemo
             + (this.definition.Spec.WithInternet ? " and an IPv4-only internet" : "")
             + (Docker ? "; runtime docker: a dockerd in the gateway node" : "")
             + (this.definition.Kind == LabNodeKind.Systemd ? "; nodes boot systemd" : ""));
-        var lab = await RunningLab.UpAsync(this.definition, keep ? null : LabOwner.Current(), this.runner, cancellationToken, this.progress);
+        var lab = await RunningLab.UpAsync(this.definition, keep ? null : LabOwner.Current(), this.runner, cancellationToken, this.progress, this.work);
         if (lab.Leftovers is { FoundAnything: true })
         {
             Say($"removed what an earlier run of lab '{this.definition.Name}' had left");

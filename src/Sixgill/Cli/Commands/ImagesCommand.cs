@@ -42,6 +42,7 @@ internal static class ImagesCommand
 
         var builder = new DockerOfflineImageBuilder(new ProcessRunner());
         var results = new List<ImageBuildResult>();
+        var progress = ProgressLine.For(invocation);
         foreach (var service in ImageRecipes.Services)
         {
             if (!Environment.IsPrivilegedProcess && await engine.FindImageAsync(ImageRecipes.Image(service).Reference, cancellationToken) is null)
@@ -49,7 +50,7 @@ internal static class ImagesCommand
                 throw new SixgillException(ExitCodes.Precondition, "building an image runs debootstrap, which needs root", "sudo sixgill images build");
             }
 
-            results.Add(await builder.EnsureAsync(engine, service, cancellationToken));
+            results.Add(await builder.EnsureAsync(engine, service, progress, cancellationToken));
         }
 
         invocation.Out.Write(invocation.Json ? Json(results) : Text(results, engine.Endpoint, builder.CacheDirectory));

@@ -48,7 +48,7 @@ internal static class LabDemoCommand
         LabPreconditions.RequireRoot("demo");
         LabPreconditions.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, definition.NativeGateway, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd,
             definition.Spec.WithAccess));
-        var demo = new LabDemo(definition, SixgillProgram.Current(), new ProcessRunner(), invocation.Error);
+        var demo = new LabDemo(definition, SixgillProgram.Current(), new ProcessRunner(), invocation.Error, ProgressLine.For(invocation));
         var report = await demo.RunAsync(keep, cancellationToken, overSsh);
         if (invocation.Json)
         {

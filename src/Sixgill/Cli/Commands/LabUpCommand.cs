@@ -34,7 +34,7 @@ internal static class LabUpCommand
         LabPreconditions.RequireRoot("up");
         LabPreconditions.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd, definition.Spec.WithAccess));
         var runner = new ProcessRunner();
-        var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken, invocation.Error);
+        var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken, invocation.Error, ProgressLine.For(invocation));
         if (lab.Leftovers is { FoundAnything: true })
         {
             invocation.Error.WriteLine($"sixgill: removed what an earlier run of lab '{definition.Name}' had left");
