@@ -126,12 +126,6 @@ internal static class SixgillCli
         catch (Exception e) when (e is IOException)
         {
             // The machine refused a file operation (a full disk, a read-only file system): not a bug.
-            await ReportAsync(error, e.Message, "the machine refused a file operation (is a file system full or read-only?); fix that and run again", trace ? e : null);
-            return ExitCodes.ChangeFailed;
-        }
-        catch (Exception e) when (e is IOException)
-        {
-            // The machine refused a file operation (a full disk, a read-only file system): not a bug.
             const string Refused = "the machine refused a file operation (is a file system full or read-only?); fix that and run again";
             await ReportAsync(error, e.Message, Refused, trace ? e : null);
             if (json && !document.Written)
