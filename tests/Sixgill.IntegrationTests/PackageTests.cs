@@ -20,49 +20,42 @@ public sealed class PackageTests
             .Where(p => !LabRequirements.IsOnPath(p.Item1)).Select(p => $"'{p.Item1}' ({p.Item2})")]);
 
         var repository = Repository();
-        var work = Directory.CreateTempSubdirectory("sixgill-package-test-").FullName;
-        try
+        using var work = new TempDirectory("sixgill-package-test-");
+        var runner = new ProcessRunner();
+        var cancel = TestContext.Current.CancellationToken;
+        var build = await runner.RunAsync(new ProcessRequest(["bash", Path.Combine(repository, "scripts", "package"), "--out", $"{work}/out"]) { Timeout = BuildTimeout }, cancel);
+        build.ExitCode.ShouldBe(0, build.StandardOutput + build.StandardError);
+        var deb = Directory.GetFiles($"{work}/out", "sixgill_*.deb").ShouldHaveSingleItem();
+
+        var depends = await runner.RunAsync(["dpkg-deb", "-f", deb, "Depends"], cancel);
+        depends.StandardOutput.ShouldContain("libc6");
+        depends.StandardOutput.ShouldContain("iproute2");
+
+        var root = $"{work}/root";
+        Directory.CreateDirectory($"{root}/var/lib/dpkg/info");
+        Directory.CreateDirectory($"{root}/var/lib/dpkg/updates");
+        File.WriteAllText($"{root}/var/lib/dpkg/status", "");
+        File.WriteAllText($"{root}/var/lib/dpkg/available", "");
+        var install = await runner.RunAsync(["dpkg", $"--root={root}", "--force-depends", "--force-script-chrootless", "-i", deb], cancel);
+        install.ExitCode.ShouldBe(0, install.StandardOutput + install.StandardError);
+
+        var sixgill = $"{root}/usr/bin/sixgill";
+        var version = await runner.RunAsync([sixgill, "version"], cancel);
+        version.ExitCode.ShouldBe(0, version.StandardError);
+        version.StandardOutput.ShouldStartWith("sixgill ");
+        var validate = await runner.RunAsync([sixgill, "validate", "-c", $"{root}/usr/share/doc/sixgill/examples/lab.yaml"], cancel);
+        validate.ExitCode.ShouldBe(0, validate.StandardError);
+        foreach (var file in new[]
         {
-            var runner = new ProcessRunner();
-            var cancel = TestContext.Current.CancellationToken;
-            var build = await runner.RunAsync(new ProcessRequest(["bash", Path.Combine(repository, "scripts", "package"), "--out", $"{work}/out"]) { Timeout = BuildTimeout }, cancel);
-            build.ExitCode.ShouldBe(0, build.StandardOutput + build.StandardError);
-            var deb = Directory.GetFiles($"{work}/out", "sixgill_*.deb").ShouldHaveSingleItem();
-
-            var depends = await runner.RunAsync(["dpkg-deb", "-f", deb, "Depends"], cancel);
-            depends.StandardOutput.ShouldContain("libc6");
-            depends.StandardOutput.ShouldContain("iproute2");
-
-            var root = $"{work}/root";
-            Directory.CreateDirectory($"{root}/var/lib/dpkg/info");
-            Directory.CreateDirectory($"{root}/var/lib/dpkg/updates");
-            File.WriteAllText($"{root}/var/lib/dpkg/status", "");
-            File.WriteAllText($"{root}/var/lib/dpkg/available", "");
-            var install = await runner.RunAsync(["dpkg", $"--root={root}", "--force-depends", "--force-script-chrootless", "-i", deb], cancel);
-            install.ExitCode.ShouldBe(0, install.StandardOutput + install.StandardError);
-
-            var sixgill = $"{root}/usr/bin/sixgill";
-            var version = await runner.RunAsync([sixgill, "version"], cancel);
-            version.ExitCode.ShouldBe(0, version.StandardError);
-            version.StandardOutput.ShouldStartWith("sixgill ");
-            var validate = await runner.RunAsync([sixgill, "validate", "-c", $"{root}/usr/share/doc/sixgill/examples/lab.yaml"], cancel);
-            validate.ExitCode.ShouldBe(0, validate.StandardError);
-            foreach (var file in new[]
-            {
-                "usr/share/man/man1/sixgill.1.gz", "usr/share/bash-completion/completions/sixgill", "usr/share/zsh/vendor-completions/_sixgill",
-                "usr/share/fish/vendor_completions.d/sixgill.fish", "usr/share/doc/sixgill/copyright", "usr/share/doc/sixgill/THIRD-PARTY-NOTICES.md",
-            })
-            {
-                File.Exists($"{root}/{file}").ShouldBeTrue(file);
-            }
-
-            var listed = await runner.RunAsync(["dpkg", $"--root={root}", "-L", "sixgill"], cancel);
-            listed.StandardOutput.ShouldContain("/usr/bin/sixgill");
-        }
-        finally
+            "usr/share/man/man1/sixgill.1.gz", "usr/share/bash-completion/completions/sixgill", "usr/share/zsh/vendor-completions/_sixgill",
+            "usr/share/fish/vendor_completions.d/sixgill.fish", "usr/share/doc/sixgill/copyright", "usr/share/doc/sixgill/THIRD-PARTY-NOTICES.md",
+        })
         {
-            Directory.Delete(work, recursive: true);
+            File.Exists($"{root}/{file}").ShouldBeTrue(file);
         }
+
+        var listed = await runner.RunAsync(["dpkg", $"--root={root}", "-L", "sixgill"], cancel);
+        listed.StandardOutput.ShouldContain("/usr/bin/sixgill");
     }
 
     private static string Repository()
