@@ -1,3 +1,4 @@
+using Sixgill.Cli;
 using Sixgill.Cli.Change;
 using Sixgill.Engine;
 using Sixgill.Facts;
@@ -25,6 +26,8 @@ internal sealed class FakeChangeNode : IChangeNode
         .WithFile("/etc/resolv.conf", Resolv)
         .WithDirectory("/etc/sysctl.d")
         .WithDirectory("/var/lib");
+
+    IFiles IChangeNode.Files => Files;
 
     public FakeSysctl Sysctl { get; } = new FakeSysctl().With("net.ipv6.conf.all.forwarding", "0").With("net.bridge.bridge-nf-call-ip6tables", "0");
 
@@ -59,7 +62,7 @@ internal sealed class FakeChangeNode : IChangeNode
     }
 
     /// <summary>The environment the CLI gets: this node, and the given hooks (none unless a test says).</summary>
-    public ChangeEnvironment Environment(TestHooks? hooks = null) => new(_ => this, () => hooks ?? TestHooks.None);
+    public CommandEnvironment Environment(TestHooks? hooks = null) => new(_ => this, () => hooks ?? TestHooks.None);
 
     /// <summary>Makes every route replace fail with <paramref name="message"/> (e.g. one that quotes a secret).</summary>
     public void FailRouteChanges(string message)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Sixgill.Fleet;
-using Sixgill.Host.Processes;
 using Sixgill.Lab;
 
 namespace Sixgill.Cli.Commands;
@@ -14,7 +13,7 @@ namespace Sixgill.Cli.Commands;
 /// </summary>
 internal static class LabDemoCommand
 {
-    public static Command Create(GlobalOptions options)
+    public static Command Create(GlobalOptions options, LabAdapters machine)
     {
         var name = LabPreconditions.NameOption();
         var runtime = LabPreconditions.RuntimeOption();
@@ -25,18 +24,18 @@ internal static class LabDemoCommand
         {
             var invocation = Invocation.From(result, options);
             var definition = LabPreconditions.Definition(result, options, invocation, LabPreconditions.Name(result.GetValue(name)), result.GetValue(runtime), result.GetValue(kind));
-            return RunAsync(invocation, definition, result.GetValue(keep), cancellationToken);
+            return RunAsync(invocation, machine, definition, result.GetValue(keep), cancellationToken);
         });
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, LabDefinition definition, bool keep, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, LabAdapters machine, LabDefinition definition, bool keep, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(definition);
-        LabPreconditions.RequireRoot("demo");
-        LabPreconditions.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, definition.NativeGateway, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd));
-        var demo = new LabDemo(definition, SixgillProgram.Current(), new ProcessRunner(), invocation.Error);
+        LabPreconditions.RequireRoot(machine, "demo");
+        LabPreconditions.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, definition.NativeGateway, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd), machine.IsInstalled);
+        var demo = new LabDemo(definition, SixgillProgram.Current(), machine.Runner, invocation.Error);
         var report = await demo.RunAsync(keep, cancellationToken);
         if (invocation.Json)
         {
