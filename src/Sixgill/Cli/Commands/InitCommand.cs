@@ -2,7 +2,6 @@ using System.CommandLine;
 using Sixgill.Cli.Change;
 using Sixgill.Cli.Fleet;
 using Sixgill.Kube;
-using Sixgill.Machine;
 using Sixgill.Planning;
 
 namespace Sixgill.Cli.Commands;
@@ -23,7 +22,7 @@ internal static class InitCommand
             var invocation = Invocation.From(result, options);
             InitPlan? planned = null;
             var runner = new ChangeVerbRunner(invocation, environment);
-            var verb = new ChangeVerb(InitPlan.Command, ChangeDirection.Apply, target => Plan(target, runner.Node.Files, invocation, result.GetValue(force), out planned), []);
+            var verb = new ChangeVerb(InitPlan.Command, ChangeDirection.Apply, target => Plan(target, runner.Node, invocation, result.GetValue(force), out planned), []);
             var code = runner.Run(verb);
             if (planned is not null && !invocation.Json)
             {
@@ -38,8 +37,8 @@ internal static class InitCommand
         return command;
     }
 
-    /// <param name="files">The node's files: the config and the CA are read through them.</param>
-    private static NodePlan Plan(NodeTarget target, IFiles files, Invocation invocation, bool force, out InitPlan? planned)
+    /// <param name="node">The node: the config and the CA are read through its files.</param>
+    private static NodePlan Plan(NodeTarget target, IChangeNode node, Invocation invocation, bool force, out InitPlan? planned)
     {
         planned = null;
         var master = target.Addresses.Cluster.Master.Name;
@@ -55,6 +54,7 @@ internal static class InitCommand
             throw new PlatformNotSupportedException("Sixgill changes Linux nodes only");
         }
 
+        var files = node.Files;
         var path = Path.GetFullPath(invocation.ConfigPath);
         var bytes = files.Read(path);
         var mode = files.Stat(path)?.Mode;
