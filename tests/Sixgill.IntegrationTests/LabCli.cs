@@ -49,7 +49,7 @@ internal sealed class LabCli
     {
         var runner = new ProcessRunner();
         var pids = new List<int>();
-        foreach (var ns in (await new LabSweeper(runner).ListNamespacesAsync(TestContext.Current.CancellationToken)).Where(Names.Owns))
+        foreach (var ns in LabSweeper.Namespaces().Where(Names.Owns))
         {
             var result = await runner.RunAsync(["ip", "netns", "pids", ns], TestContext.Current.CancellationToken);
             pids.AddRange(LabTeardown.ProcessesToEnd(result.StandardOutput, Environment.ProcessId));

@@ -80,6 +80,47 @@ public sealed class LabDemoTests
     }
 
     [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task With_ssh_the_admin_node_drives_every_node_over_SSH_and_each_node_runs_the_uploaded_program()
+    {
+        GatewayRequirements.Require();
+        Guard.Require(File.Exists(LabAccess.Sshd), "lab demo --ssh", "sshd (openssh-server)");
+        var lab = await LabCli.NewAsync();
+        try
+        {
+            var demo = await lab.RunAsync("demo", "--ssh", "--keep", "--output", "json");
+            demo.ExitCode.ShouldBe(0, demo.StandardOutput + demo.StandardError);
+            demo.StandardError.ShouldContain("prepare: sixgill --all over SSH from the admin node");
+            using (var report = JsonDocument.Parse(demo.StandardOutput))
+            {
+                var root = report.RootElement;
+                root.GetProperty("passed").GetBoolean().ShouldBeTrue();
+                root.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldBe(["up", "prepare", "verify"]);
+                var checks = root.GetProperty("checks").EnumerateArray().ToList();
+                checks.Select(c => c.GetProperty("node").GetString()).Distinct().ShouldBe(["w1", "w2"]);
+                checks.ShouldAllBe(c => c.GetProperty("outcome").GetString() == "passed");
+            }
+
+            // What only SSH leaves: the program and the config put on every node over SFTP.
+            foreach (var node in new[] { "gw", "w1", "w2" })
+            {
+                var sent = await lab.RunAsync("exec", node, "--", "stat", "-c", "%a %s", "/var/lib/sixgill/bin/sixgill", "/etc/sixgill/cluster.yaml");
+                sent.ExitCode.ShouldBe(0, $"{node}: {sent.StandardError}");
+                var lines = sent.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                lines[0].Split(' ')[1].ShouldBe(new FileInfo(SixgillInNode.Executable).Length.ToString(System.Globalization.CultureInfo.InvariantCulture), node);
+                lines[1].Split(' ')[0].ShouldBe("600", node);
+            }
+
+            var pids = await lab.ProcessesAsync();
+            (await lab.RunAsync("down")).ExitCode.ShouldBe(0);
+            await lab.ShouldBeGoneAsync(pids);
+        }
+        finally
+        {
+            await lab.DownQuietlyAsync();
+        }
+    }
+
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_demo_killed_in_the_middle_of_prepare_is_removed_completely_by_lab_down()
     {
         GatewayRequirements.Require();

@@ -1,4 +1,3 @@
-using Sixgill.Host.Processes;
 using Sixgill.Lab;
 
 namespace Sixgill.IntegrationTests;
@@ -10,7 +9,7 @@ internal static class LabLeftovers
     {
         var names = new LabNames(lab);
         var leftovers = new List<string>();
-        var namespaces = await new LabSweeper(new ProcessRunner()).ListNamespacesAsync(TestContext.Current.CancellationToken);
+        var namespaces = LabSweeper.Namespaces();
         leftovers.AddRange(namespaces.Where(names.Owns).Select(ns => "namespace " + ns));
         leftovers.AddRange(MountTable.Read().Where(m => names.OwnsPath(m.Target) || m.Target.Contains(names.NamespacePrefix, StringComparison.Ordinal)).Select(m => "mount " + m.Target));
         if (Directory.Exists(names.WorkDirectory))

@@ -10,22 +10,15 @@ namespace Sixgill.IntegrationTests;
 /// </summary>
 public sealed class PackageTests
 {
-    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(20);
-
     [Fact]
     public async Task The_package_installs_into_a_throwaway_root_and_runs_there()
     {
         LabRequirements.Require(); // root
-        Guard.Require("the package test", [.. new[] { ("dpkg-deb", "dpkg"), ("objdump", "binutils"), ("clang", "clang"), ("dotnet", "the .NET 10 SDK") }
-            .Where(p => !LabRequirements.IsOnPath(p.Item1)).Select(p => $"'{p.Item1}' ({p.Item2})")]);
-
-        var repository = Repository();
+        DebianPackage.Require();
         using var work = new TempDirectory("sixgill-package-test-");
         var runner = new ProcessRunner();
         var cancel = TestContext.Current.CancellationToken;
-        var build = await runner.RunAsync(new ProcessRequest(["bash", Path.Combine(repository, "scripts", "package"), "--out", $"{work}/out"]) { Timeout = BuildTimeout }, cancel);
-        build.ExitCode.ShouldBe(0, build.StandardOutput + build.StandardError);
-        var deb = Directory.GetFiles($"{work}/out", "sixgill_*.deb").ShouldHaveSingleItem();
+        var deb = await DebianPackage.BuildAsync($"{work}/out");
 
         var depends = await runner.RunAsync(["dpkg-deb", "-f", deb, "Depends"], cancel);
         depends.StandardOutput.ShouldContain("libc6");
@@ -45,29 +38,12 @@ public sealed class PackageTests
         version.StandardOutput.ShouldStartWith("sixgill ");
         var validate = await runner.RunAsync([sixgill, "validate", "-c", $"{root}/usr/share/doc/sixgill/examples/lab.yaml"], cancel);
         validate.ExitCode.ShouldBe(0, validate.StandardError);
-        foreach (var file in new[]
-        {
-            "usr/share/man/man1/sixgill.1.gz", "usr/share/bash-completion/completions/sixgill", "usr/share/zsh/vendor-completions/_sixgill",
-            "usr/share/fish/vendor_completions.d/sixgill.fish", "usr/share/doc/sixgill/copyright", "usr/share/doc/sixgill/THIRD-PARTY-NOTICES.md",
-        })
+        foreach (var file in DebianPackage.Files)
         {
             File.Exists($"{root}/{file}").ShouldBeTrue(file);
         }
 
         var listed = await runner.RunAsync(["dpkg", $"--root={root}", "-L", "sixgill"], cancel);
         listed.StandardOutput.ShouldContain("/usr/bin/sixgill");
-    }
-
-    private static string Repository()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Sixgill.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Sixgill.slnx above {AppContext.BaseDirectory}");
     }
 }

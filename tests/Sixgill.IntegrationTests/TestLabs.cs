@@ -51,7 +51,7 @@ internal static partial class TestLabs
     private static async Task SweepLeftoversAsync()
     {
         var sweeper = new LabSweeper(new ProcessRunner());
-        foreach (var lab in (await sweeper.ListLabsAsync()).Where(IsLeftover))
+        foreach (var lab in LabSweeper.Labs().Where(IsLeftover))
         {
             (await sweeper.SweepAsync(lab)).EnsureClean();
         }

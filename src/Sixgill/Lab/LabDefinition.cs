@@ -15,11 +15,18 @@ internal sealed record LabDefinition(string Name, Cluster Cluster, string Config
     public LabNames Names => new(Name);
 
     /// <summary>
+    /// The lab gets the access network (an sshd in every namespace node and the admin node that
+    /// drives them with <c>--all</c>): true for a lab that stays up; a demo that removes its lab
+    /// at the end does not use it and skips its cost.
+    /// </summary>
+    public bool WithAccess { get; init; } = true;
+
+    /// <summary>
     /// Every lab has the IPv4-only internet: behind the gateway node of an ipv6 cluster, or on the
     /// switch as the nodes' own IPv4 router (dual-stack, ipv4), so that every mode's way out can be checked.
     /// </summary>
     public LabSpec Spec => new(Name, [.. Cluster.Nodes.Select(n => new LabNodeSpec(n.Name, n.Interface, n.IsGateway))], WithInternet: true,
-        Router: Cluster.GatewayNode is null ? Router(Cluster) : null, WithAccess: true);
+        Router: Cluster.GatewayNode is null ? Router(Cluster) : null, WithAccess: WithAccess && Kind == LabNodeKind.Namespace);
 
     /// <summary>The last usable address of the nodes' IPv4 management network, with its length: where the internet routes for them.</summary>
     internal static string? Router(Cluster cluster)
@@ -28,6 +35,16 @@ internal sealed record LabDefinition(string Name, Cluster Cluster, string Config
         var ipv4 = new[] { cluster.MgmtNet, cluster.MgmtNet2 }.FirstOrDefault(p => p is { Family: Values.IpFamily.V4, HostBits: >= 2 });
         return ipv4 is { } network ? $"{network.Address(network.LastSubnetNumber(32) - 1)}/{network.Length}" : null;
     }
+
+    /// <summary>
+    /// Why the nodes of this lab cannot be driven over SSH from an admin node, with the way that works;
+    /// null when they can (namespace nodes, the native runtime).
+    /// </summary>
+    public string? OverSshProblem => Kind != LabNodeKind.Namespace
+        ? "--ssh drives namespace nodes only: a systemd lab has no admin node yet; leave out --kind systemd or --ssh"
+        : DockerGateway
+            ? "--ssh works with the native runtime only: the gateway's dockerd in a namespace lab is reached through DOCKER_HOST, which SSH does not carry; use --runtime native or leave out --ssh"
+            : null;
 
     /// <summary>The services of the gateway node run as containers of a dockerd in it (general.runtime: docker).</summary>
     public bool DockerGateway => Cluster.GatewayNode is not null && Cluster.Runtime == ServiceRuntime.Docker;

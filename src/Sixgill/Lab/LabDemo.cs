@@ -19,13 +19,16 @@ internal sealed class LabDemo
     private readonly IReadOnlyList<string> program;
     private readonly IProcessRunner runner;
     private readonly TextWriter progress;
+    private readonly IWorkProgress work;
     private readonly LabTestHooks hooks = LabTestHooks.FromEnvironment();
     private readonly List<DemoPhase> phases = [];
 
     /// <param name="program">How to start sixgill in the nodes (<see cref="SixgillProgram.Current"/>).</param>
     /// <param name="progress">Where progress lines go (stderr).</param>
-    public LabDemo(LabDefinition definition, IReadOnlyList<string> program, IProcessRunner runner, TextWriter progress)
+    /// <param name="work">Where the lab's long steps show (the nodes' boot, dockerd, the images).</param>
+    public LabDemo(LabDefinition definition, IReadOnlyList<string> program, IProcessRunner runner, TextWriter progress, IWorkProgress work)
     {
+        this.work = work;
         this.definition = definition;
         this.program = program;
         this.runner = runner;
@@ -35,7 +38,8 @@ internal sealed class LabDemo
     private bool Docker => this.definition.DockerGateway;
 
     /// <param name="keep">Leave the lab up and prepared (no clean, no down).</param>
-    public async Task<DemoReport> RunAsync(bool keep, CancellationToken cancellationToken)
+    /// <param name="overSsh">Drive the nodes over SSH from the lab's admin node (<c>--all</c>), not through nsenter.</param>
+    public async Task<DemoReport> RunAsync(bool keep, CancellationToken cancellationToken, bool overSsh = false)
     {
         var total = Stopwatch.StartNew();
         var checks = new List<DemoCheck>();
@@ -44,7 +48,7 @@ internal sealed class LabDemo
             + (this.definition.Spec.WithInternet ? " and an IPv4-only internet" : "")
             + (Docker ? "; runtime docker: a dockerd in the gateway node" : "")
             + (this.definition.Kind == LabNodeKind.Systemd ? "; nodes boot systemd" : ""));
-        var lab = await RunningLab.UpAsync(this.definition, keep ? null : LabOwner.Current(), this.runner, cancellationToken, this.progress);
+        var lab = await RunningLab.UpAsync(this.definition, keep ? null : LabOwner.Current(), this.runner, cancellationToken, this.progress, this.work);
         if (lab.Leftovers is { FoundAnything: true })
         {
             Say($"removed what an earlier run of lab '{this.definition.Name}' had left");
@@ -63,13 +67,29 @@ internal sealed class LabDemo
                 await StopDistributionDnsAsync(gateway, cancellationToken);
             }
 
-            await PhaseAsync(transport, "prepare", FleetOrder.Prepare(cluster), node => ["prepare", "--host", node, "-c", config], cancellationToken);
-            var verify = await PhaseAsync(transport, "verify", [this.definition.VerifyingNodes],
-                node => ["verify", "--host", node, "-c", config, "--output", "json", "--expect", InternetServices.Page.Trim()], cancellationToken);
-            checks.AddRange(verify.Nodes.SelectMany(ChecksOf));
-            if (!keep)
+            var expect = InternetServices.Page.Trim();
+            if (overSsh)
             {
-                await PhaseAsync(transport, "clean", FleetOrder.Clean(cluster), node => ["clean", "--host", node, "-c", config], cancellationToken);
+                var admin = new AdminFleet(lab.Lab.Admin ?? throw new LabException($"lab '{lab.Names.Lab}' has no admin node to drive its nodes over SSH"), this.program, lab.Names);
+                await AdminPhaseAsync(admin, "prepare", ["prepare", "--all", "-c", config], cancellationToken);
+                var verifying = await AdminPhaseAsync(admin, "verify",
+                    ["verify", .. this.definition.VerifyingNodes.SelectMany(n => new[] { "--node", n }), "-c", config, "--expect", expect], cancellationToken);
+                checks.AddRange(verifying.Nodes.SelectMany(ChecksOf));
+                if (!keep)
+                {
+                    await AdminPhaseAsync(admin, "clean", ["clean", "--all", "-c", config], cancellationToken);
+                }
+            }
+            else
+            {
+                await PhaseAsync(transport, "prepare", FleetOrder.Prepare(cluster), node => ["prepare", "--host", node, "-c", config], cancellationToken);
+                var verify = await PhaseAsync(transport, "verify", [this.definition.VerifyingNodes],
+                    node => ["verify", "--host", node, "-c", config, "--output", "json", "--expect", expect], cancellationToken);
+                checks.AddRange(verify.Nodes.SelectMany(ChecksOf));
+                if (!keep)
+                {
+                    await PhaseAsync(transport, "clean", FleetOrder.Clean(cluster), node => ["clean", "--host", node, "-c", config], cancellationToken);
+                }
             }
         }
         finally
@@ -117,6 +137,21 @@ internal sealed class LabDemo
         var fleet = new FleetRun(transport, run => Say($"{name} {run.Node}: {(run.Succeeded ? "ok" : $"FAILED (exit {run.ExitCode})")} in {DemoReport.Seconds(run.Elapsed)}"),
             _ => hooks.Started(name));
         var runs = await fleet.RunAsync(waves, arguments, cancellationToken);
+        return End(new DemoPhase(name, clock.Elapsed, runs, []));
+    }
+
+    /// <summary>One phase as one <c>--all</c> run in the admin node; each node's line said when it is over.</summary>
+    private async Task<DemoPhase> AdminPhaseAsync(AdminFleet admin, string name, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        Say($"{name}: sixgill {string.Join(' ', arguments.Where(a => a.StartsWith('-') && a != "-c"))} over SSH from the admin node");
+        this.hooks.Started(name);
+        var runs = await admin.RunAsync(arguments, cancellationToken);
+        foreach (var run in runs)
+        {
+            Say($"{name} {run.Node}: {(run.Succeeded ? "ok" : run.NotStarted is { } why ? $"not started ({why})" : $"FAILED (exit {run.ExitCode})")} in {DemoReport.Seconds(run.Elapsed)}");
+        }
+
         return End(new DemoPhase(name, clock.Elapsed, runs, []));
     }
 

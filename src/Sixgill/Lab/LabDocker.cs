@@ -32,22 +32,24 @@ internal static class LabDocker
     /// Starts the dockerd in <paramref name="gateway"/>, waits until it answers and makes sure both
     /// images are there. On failure the daemon is left to the lab's removal (it is one of its daemons).
     /// </summary>
-    public static async Task<LabDaemon> StartAsync(LabNode gateway, LabNames names, IProcessRunner runner, CancellationToken cancellationToken)
+    /// <param name="progress">Where the start and each image's import show.</param>
+    public static async Task<LabDaemon> StartAsync(LabNode gateway, LabNames names, IProcessRunner runner, IWorkProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(progress);
         var layout = Layout(names);
         // mkdir refuses an existing directory: the sweep before the lab was made removed a crashed run's.
         (await runner.RunAsync(["mkdir", "-m", "0700", "--", layout.Root], cancellationToken)).EnsureSuccess();
         var launcher = gateway.StartDaemon(DaemonName, layout.Command, $"{names.WorkDirectory}/docker");
-        await DockerDaemon.WaitUntilReadyAsync(layout, () => launcher.IsRunning ? null : "dockerd exited", () => launcher.LogTail(),
-            DockerDaemon.DefaultReadyTimeout, cancellationToken);
+        await progress.RunAsync(Starting(gateway), () => DockerDaemon.WaitUntilReadyAsync(layout, () => launcher.IsRunning ? null : "dockerd exited", () => launcher.LogTail(),
+            DockerDaemon.DefaultReadyTimeout, cancellationToken), Started(gateway));
 
         // Recorded by dockerd's own pid: SIGTERM to it stops its containers and containerd (unshare ignores it).
         var daemon = launcher.AsChild(DaemonName) ?? throw new LabException($"dockerd in {gateway.Name} answered but is not unshare's child: {launcher.LogTail()}");
         gateway.ReplaceDaemon(launcher, daemon);
         using var engine = new DockerEngine(layout.Endpoint);
-        await new DockerOfflineImageBuilder(runner).EnsureAllAsync(engine, cancellationToken);
+        await new DockerOfflineImageBuilder(runner).EnsureAllAsync(engine, progress, cancellationToken);
         return daemon;
     }
 
@@ -148,13 +150,17 @@ internal static class LabDocker
     /// and started (systemctl waits until dockerd says it is ready), then Sixgill's images imported
     /// from the machine's cache through the lab's socket. It stops with the node and starts at its boot.
     /// </summary>
-    public static async Task StartInSystemdNodeAsync(LabNode gateway, LabNames names, IProcessRunner runner, CancellationToken cancellationToken)
+    /// <param name="progress">Where the start and each image's import show.</param>
+    public static async Task StartInSystemdNodeAsync(LabNode gateway, LabNames names, IProcessRunner runner, IWorkProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(progress);
         var unit = Path.Combine(gateway.Layout.MachineRoot, "etc/systemd/system", EngineUnit);
         await File.WriteAllTextAsync(unit, EngineUnitText(names), cancellationToken);
-        var started = await gateway.RunAsync(["sh", "-c", $"systemctl daemon-reload && systemctl enable --now {EngineUnit}"], cancellationToken);
+        var started = await progress.RunAsync(Starting(gateway),
+            () => gateway.RunAsync(["sh", "-c", $"systemctl daemon-reload && systemctl enable --now {EngineUnit}"], cancellationToken),
+            result => result.Succeeded ? Started(gateway) : $"dockerd in {gateway.Name} did not start");
         if (!started.Succeeded)
         {
             var journal = await gateway.RunAsync(["journalctl", "--no-pager", "-n", "20", "-u", EngineUnit], cancellationToken);
@@ -163,8 +169,12 @@ internal static class LabDocker
 
         using var engine = new DockerEngine(DockerEndpoint.ForSocket(SystemdSocket(names)));
         await engine.PingAsync(cancellationToken);
-        await new DockerOfflineImageBuilder(runner).EnsureAllAsync(engine, cancellationToken);
+        await new DockerOfflineImageBuilder(runner).EnsureAllAsync(engine, progress, cancellationToken);
     }
+
+    private static string Starting(LabNode gateway) => $"starting dockerd in {gateway.Name}";
+
+    private static string Started(LabNode gateway) => $"dockerd in {gateway.Name} answers";
 
     /// <summary>Whether a dockerd of this lab left its directory.</summary>
     public static bool LeftAnything(LabNames names) => Directory.Exists(Layout(names).Root);

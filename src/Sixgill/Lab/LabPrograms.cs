@@ -44,11 +44,11 @@ internal static class LabPrograms
     /// <summary>What <c>lab up</c> runs; the internet's daemons only when the lab has one.</summary>
     /// <param name="docker">The lab starts a dockerd in its gateway node (docker runtime).</param>
     /// <param name="systemd">The nodes boot systemd: nspawn, and what builds their root while it is not cached.</param>
-    public static IReadOnlyList<RequiredProgram> Up(bool withInternet, bool docker = false, bool systemd = false) =>
+    /// <param name="access">The lab has the access network: an sshd in every node and the admin's key.</param>
+    public static IReadOnlyList<RequiredProgram> Up(bool withInternet, bool docker = false, bool systemd = false, bool access = true) =>
     [
         .. withInternet ? [Ip, Nsenter, Unshare, Mount, Umount, Sysctl, Kill, Hostname, Dnsmasq, Busybox] : new[] { Ip, Nsenter, Unshare, Mount, Umount, Sysctl, Kill, Hostname },
-        Sshd,
-        SshKeygen,
+        .. access ? [Sshd, SshKeygen] : Array.Empty<RequiredProgram>(),
         .. docker ? [LabDocker.Dockerd] : Array.Empty<RequiredProgram>(),
         .. systemd ? Root(built: SystemdRoot.IsBuilt) : [],
     ];
@@ -57,8 +57,8 @@ internal static class LabPrograms
     /// What <c>lab demo</c> runs: <c>lab up</c>'s, the native gateway's (prepare on the gateway node) and verify's.
     /// Systemd nodes run the gateway's programs from their own root.
     /// </summary>
-    public static IReadOnlyList<RequiredProgram> Demo(bool withInternet, bool nativeGateway, bool docker = false, bool systemd = false) =>
-        [.. Up(withInternet, docker, systemd), .. nativeGateway && !systemd ? GatewayPrograms.Required : [], Ping];
+    public static IReadOnlyList<RequiredProgram> Demo(bool withInternet, bool nativeGateway, bool docker = false, bool systemd = false, bool access = true) =>
+        [.. Up(withInternet, docker, systemd, access), .. nativeGateway && !systemd ? GatewayPrograms.Required : [], Ping];
 
     /// <summary>What booting systemd nodes takes, and building their root when <paramref name="built"/> is false.</summary>
     public static IReadOnlyList<RequiredProgram> Root(bool built) => built ? [Nspawn] : [Nspawn, Debootstrap, Chroot];

@@ -8,48 +8,55 @@ namespace Sixgill.Lab;
 internal static class LabSetupScript
 {
     /// <param name="router">The internet's address on the switch (<see cref="LabSpec.Router"/>) when it is there, not behind a gateway.</param>
-    public static IReadOnlyList<LabSetupCommand> For(LabLayout layout, string? router = null)
+    public static IReadOnlyList<LabSetupCommand> For(LabLayout layout, string? router = null) =>
+        [.. Stages(layout, router).SelectMany(stage => stage.Sequences).SelectMany(sequence => sequence)];
+
+    /// <summary>
+    /// The same commands in stages: first the work directory, the switch and the internet; then
+    /// every node on its own (its namespace, its link to the switch, its mounts), the nodes side
+    /// by side; then what joins them (the uplink, the access network).
+    /// </summary>
+    /// <param name="router">The internet's address on the switch (<see cref="LabSpec.Router"/>) when it is there, not behind a gateway.</param>
+    public static IReadOnlyList<LabSetupStage> Stages(LabLayout layout, string? router = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var commands = new List<LabSetupCommand>();
-        commands.AddRange(WorkDirectory(layout.Names));
+        var first = new List<LabSetupCommand>();
+        first.AddRange(WorkDirectory(layout.Names));
         if (layout.Machines is not null)
         {
             // Bound into every systemd node when it boots, so it must be there first (root's, 0700).
-            commands.Add(new("create the directory shared with the nodes", ["install", "-d", "-m", "0700", layout.Names.SharedDirectory]));
+            first.Add(new("create the directory shared with the nodes", ["install", "-d", "-m", "0700", layout.Names.SharedDirectory]));
         }
 
-        commands.AddRange(Switch(layout));
+        first.AddRange(Switch(layout));
         if (layout.Uplink is not null)
         {
-            commands.AddRange(Internet(layout.Uplink.InternetNamespace));
+            first.AddRange(Internet(layout.Uplink.InternetNamespace));
         }
 
-        foreach (var node in layout.Nodes)
-        {
-            commands.AddRange(NodeNetwork(node, layout.Switch, linkUp: layout.Machines is null));
-            commands.AddRange(layout.Machines is { } machines ? MachineDisk(node, machines.Root) : NodeMounts(node, layout.Names));
-        }
+        var nodes = layout.Nodes.Select(node => (IReadOnlyList<LabSetupCommand>)
+            [.. NodeNetwork(node, layout.Switch, linkUp: layout.Machines is null), .. layout.Machines is { } machines ? MachineDisk(node, machines.Root) : NodeMounts(node, layout.Names)]);
 
+        var last = new List<LabSetupCommand>();
         if (layout.Uplink is { ToSwitch: true } port)
         {
-            commands.AddRange(SwitchUplink(port, router ?? throw new ArgumentException("a lab whose internet is on the switch needs its router address", nameof(router))));
+            last.AddRange(SwitchUplink(port, router ?? throw new ArgumentException("a lab whose internet is on the switch needs its router address", nameof(router))));
             foreach (var node in layout.Nodes)
             {
-                commands.AddRange(OwnWayOut(node, router));
+                last.AddRange(OwnWayOut(node, router));
             }
         }
         else if (layout.Uplink is not null)
         {
-            commands.AddRange(Uplink(layout.Uplink));
+            last.AddRange(Uplink(layout.Uplink));
         }
 
         if (layout.Access is { } access)
         {
-            commands.AddRange(Access(access, layout.Names));
+            last.AddRange(Access(access, layout.Names));
         }
 
-        return commands;
+        return [new([first]), new([.. nodes]), new([last])];
     }
 
     /// <summary>

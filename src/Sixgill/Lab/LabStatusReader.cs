@@ -22,11 +22,11 @@ internal sealed class LabStatusReader
         var state = LabStateFile.TryRead(names);
         if (state is null)
         {
-            var left = await sweeper.ExistsAsync(names, cancellationToken);
+            var left = LabSweeper.Exists(names);
             return new LabStatus(lab, left ? LabStatus.Leftovers : LabStatus.Absent, null, null, null, [], []);
         }
 
-        var present = await sweeper.ListNamespacesAsync(cancellationToken);
+        var present = LabSweeper.Namespaces();
         var layout = LabLayout.Plan(state.Spec);
         var spaces = new List<NamespaceStatus>();
         foreach (var node in layout.Nodes)

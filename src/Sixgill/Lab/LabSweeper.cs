@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Sixgill.Host.Processes;
 using Sixgill.Machine;
 
@@ -24,37 +23,29 @@ internal sealed class LabSweeper
         this.runner = runner;
     }
 
-    /// <summary>Every network namespace <c>ip netns list</c> knows, whoever made it.</summary>
-    public async Task<IReadOnlyList<string>> ListNamespacesAsync(CancellationToken cancellationToken = default)
-    {
-        var result = await this.runner.RunCheckedAsync(["ip", "-j", "netns", "list"], cancellationToken);
-        var text = result.StandardOutput.Trim();
-        if (text.Length == 0)
-        {
-            return [];
-        }
-
-        using var json = JsonDocument.Parse(text);
-        return json.RootElement.EnumerateArray()
-            .Select(e => e.TryGetProperty("name", out var name) ? name.GetString() : null)
-            .OfType<string>()
-            .ToList();
-    }
+    /// <summary>
+    /// Every network namespace <c>ip netns list</c> knows, whoever made it: the names in /run/netns,
+    /// read here as ip reads them, without a process.
+    /// </summary>
+    public static IReadOnlyList<string> Namespaces() =>
+        Directory.Exists(LabNames.NetnsDirectory)
+            ? [.. Directory.EnumerateFileSystemEntries(LabNames.NetnsDirectory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
+            : [];
 
     /// <summary>The labs present on this machine, live or left over.</summary>
-    public async Task<IReadOnlyList<string>> ListLabsAsync(CancellationToken cancellationToken = default)
+    public static IReadOnlyList<string> Labs()
     {
         var directories = Directory.Exists(LabNames.WorkRoot)
             ? Directory.GetDirectories(LabNames.WorkRoot).Select(Path.GetFileName).OfType<string>()
             : [];
-        return LabTeardown.Labs(await ListNamespacesAsync(cancellationToken), directories);
+        return LabTeardown.Labs(Namespaces(), directories);
     }
 
     /// <summary>Whether anything of this lab is on the machine: a namespace, a mount, its work directory or the directory it shares with its nodes.</summary>
-    public async Task<bool> ExistsAsync(LabNames names, CancellationToken cancellationToken = default)
+    public static bool Exists(LabNames names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        return LabTeardown.NamespacesToRemove(names, await ListNamespacesAsync(cancellationToken)).Count > 0
+        return LabTeardown.NamespacesToRemove(names, Namespaces()).Count > 0
             || LabTeardown.MountsToRemove(names, MountTable.Read()).Count > 0
             || Directory.Exists(names.WorkDirectory)
             || Directory.Exists(names.SharedDirectory)
@@ -65,7 +56,7 @@ internal sealed class LabSweeper
     {
         var names = new LabNames(lab);
         var problems = new List<string>();
-        var namespaces = LabTeardown.NamespacesToRemove(names, await ListNamespacesAsync(cancellationToken));
+        var namespaces = LabTeardown.NamespacesToRemove(names, Namespaces());
 
         // A systemd node's nspawn runs in the machine's namespace: powered off first (it ends its
         // node's processes itself), found by the node root on its command line.
@@ -90,32 +81,39 @@ internal sealed class LabSweeper
 
         // The nodes' namespace files, then the private mount that holds them. A node's mount
         // namespace (its overlays and tmpfs) ends with the last mount of its file.
-        var unmounted = new List<string>();
+        // All in one process, in order; whatever that left, one at a time (lazily if need be) to say which.
+        var mounted = LabTeardown.MountsToRemove(names, MountTable.Read());
+        if (mounted.Count > 0)
+        {
+            await TryAsync(["umount", .. mounted], cancellationToken);
+        }
+
         foreach (var target in LabTeardown.MountsToRemove(names, MountTable.Read()))
         {
-            if (await TryAsync(["umount", target], cancellationToken) || await TryAsync(["umount", "--lazy", target], cancellationToken))
-            {
-                unmounted.Add(target);
-            }
-            else
+            if (!await TryAsync(["umount", target], cancellationToken) && !await TryAsync(["umount", "--lazy", target], cancellationToken))
             {
                 problems.Add($"cannot unmount {target}");
             }
         }
 
-        var deleted = new List<string>();
-        foreach (var ns in namespaces)
+        var unmounted = mounted.Except(LabTeardown.MountsToRemove(names, MountTable.Read())).ToList();
+
+        // The same for the namespaces: one ip for all of them, then one per namespace it left.
+        if (namespaces.Count > 0)
+        {
+            await this.runner.RunAsync(new ProcessRequest(["ip", "-batch", "-"]) { StandardInput = string.Concat(namespaces.Select(ns => $"netns delete {ns}\n")) }, cancellationToken);
+        }
+
+        foreach (var ns in namespaces.Intersect(Namespaces()))
         {
             var result = await this.runner.RunAsync(["ip", "netns", "delete", ns], cancellationToken);
-            if (result.Succeeded)
-            {
-                deleted.Add(ns);
-            }
-            else
+            if (!result.Succeeded)
             {
                 problems.Add($"cannot delete namespace {ns}: {result.StandardError.Trim()}");
             }
         }
+
+        var deleted = namespaces.Except(Namespaces()).ToList();
 
         var removedDirectory = await RemoveWorkDirectoryAsync(names, problems, cancellationToken);
         return new LabSweepReport(lab, ended, unmounted, deleted, removedDirectory, problems);
@@ -161,14 +159,8 @@ internal sealed class LabSweeper
 
     private async Task<IReadOnlyList<int>> ProcessesInAsync(IReadOnlyList<string> namespaces, CancellationToken cancellationToken)
     {
-        var pids = new List<int>();
-        foreach (var ns in namespaces)
-        {
-            var result = await this.runner.RunAsync(["ip", "netns", "pids", ns], cancellationToken);
-            pids.AddRange(LabTeardown.ProcessesToEnd(result.StandardOutput, Environment.ProcessId));
-        }
-
-        return [.. pids.Distinct().Where(ProcessTable.IsAlive)];
+        var results = await Task.WhenAll(namespaces.Select(ns => this.runner.RunAsync(["ip", "netns", "pids", ns], cancellationToken)));
+        return [.. results.SelectMany(result => LabTeardown.ProcessesToEnd(result.StandardOutput, Environment.ProcessId)).Distinct().Where(ProcessTable.IsAlive)];
     }
 
     private Task<ProcessResult> Signal(string signal, IEnumerable<int> pids, CancellationToken cancellationToken) =>

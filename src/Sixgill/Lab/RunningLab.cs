@@ -36,9 +36,11 @@ internal sealed class RunningLab
     /// </summary>
     /// <param name="owner">The process that will remove the lab (the demo); null to keep it up.</param>
     /// <param name="progress">Where a long first step says what it does (building the systemd nodes' root).</param>
+    /// <param name="work">Where the long steps show (the nodes' boot, dockerd's start, the images' import); nothing when null.</param>
     public static async Task<RunningLab> UpAsync(LabDefinition definition, LabOwner? owner, IProcessRunner runner, CancellationToken cancellationToken,
-        TextWriter? progress = null)
+        TextWriter? progress = null, IWorkProgress? work = null)
     {
+        work ??= WorkProgress.None;
         ArgumentNullException.ThrowIfNull(definition);
         var names = definition.Names;
         var leftovers = await RemoveLeftoversAsync(names, runner, cancellationToken);
@@ -48,10 +50,13 @@ internal sealed class RunningLab
             var root = await new SystemdRoot(runner, progress ?? TextWriter.Null).EnsureAsync(cancellationToken);
             // The docker runtime: the machine's engine programs in the nodes, as if docker.io were installed.
             var engine = definition.Cluster.Runtime == ServiceRuntime.Docker ? LabDocker.EnginePrograms() : null;
-            spec = spec with { WithAccess = false, Machines = LabMachines.For(root, SixgillProgram.Current(), names, engine) };
+            spec = spec with { Machines = LabMachines.For(root, SixgillProgram.Current(), names, engine) };
         }
 
-        var lab = await VirtualLab.CreateAsync(spec, runner, cancellationToken);
+        var count = spec.Nodes.Count;
+        var lab = definition.Kind == LabNodeKind.Systemd
+            ? await work.RunAsync($"booting {count} systemd nodes", () => VirtualLab.CreateAsync(spec, runner, cancellationToken), _ => $"{count} systemd nodes running")
+            : await VirtualLab.CreateAsync(spec, runner, cancellationToken);
         try
         {
             var state = new LabState(LabState.CurrentVersion, names.Lab, definition.ConfigSource, names.NodeConfig, owner,
@@ -67,11 +72,11 @@ internal sealed class RunningLab
             {
                 if (definition.Kind == LabNodeKind.Systemd)
                 {
-                    await LabDocker.StartInSystemdNodeAsync(gateway, names, runner, cancellationToken);
+                    await LabDocker.StartInSystemdNodeAsync(gateway, names, runner, work, cancellationToken);
                 }
                 else
                 {
-                    await LabDocker.StartAsync(gateway, names, runner, cancellationToken);
+                    await LabDocker.StartAsync(gateway, names, runner, work, cancellationToken);
                 }
             }
 
@@ -96,7 +101,7 @@ internal sealed class RunningLab
     {
         var names = new LabNames(name);
         var state = LabStateFile.TryRead(names)
-            ?? throw new PreconditionFailedException($"lab '{name}' is not up" + (await new LabSweeper(runner).ExistsAsync(names, cancellationToken)
+            ?? throw new PreconditionFailedException($"lab '{name}' is not up" + (LabSweeper.Exists(names)
                 ? " (an earlier run left parts of it: 'sudo sixgill lab down" + NameArgument(name) + "' removes them)"
                 : ": 'sudo sixgill lab up" + NameArgument(name) + "' makes it"));
         try
@@ -154,7 +159,7 @@ internal sealed class RunningLab
     private static async Task<LabSweepReport?> RemoveLeftoversAsync(LabNames names, IProcessRunner runner, CancellationToken cancellationToken)
     {
         var sweeper = new LabSweeper(runner);
-        if (!await sweeper.ExistsAsync(names, cancellationToken))
+        if (!LabSweeper.Exists(names))
         {
             return null;
         }

@@ -61,7 +61,7 @@ internal sealed class VirtualLab : IAsyncDisposable
         var layout = LabLayout.Plan(spec);
         runner ??= new ProcessRunner();
         var sweeper = new LabSweeper(runner);
-        if (await sweeper.ExistsAsync(layout.Names, cancellationToken))
+        if (LabSweeper.Exists(layout.Names))
         {
             throw new LabException($"lab '{spec.Name}' already exists, or an earlier run left parts of it; 'sixgill lab down' removes it");
         }
@@ -69,9 +69,9 @@ internal sealed class VirtualLab : IAsyncDisposable
         var lab = new VirtualLab(layout, runner);
         try
         {
-            foreach (var step in LabSetupScript.For(layout, spec.Router))
+            foreach (var stage in LabSetupScript.Stages(layout, spec.Router))
             {
-                await lab.RunStepAsync(step, cancellationToken);
+                await Task.WhenAll(stage.Sequences.Select(sequence => lab.RunStepsAsync(sequence, cancellationToken)));
             }
 
             if (layout.Machines is { } machines)
@@ -104,7 +104,7 @@ internal sealed class VirtualLab : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(daemons);
         var layout = LabLayout.Plan(spec);
         runner ??= new ProcessRunner();
-        var present = await new LabSweeper(runner).ListNamespacesAsync(cancellationToken);
+        var present = LabSweeper.Namespaces();
         string?[] wanted = [layout.Switch, layout.Internet, layout.Access?.Switch, layout.Access?.Admin.Namespace, .. layout.Nodes.Select(n => n.Namespace)];
         var missing = wanted.OfType<string>().Where(ns => !present.Contains(ns)).ToList();
         if (missing.Count > 0)
@@ -205,6 +205,14 @@ internal sealed class VirtualLab : IAsyncDisposable
         await this.processes.StopAllAsync();
         var report = await this.sweeper.SweepAsync(Name, CancellationToken.None);
         report.EnsureClean();
+    }
+
+    private async Task RunStepsAsync(IReadOnlyList<LabSetupCommand> steps, CancellationToken cancellationToken)
+    {
+        foreach (var step in steps)
+        {
+            await RunStepAsync(step, cancellationToken);
+        }
     }
 
     private async Task RunStepAsync(LabSetupCommand step, CancellationToken cancellationToken)

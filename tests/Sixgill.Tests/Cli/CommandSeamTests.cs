@@ -16,17 +16,17 @@ public sealed class CommandSeamTests
     private static readonly LabAdapters RootWithEverything = new(new FakeProcessRunner(), IsRoot: true, IsInstalled: _ => true);
 
     [Fact]
-    public void Lab_status_reads_the_namespaces_through_the_given_runner()
+    public void Lab_status_asks_the_seam_which_programs_are_installed_and_stops_before_running_anything()
     {
-        // No lab 'unitx' is on this machine; the fake runner says one of its namespaces is.
-        var runner = new FakeProcessRunner().When(c => c is ["ip", "-j", "netns", "list"], """[{"name":"sg-unitx-gw"}]""");
-        var environment = new FakeChangeNode().Environment() with { Lab = RootWithEverything with { Runner = runner } };
+        var runner = new FakeProcessRunner();
+        var environment = new FakeChangeNode().Environment() with { Lab = RootWithEverything with { Runner = runner, IsInstalled = program => program != "ip" } };
 
-        var run = CliRun.On(environment, "lab", "status", "--name", "unitx", "-o", "json");
+        var run = CliRun.On(environment, "lab", "status", "--name", "unitx");
 
-        run.ExitCode.ShouldBe(ExitCodes.Precondition, run.Error);
-        run.Out.ShouldContain("\"state\": \"leftovers\"");
-        runner.Commands.ShouldContain("ip -j netns list");
+        run.ExitCode.ShouldBe(ExitCodes.Precondition);
+        run.Error.ShouldContain("Debian package iproute2");
+        run.Error.ShouldContain("fix: apt-get install -y iproute2");
+        runner.Requests.ShouldBeEmpty();
     }
 
     [Fact]

@@ -24,6 +24,27 @@ public sealed class LabDefinitionTests
     }
 
     [Fact]
+    public void A_lab_that_stays_up_has_the_access_network_and_a_demo_that_removes_it_or_a_systemd_lab_does_not()
+    {
+        var definition = new LabDefinition("demo", TestClusters.Lab(), "", "lab.yaml");
+
+        definition.Spec.WithAccess.ShouldBeTrue();
+        LabLayout.Plan(definition.Spec).Access.ShouldNotBeNull();
+        (definition with { WithAccess = false }).Spec.WithAccess.ShouldBeFalse();
+        LabLayout.Plan((definition with { WithAccess = false }).Spec).Access.ShouldBeNull();
+        new LabDefinition("demo", TestClusters.Lab(), "", "lab.yaml", LabNodeKind.Systemd).Spec.WithAccess.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Only_a_namespace_lab_with_the_native_runtime_is_driven_over_SSH_and_the_others_say_what_works()
+    {
+        new LabDefinition("demo", TestClusters.Lab(), "", "lab.yaml").OverSshProblem.ShouldBeNull();
+        new LabDefinition("demo", TestClusters.Lab(), "", "lab.yaml", LabNodeKind.Systemd).OverSshProblem!.ShouldContain("leave out --kind systemd or --ssh");
+        var docker = TestClusters.Lab() with { Runtime = Sixgill.Config.ServiceRuntime.Docker };
+        new LabDefinition("demo", docker, "", "lab.yaml").OverSshProblem!.ShouldContain("use --runtime native");
+    }
+
+    [Fact]
     public void A_real_remote_server_is_refused_so_the_lab_never_forwards_off_the_machine()
     {
         var problems = new LabDefinition("demo", TestClusters.Orca(), "", "orca.yaml").Problems();

@@ -29,6 +29,14 @@ public sealed partial class LabProgramsTests
         LabPrograms.Up(withInternet: false).Select(p => p.Name).ShouldNotContain("dnsmasq");
     }
 
+    [Fact]
+    public void Sshd_is_checked_only_for_a_lab_with_the_access_network()
+    {
+        LabPrograms.Up(withInternet: true).Select(p => p.Name).ShouldContain("sshd");
+        LabPrograms.Demo(withInternet: true, nativeGateway: true, access: false).Select(p => p.Name).ShouldNotContain("sshd");
+        LabPrograms.Demo(withInternet: true, nativeGateway: true, access: false).Select(p => p.Name).ShouldNotContain("ssh-keygen");
+    }
+
     [GeneratedRegex(@"lab_packages=\(([^)]*)\)")]
     private static partial Regex LabPackages();
 }

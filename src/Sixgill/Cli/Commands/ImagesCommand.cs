@@ -43,6 +43,7 @@ internal static class ImagesCommand
 
         var builder = new DockerOfflineImageBuilder(machine.Runner);
         var results = new List<ImageBuildResult>();
+        var progress = ProgressLine.For(invocation);
         foreach (var service in ImageRecipes.Services)
         {
             if (!machine.IsRoot && await engine.FindImageAsync(ImageRecipes.Image(service).Reference, cancellationToken) is null)
@@ -50,7 +51,7 @@ internal static class ImagesCommand
                 throw new SixgillException(ExitCodes.Precondition, "building an image runs debootstrap, which needs root", "sudo sixgill images build");
             }
 
-            results.Add(await builder.EnsureAsync(engine, service, cancellationToken));
+            results.Add(await builder.EnsureAsync(engine, service, progress, cancellationToken));
         }
 
         invocation.Out.Write(invocation.Json ? Json(results) : Text(results, engine.Endpoint, builder.CacheDirectory));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sixgill.Fleet;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
 
@@ -19,24 +20,35 @@ internal static class LabDemoCommand
         var runtime = LabPreconditions.RuntimeOption();
         var kind = LabPreconditions.KindOption();
         var keep = new Option<bool>("--keep") { Description = "leave the lab up and prepared (remove it later with 'sixgill lab down')" };
-        var command = new Command("demo", "up, prepare every node, verify, clean every node, down; a table of checks and timings") { name, keep, runtime, kind };
+        var ssh = new Option<bool>("--ssh")
+        {
+            Description = "drive the nodes over SSH from the lab's admin node, as 'sixgill COMMAND --all' on an admin machine (slower: the program is uploaded to every node)",
+        };
+        var command = new Command("demo", "up, prepare every node, verify, clean every node, down; a table of checks and timings") { name, keep, ssh, runtime, kind };
         command.SetAction((result, cancellationToken) =>
         {
             var invocation = Invocation.From(result, options);
             var definition = LabPreconditions.Definition(result, options, invocation, LabPreconditions.Name(result.GetValue(name)), result.GetValue(runtime), result.GetValue(kind));
-            return RunAsync(invocation, machine, definition, result.GetValue(keep), cancellationToken);
+            // A kept lab may be driven over SSH afterwards; a demo that removes its lab needs the access network only with --ssh.
+            return RunAsync(invocation, machine, definition with { WithAccess = result.GetValue(keep) || result.GetValue(ssh) }, result.GetValue(keep), cancellationToken, result.GetValue(ssh));
         });
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, LabAdapters machine, LabDefinition definition, bool keep, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, LabAdapters machine, LabDefinition definition, bool keep, CancellationToken cancellationToken, bool overSsh = false) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(definition);
+        if (overSsh && definition.OverSshProblem is { } problem)
+        {
+            throw new PreconditionFailedException(problem);
+        }
+
         LabPreconditions.RequireRoot(machine, "demo");
-        LabPreconditions.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, definition.NativeGateway, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd), machine.IsInstalled);
-        var demo = new LabDemo(definition, SixgillProgram.Current(), machine.Runner, invocation.Error);
-        var report = await demo.RunAsync(keep, cancellationToken);
+        LabPreconditions.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, definition.NativeGateway, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd,
+            definition.Spec.WithAccess), machine.IsInstalled);
+        var demo = new LabDemo(definition, SixgillProgram.Current(), machine.Runner, invocation.Error, ProgressLine.For(invocation));
+        var report = await demo.RunAsync(keep, cancellationToken, overSsh);
         if (invocation.Json)
         {
             invocation.Out.Write(report.ToJson());

@@ -44,6 +44,7 @@ internal static class LabRebootCommand
                 $"make it with systemd nodes: sudo sixgill lab up --kind systemd{RunningLab.NameArgument(lab)}");
         }
 
+        var progress = ProgressLine.For(invocation);
         var nodes = node is null ? [.. running.Lab.Nodes.Select(n => n.Name)] : new[] { node };
         foreach (var name in nodes)
         {
@@ -52,7 +53,7 @@ internal static class LabRebootCommand
                 throw new SixgillException(ExitCodes.BadInput, $"lab '{lab}' has no node '{name}'", $"give one of: {string.Join(", ", running.Lab.Nodes.Select(n => n.Name))}");
             }
 
-            var elapsed = await running.RebootAsync(name, cancellationToken);
+            var elapsed = await progress.RunAsync($"rebooting {name}", () => running.RebootAsync(name, cancellationToken), _ => $"{name} running");
             invocation.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: running {elapsed.TotalSeconds:0.00} s after the reboot began"));
         }
 

@@ -78,7 +78,7 @@ internal static class LabStatusCommand
     {
         var reader = new LabStatusReader(runner);
         var statuses = new List<LabStatus>();
-        foreach (var lab in await new LabSweeper(runner).ListLabsAsync(cancellationToken))
+        foreach (var lab in LabSweeper.Labs())
         {
             statuses.Add(await reader.ReadAsync(lab, cancellationToken));
         }

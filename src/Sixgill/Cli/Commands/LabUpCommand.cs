@@ -31,9 +31,9 @@ internal static class LabUpCommand
     {
         ArgumentNullException.ThrowIfNull(definition);
         LabPreconditions.RequireRoot(machine, "up");
-        LabPreconditions.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd), machine.IsInstalled);
+        LabPreconditions.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd, definition.Spec.WithAccess), machine.IsInstalled);
         var runner = machine.Runner;
-        var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken, invocation.Error);
+        var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken, invocation.Error, ProgressLine.For(invocation));
         if (lab.Leftovers is { FoundAnything: true })
         {
             invocation.Error.WriteLine($"sixgill: removed what an earlier run of lab '{definition.Name}' had left");

@@ -41,7 +41,7 @@ internal sealed class FleetCommand
         var targets = order.Nodes.Select(n => (n, cluster.Nodes.Single(s => s.Name == n).Ssh)).ToList();
         var settings = Settings();
         var delivery = Delivery.Of(Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell where this sixgill program is"), this.invocation.ConfigPath);
-        var display = new FleetDisplay(this.invocation.Error, !this.invocation.Json && FleetDisplay.IsTerminal(this.invocation.Error), order.Nodes);
+        var display = new FleetDisplay(this.invocation.Error, !this.invocation.Json && ProgressLine.IsTerminal(this.invocation.Error), order.Nodes);
         display.Note($"{command} --all: {string.Join(" → ", order.Waves.Select(w => string.Join(" ", w)))}");
 
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

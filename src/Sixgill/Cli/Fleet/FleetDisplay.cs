@@ -26,9 +26,6 @@ internal sealed class FleetDisplay
         }
     }
 
-    /// <summary>On a terminal (stderr not redirected) and writing to the real stderr.</summary>
-    public static bool IsTerminal(TextWriter error) => (ReferenceEquals(error, Console.Error) || error is GuardedWriter) && !Console.IsErrorRedirected;
-
     /// <summary>What <paramref name="node"/> does now; in a pipe only the lines worth a log (not each line of the node's own progress).</summary>
     public void Say(string node, string what, bool milestone = true)
     {
@@ -70,7 +67,7 @@ internal sealed class FleetDisplay
 
     private void Draw()
     {
-        var width = Math.Max(40, SafeWidth() - 1);
+        var width = Math.Max(40, ProgressLine.Columns() - 1);
         var name = this.order.Count == 0 ? 0 : this.order.Max(n => n.Length);
         if (this.drawn)
         {
@@ -85,17 +82,5 @@ internal sealed class FleetDisplay
 
         this.error.Flush();
         drawn = true;
-    }
-
-    private static int SafeWidth()
-    {
-        try
-        {
-            return Console.WindowWidth > 0 ? Console.WindowWidth : 100;
-        }
-        catch (IOException)
-        {
-            return 100;
-        }
     }
 }

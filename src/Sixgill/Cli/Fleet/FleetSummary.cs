@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Sixgill.Fleet;
 using Sixgill.Json;
 
 namespace Sixgill.Cli.Fleet;

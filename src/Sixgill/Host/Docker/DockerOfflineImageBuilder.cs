@@ -28,8 +28,19 @@ internal sealed class DockerOfflineImageBuilder(IProcessRunner runner, string ca
     public string CacheDirectory { get; } = cacheDirectory;
 
     /// <summary>Both of Sixgill's images (DNS64, then NAT64), each imported unless the engine already has it.</summary>
-    public async Task<IReadOnlyList<ImageBuildResult>> EnsureAllAsync(IDockerEngine engine, CancellationToken cancellationToken = default) =>
-        [await EnsureAsync(engine, ImageRecipes.Dns64, cancellationToken), await EnsureAsync(engine, ImageRecipes.Nat64, cancellationToken)];
+    /// <param name="progress">Where each image's build shows (nothing when null).</param>
+    public async Task<IReadOnlyList<ImageBuildResult>> EnsureAllAsync(IDockerEngine engine, IWorkProgress? progress = null, CancellationToken cancellationToken = default) =>
+        [await EnsureAsync(engine, ImageRecipes.Dns64, progress ?? WorkProgress.None, cancellationToken),
+            await EnsureAsync(engine, ImageRecipes.Nat64, progress ?? WorkProgress.None, cancellationToken)];
+
+    /// <summary><see cref="EnsureAsync(IDockerEngine, string, CancellationToken)"/>, shown on <paramref name="progress"/>.</summary>
+    public Task<ImageBuildResult> EnsureAsync(IDockerEngine engine, string service, IWorkProgress progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var image = ImageRecipes.Image(service).Reference;
+        return progress.RunAsync($"building image {image}", () => EnsureAsync(engine, service, cancellationToken),
+            result => result.Imported ? $"built image {image}" : $"image {image} was already there");
+    }
 
     /// <summary>Imports <paramref name="service"/>'s image into the engine unless it already has it.</summary>
     public async Task<ImageBuildResult> EnsureAsync(IDockerEngine engine, string service, CancellationToken cancellationToken = default)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Sixgill.Cli.Fleet;
+namespace Sixgill.Fleet;
 
 /// <summary>One node in <c>--all --output json</c>: its outcome and, when it ran, its own JSON report.</summary>
 internal sealed record FleetNodeJson(
