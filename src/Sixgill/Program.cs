@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Sixgill.Cli;
-using Sixgill.Cli.Change;
 using Sixgill.Engine;
 using Sixgill.Host.Interop;
 
@@ -23,7 +22,7 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
 var utf8 = new UTF8Encoding(false);
 using var stdout = new GuardedWriter(new StreamWriter(Standard(1, outputClosed), utf8, 1 << 16), "stdout", outputClosed);
 using var stderr = new GuardedWriter(new StreamWriter(Standard(2, errorClosed), utf8, 1 << 10) { AutoFlush = true }, "stderr", errorClosed);
-var code = await SixgillCli.RunAsync(args, stdout, stderr, ChangeEnvironment.Local with { Stop = stop });
+var code = await SixgillCli.RunAsync(args, stdout, stderr, CommandEnvironment.Local with { Stop = stop });
 return OutputFailure.Finish(code, stdout, stderr);
 
 static Stream Standard(int fd, bool closed) =>

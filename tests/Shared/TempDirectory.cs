@@ -9,7 +9,15 @@ internal sealed class TempDirectory : IDisposable
 {
     /// <summary>Makes a new directory under the system's temporary directory.</summary>
     /// <param name="prefix">The start of its name, e.g. "sixgill-lock-".</param>
-    public TempDirectory(string prefix = "sixgill-test-") => Path = Directory.CreateTempSubdirectory(prefix).FullName;
+    /// <param name="mode">Its mode, where other users must read it (a config a test runs sixgill on as nobody); owner only when not given.</param>
+    public TempDirectory(string prefix = "sixgill-test-", UnixFileMode? mode = null)
+    {
+        Path = Directory.CreateTempSubdirectory(prefix).FullName;
+        if (mode is { } chosen && !OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Path, chosen);
+        }
+    }
 
     public string Path { get; }
 

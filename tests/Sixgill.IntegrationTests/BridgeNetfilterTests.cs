@@ -99,17 +99,18 @@ public sealed class BridgeNetfilterTests
             StandardInput = $"table ip6 sixgilltest {{\n chain pre {{\n  type nat hook prerouting priority dstnat; policy accept;\n"
                 + $"  ip6 daddr {Service} tcp dport 80 dnat to [{backend}]:8080\n }}\n}}\n",
         }, Cancel)).EnsureSuccess();
-        (await FetchAsync(w1, $"[{backend}]:8080", attempts: 50)).ShouldBe("backend\n", "the backend serves (asked directly from the node)");
+        await Wait.UntilAsync(async () => await FetchAsync(w1, $"[{backend}]:8080") == "backend\n", "the backend to serve (asked directly from the node)",
+            TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), Cancel);
 
-        (await FetchAsync(client, $"[{Service}]:80", attempts: 1)).ShouldBe("backend\n", "on: the reply, bridged straight back, is un-NATed");
+        (await FetchAsync(client, $"[{Service}]:80")).ShouldBe("backend\n", "on: the reply, bridged straight back, is un-NATed");
 
         await SetAsync(w1, "0");
-        (await FetchAsync(client, $"[{Service}]:80", attempts: 1)).ShouldBeNull("off: the reply comes from the backend's own address and the client drops it");
+        (await FetchAsync(client, $"[{Service}]:80")).ShouldBeNull("off: the reply comes from the backend's own address and the client drops it");
 
         var again = await lab.SudoSixgillAsync(w1, "prepare");
         again.ExitCode.ShouldBe(0, again.StandardError);
         (await ReadAsync(w1)).ShouldBe("1");
-        (await FetchAsync(client, $"[{Service}]:80", attempts: 1)).ShouldBe("backend\n");
+        (await FetchAsync(client, $"[{Service}]:80")).ShouldBe("backend\n");
     }
 
     [Fact]
@@ -172,25 +173,16 @@ public sealed class BridgeNetfilterTests
         (await UpDownLab.ReadAsync(node, "/var/lib/fake-modprobe/calls") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The page at http://ADDRESS/index.html, or null when it did not come (each try bounded to 2 s by curl; BusyBox's wget crashes here).</summary>
-    private static async Task<string?> FetchAsync(LabNamespace where, string address, int attempts) =>
-        await FetchAsync(address, attempts, request => where.RunAsync(request, Cancel));
+    /// <summary>One <c>curl</c> (2 s at most) of the page at <paramref name="address"/>: its text, or null when there was no answer.</summary>
+    private static async Task<string?> FetchAsync(LabNamespace where, string address) =>
+        await FetchAsync(address, request => where.RunAsync(request, Cancel));
 
-    private static async Task<string?> FetchAsync(LabNode where, string address, int attempts) =>
-        await FetchAsync(address, attempts, request => where.RunAsync(request, Cancel));
+    private static async Task<string?> FetchAsync(LabNode where, string address) =>
+        await FetchAsync(address, request => where.RunAsync(request, Cancel));
 
-    private static async Task<string?> FetchAsync(string address, int attempts, Func<ProcessRequest, Task<ProcessResult>> run)
+    private static async Task<string?> FetchAsync(string address, Func<ProcessRequest, Task<ProcessResult>> run)
     {
-        for (var attempt = 0; attempt < attempts; attempt++)
-        {
-            var result = await run(new ProcessRequest(["curl", "-s", "-g", "-m", "2", $"http://{address}/index.html"]));
-            if (result.Succeeded)
-            {
-                return result.StandardOutput;
-            }
-
-            await Task.Delay(100, Cancel);
-        }
-
-        return null;
+        var result = await run(new ProcessRequest(["curl", "-s", "-g", "-m", "2", $"http://{address}/index.html"]));
+        return result.Succeeded ? result.StandardOutput : null;
     }
 }

@@ -11,6 +11,9 @@ namespace Sixgill.IntegrationTests;
 /// <summary>A lab node's dockerd: starts inside the node, and leaves nothing when stopped or when its run crashes.</summary>
 public sealed class DockerDaemonTests
 {
+    /// <summary>How long tayga may take to start in its container, and the daemon's processes to end.</summary>
+    private static readonly TimeSpan DaemonWait = TimeSpan.FromSeconds(20);
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact(Timeout = TestTimeouts.Lab)]
@@ -60,14 +63,14 @@ public sealed class DockerDaemonTests
             }
 
             // The entrypoint replaces itself with tayga once the tunnel is up.
-            await WaitUntilAsync(() => TaygaPids(daemon.Layout).Count > 0, "tayga did not start");
+            await Wait.UntilAsync(() => TaygaPids(daemon.Layout).Count > 0, "tayga to start", DaemonWait, TimeSpan.FromMilliseconds(100), Cancel);
             var tayga = TaygaPids(daemon.Layout);
             tayga.ShouldNotBeEmpty();
 
             // A crash: the lab is swept by name, as `lab down` after a crashed run does; nobody stops dockerd.
             (await new LabSweeper(runner).SweepAsync(name, Cancel)).EnsureClean();
 
-            await WaitUntilAsync(() => DockerLeftovers.Processes(daemon.Layout.Root).Count == 0 && tayga.All(p => !LabLeftovers.IsRunning(p)), "leftover processes did not end");
+            await Wait.UntilAsync(() => DockerLeftovers.Processes(daemon.Layout.Root).Count == 0 && tayga.All(p => !LabLeftovers.IsRunning(p)), "the leftover processes to end", DaemonWait, TimeSpan.FromMilliseconds(100), Cancel);
             await DockerDaemon.RemoveLeftoversAsync(daemon.Layout, runner);
             DockerLeftovers.Find(name).ShouldBeEmpty();
         }
@@ -124,16 +127,6 @@ public sealed class DockerDaemonTests
         catch (IOException)
         {
             return "";
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), failure);
-            await Task.Delay(100, Cancel);
         }
     }
 }

@@ -12,7 +12,8 @@ public sealed class DockerEngineErrorTests
     [Fact(Timeout = TestTimeouts.Lab)]
     public async Task No_socket_is_an_unreachable_engine_that_names_the_socket_and_the_fix()
     {
-        var socket = Path.Combine(Path.GetTempPath(), $"sg-no-engine-{Environment.ProcessId}", "docker.sock");
+        using var directory = new TempDirectory("sg-no-engine-");
+        var socket = directory.Combine("docker.sock");
         using var engine = new DockerEngine(DockerEndpoint.ForSocket(socket));
 
         var error = await Should.ThrowAsync<DockerEngineUnreachableException>(() => engine.PingAsync(Cancel));

@@ -237,20 +237,18 @@ public sealed class DockerRuntimeTests(DockerLabFixture fixture) : IClassFixture
         (await fixture.Engine.InspectContainerAsync(DockerNames.Dns64Container, Cancel)).ShouldNotBeNull().Id,
     ];
 
+    /// <summary>The DNS64 server's AAAA answer for the web server, asked from <paramref name="node"/>; named needs a moment after start before it serves, so it is asked again for a while.</summary>
     private static async Task<string> DigAsync(LabNode node)
     {
-        // named needs a moment after start before it serves; retry briefly.
         var answer = "";
-        for (var attempt = 0; attempt < 20 && answer.Length == 0; attempt++)
-        {
-            var dig = await node.RunAsync(["dig", "+short", "+time=2", "+tries=1", "@fd00:10::100", "web.example.test", "AAAA"], Cancel);
-            answer = dig.ExitCode == 0 && !dig.StandardOutput.Contains(";;", StringComparison.Ordinal) ? dig.StandardOutput.Trim() : "";
-            if (answer.Length == 0)
+        await Wait.UntilAsync(
+            async () =>
             {
-                await Task.Delay(250, Cancel);
-            }
-        }
-
+                var dig = await node.RunAsync(["dig", "+short", "+time=2", "+tries=1", "@fd00:10::100", "web.example.test", "AAAA"], Cancel);
+                answer = dig.ExitCode == 0 && !dig.StandardOutput.Contains(";;", StringComparison.Ordinal) ? dig.StandardOutput.Trim() : "";
+                return answer.Length > 0;
+            },
+            $"the DNS64 server to answer {node.Name}", TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(250), Cancel);
         return answer;
     }
 }

@@ -3,7 +3,11 @@ using Sixgill.Machine;
 
 namespace Sixgill.IntegrationTests;
 
-/// <summary>The real runner, except that the first command matching <paramref name="failWhen"/> "fails" (exit 1, not run).</summary>
+/// <summary>
+/// The real runner, except that the first command matching <paramref name="failWhen"/> "fails" (exit 1,
+/// not run). A decorator that injects one failure into real runs, not a fake: the one fake runner of
+/// the unit tests is <c>FakeProcessRunner</c>.
+/// </summary>
 internal sealed class FailingRunner(Func<IReadOnlyList<string>, bool> failWhen) : IProcessRunner
 {
     private readonly ProcessRunner real = new();

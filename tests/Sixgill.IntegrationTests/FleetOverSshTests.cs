@@ -204,11 +204,8 @@ public sealed class FleetOverSshTests(FleetLabFixture fixture) : IClassFixture<F
             // w1 never starts: its journal (absent, or left empty by an earlier clean of this lab) stays as it is.
             var w1Before = await JournalAsync("w1");
             await using var run = fixture.Lab.Admin!.Start(new ProcessRequest(FleetLabFixture.Command(home, ["prepare", "--all", "-c", config])));
-            var deadline = DateTime.UtcNow.AddMinutes(3);
-            while (!run.StandardError.Contains("gw: running sixgill prepare", StringComparison.Ordinal) && !run.HasExited && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20, TestContext.Current.CancellationToken);
-            }
+            await Wait.UntilAsync(() => run.StandardError.Contains("gw: running sixgill prepare", StringComparison.Ordinal) || run.HasExited,
+                "the wave to start gw (or the run to end)", TimeSpan.FromMinutes(3), cancellationToken: TestContext.Current.CancellationToken);
 
             run.HasExited.ShouldBeFalse(run.StandardError);
             (await new Sixgill.Host.Processes.ProcessRunner().RunAsync(["kill", "-INT", run.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], TestContext.Current.CancellationToken)).EnsureSuccess();

@@ -113,20 +113,12 @@ public sealed class LabLifecycleTests
     }
 
     /// <summary>nsenter has joined the node's network namespace (the sweep finds processes there), within 10 s.</summary>
-    private static async Task InNamespaceAsync(ProcessRunner runner, string ns, int pid)
+    private static Task InNamespaceAsync(ProcessRunner runner, string ns, int pid)
     {
         var text = pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        for (var i = 0; i < 200; i++)
-        {
-            var pids = (await runner.RunCheckedAsync(["ip", "netns", "pids", ns], Cancel)).StandardOutput;
-            if (pids.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(text))
-            {
-                return;
-            }
-
-            await Task.Delay(50, Cancel);
-        }
-
-        throw new TimeoutException($"process {text} did not enter namespace {ns}");
+        return Wait.UntilAsync(
+            async () => (await runner.RunCheckedAsync(["ip", "netns", "pids", ns], Cancel)).StandardOutput
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(text),
+            $"process {text} to enter namespace {ns}", TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50), Cancel);
     }
 }

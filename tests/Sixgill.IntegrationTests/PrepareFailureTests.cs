@@ -166,17 +166,10 @@ public sealed class PrepareFailureTests
     /// <summary>Waits (bounded) until a run holds the lock and has written its pid into it.</summary>
     private static async Task<string> LockHolderAsync(Lab.LabNode node)
     {
-        for (var i = 0; i < 200; i++)
-        {
-            var pid = (await node.RunAsync(["cat", "/var/lib/sixgill/lock"], Cancel)).StandardOutput.Trim();
-            if (pid.Length > 0)
-            {
-                return pid;
-            }
-
-            await Task.Delay(10, Cancel);
-        }
-
-        throw new TimeoutException("the first prepare never took the lock");
+        var pid = "";
+        await Wait.UntilAsync(
+            async () => (pid = (await node.RunAsync(["cat", "/var/lib/sixgill/lock"], Cancel)).StandardOutput.Trim()).Length > 0,
+            "the first prepare to take the lock", poll: TimeSpan.FromMilliseconds(10), cancellationToken: Cancel);
+        return pid;
     }
 }

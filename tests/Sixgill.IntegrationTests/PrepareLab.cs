@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
 using Sixgill.Machine;
@@ -12,19 +11,23 @@ namespace Sixgill.IntegrationTests;
 /// </summary>
 internal sealed class PrepareLab : IAsyncDisposable
 {
-    private static int counter;
+    /// <summary>rwxr-xr-x: tests run sixgill in a node as nobody on the config copy.</summary>
+    private const UnixFileMode Readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
-    private PrepareLab(VirtualLab lab, string directory, string configPath)
+    private readonly TempDirectory directory;
+
+    private PrepareLab(VirtualLab lab, TempDirectory directory, string configPath)
     {
         Lab = lab;
-        Directory = directory;
+        this.directory = directory;
         ConfigPath = configPath;
     }
 
     public VirtualLab Lab { get; }
 
     /// <summary>This test's directory under /tmp: the config copy and anything else nodes must see.</summary>
-    public string Directory { get; }
+    public string Directory => this.directory.Path;
 
     public string ConfigPath { get; }
 
@@ -39,18 +42,17 @@ internal sealed class PrepareLab : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(spec);
         LabRequirements.Require();
-        var directory = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"sixgill-it-{Environment.ProcessId}-{Interlocked.Increment(ref counter)}"));
-        System.IO.Directory.CreateDirectory(directory);
-        var configPath = Path.Combine(directory, example);
-        var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "examples", example), Cancel);
-        await File.WriteAllTextAsync(configPath, editConfig is null ? text : editConfig(text), Cancel);
+        var directory = new TempDirectory("sixgill-it-", Readable);
+        var configPath = directory.Combine(example);
         try
         {
+            var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "examples", example), Cancel);
+            await File.WriteAllTextAsync(configPath, editConfig is null ? text : editConfig(text), Cancel);
             return new PrepareLab(await TestLabs.CreateAsync(spec(TestLabs.NextName())), directory, configPath);
         }
         catch
         {
-            System.IO.Directory.Delete(directory, recursive: true);
+            directory.Dispose();
             throw;
         }
     }
@@ -95,7 +97,7 @@ internal sealed class PrepareLab : IAsyncDisposable
         }
         finally
         {
-            System.IO.Directory.Delete(Directory, recursive: true);
+            this.directory.Dispose();
         }
     }
 }

@@ -27,7 +27,7 @@ internal sealed class ChangeVerbRunner
     private OutputMask mask = OutputMask.None;
     private JournalIdentity? identity;
 
-    public ChangeVerbRunner(Invocation invocation, ChangeEnvironment environment)
+    public ChangeVerbRunner(Invocation invocation, CommandEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(environment);
@@ -37,6 +37,9 @@ internal sealed class ChangeVerbRunner
         hooks = environment.Hooks();
         stop = environment.Stop;
     }
+
+    /// <summary>The node the verb runs on (this machine, or fakes in the CLI's in-process tests).</summary>
+    public IChangeNode Node => node;
 
     /// <summary>Runs the verb on this node: applies its plan, or undoes its partner's changes.</summary>
     public int Run(ChangeVerb verb)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
-using Sixgill.Cli.Change;
 using Sixgill.Cli.Commands;
 using Sixgill.Cli.Surface;
 using Sixgill.Config;
@@ -23,7 +22,7 @@ internal static class SixgillCli
     private static int HelpWidth => int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40 ? columns : 100;
 
     /// <summary>Every command by name, made only when asked for: building one costs its options, lambdas and code pages.</summary>
-    private static readonly (string Name, Func<GlobalOptions, ChangeEnvironment, Func<RootCommand>, Command> Create)[] Commands =
+    private static readonly (string Name, Func<GlobalOptions, CommandEnvironment, Func<RootCommand>, Command> Create)[] Commands =
     [
         ("validate", (options, _, _) => ValidateCommand.Create(options)),
         ("explain", (options, _, _) => ExplainCommand.Create(options)),
@@ -36,8 +35,8 @@ internal static class SixgillCli
         ("kubeconfig", (options, _, _) => KubeconfigCommand.Create(options)),
         ("clean", (options, environment, _) => CleanCommand.Create(options, environment)),
         ("reapply", (options, environment, _) => ReapplyCommand.Create(options, environment)),
-        ("lab", (options, _, _) => LabCommand.Create(options)),
-        ("images", (options, _, _) => ImagesCommand.Create(options)),
+        ("lab", (options, environment, _) => LabCommand.Create(options, environment.Lab)),
+        ("images", (options, environment, _) => ImagesCommand.Create(options, environment.Images)),
         ("schema", (options, _, _) => SchemaCommand.Create(options)),
         ("completion", (options, _, root) => CompletionCommand.Create(options, root)),
         ("help", (options, _, root) => HelpCommand.Create(options, root)),
@@ -47,14 +46,14 @@ internal static class SixgillCli
     /// <summary>Commands that read the whole command tree (completion scripts, help of another command): every command is built for them.</summary>
     private static readonly string[] ReadTheTree = ["completion", "help"];
 
-    /// <param name="environment">How change commands reach their node; this machine unless a test gives fakes.</param>
+    /// <param name="environment">How the commands reach the machine; this machine unless a test gives fakes.</param>
     /// <param name="only">
     /// The command about to run: when it names one, only that one is built (start-up is then the
     /// cost of one command, not of twelve); otherwise (help, a mistake to report with suggestions) all are.
     /// </param>
-    public static RootCommand Build(GlobalOptions options, ChangeEnvironment? environment = null, string? only = null)
+    public static RootCommand Build(GlobalOptions options, CommandEnvironment? environment = null, string? only = null)
     {
-        environment ??= ChangeEnvironment.Local;
+        environment ??= CommandEnvironment.Local;
         RootCommand root = null!;
         RootCommand Root() => root;
         root = new RootCommand(Description);
@@ -79,9 +78,9 @@ internal static class SixgillCli
     }
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancel = default) =>
-        RunAsync(args, output, error, ChangeEnvironment.Local, cancel);
+        RunAsync(args, output, error, CommandEnvironment.Local, cancel);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, ChangeEnvironment environment, CancellationToken cancel = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CommandEnvironment environment, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         var options = new GlobalOptions();

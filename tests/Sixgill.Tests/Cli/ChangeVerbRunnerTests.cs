@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Sixgill.Cli.Change;
 using Sixgill.Facts;
-using Sixgill.Machine;
 using Sixgill.Tests.Engine.Fakes;
 
 namespace Sixgill.Tests.Cli;
@@ -140,7 +139,7 @@ public sealed class ChangeVerbRunnerTests
     public void A_program_missing_only_when_a_probe_runs_it_is_exit_3_too()
     {
         var node = new FakeChangeNode();
-        node.NetworkOverride = new ProgramlessNetwork(node.FakeNetwork);
+        node.FakeNetwork.IpMissing = true;
 
         var run = CliRun.On(node.Environment(), Args("prepare"));
 
@@ -184,7 +183,7 @@ public sealed class ChangeVerbRunnerTests
     {
         var node = new FakeChangeNode();
         var before = node.Snapshot();
-        node.NetworkOverride = new FailingRouteNetwork(node.FakeNetwork, "RTNETLINK answers: Network is unreachable");
+        node.FailRouteChanges("RTNETLINK answers: Network is unreachable");
 
         var run = CliRun.On(node.Environment(), Args("prepare"));
 
@@ -219,7 +218,7 @@ public sealed class ChangeVerbRunnerTests
         foreach (var output in new[] { "text", "json" })
         {
             var node = new FakeChangeNode();
-            node.NetworkOverride = new FailingRouteNetwork(node.FakeNetwork, $"kubeadm said: bad token {LabToken} (secret 0123456789abcdef)");
+            node.FailRouteChanges($"kubeadm said: bad token {LabToken} (secret 0123456789abcdef)");
 
             var run = CliRun.On(node.Environment(), Args("prepare", "--output", output, "-vv"));
 
@@ -360,32 +359,4 @@ public sealed class ChangeVerbRunnerTests
     private static string[] Args(params string[] args) => [.. args, "-c", Config, "--host", "w1"];
 
     private static List<string> Lines(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
-
-    /// <summary>A network whose every read finds no <c>ip</c> to run.</summary>
-    private sealed class ProgramlessNetwork(INetwork inner) : INetwork
-    {
-        public LinkState? FindLink(string name) => inner.FindLink(name);
-
-        public void SetLinkUp(string name, bool up) => throw Missing();
-
-        public IReadOnlyList<InterfaceAddress> Addresses(string link) => throw Missing();
-
-        public void AddBridge(string name) => throw Missing();
-
-        public void DeleteLink(string name) => throw Missing();
-
-        public void AddAddress(string link, InterfaceAddress address, bool withoutDad = false) => throw Missing();
-
-        public void DeleteAddress(string link, InterfaceAddress address) => throw Missing();
-
-        public void WaitUntilUsable(string link, InterfaceAddress address, TimeSpan timeout) => throw Missing();
-
-        public IReadOnlyList<KernelRoute> RoutesTo(Sixgill.Values.Prefix destination) => throw Missing();
-
-        public void ReplaceRoute(KernelRoute route) => throw Missing();
-
-        public void DeleteRoute(KernelRoute route) => throw Missing();
-
-        private static ProgramNotFoundException Missing() => new("ip", new FileNotFoundException("No such file or directory"));
-    }
 }

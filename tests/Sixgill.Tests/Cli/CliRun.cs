@@ -1,5 +1,4 @@
 using Sixgill.Cli;
-using Sixgill.Cli.Change;
 
 namespace Sixgill.Tests.Cli;
 
@@ -15,7 +14,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     }
 
     /// <summary>The change commands against a node of fakes instead of this machine.</summary>
-    public static CliRun On(ChangeEnvironment node, params string[] args)
+    public static CliRun On(CommandEnvironment node, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();

@@ -1,3 +1,4 @@
+using Sixgill.Cli;
 using Sixgill.Cli.Change;
 using Sixgill.Engine;
 using Sixgill.Facts;
@@ -5,7 +6,6 @@ using Sixgill.Host.Processes;
 using Sixgill.Machine;
 using Sixgill.Steps;
 using Sixgill.Tests.Engine.Fakes;
-using Sixgill.Values;
 
 namespace Sixgill.Tests.Cli;
 
@@ -26,6 +26,8 @@ internal sealed class FakeChangeNode : IChangeNode
         .WithFile("/etc/resolv.conf", Resolv)
         .WithDirectory("/etc/sysctl.d")
         .WithDirectory("/var/lib");
+
+    IFiles IChangeNode.Files => Files;
 
     public FakeSysctl Sysctl { get; } = new FakeSysctl().With("net.ipv6.conf.all.forwarding", "0").With("net.bridge.bridge-nf-call-ip6tables", "0");
 
@@ -60,33 +62,14 @@ internal sealed class FakeChangeNode : IChangeNode
     }
 
     /// <summary>The environment the CLI gets: this node, and the given hooks (none unless a test says).</summary>
-    public ChangeEnvironment Environment(TestHooks? hooks = null) => new(_ => this, () => hooks ?? TestHooks.None);
+    public CommandEnvironment Environment(TestHooks? hooks = null) => new(_ => this, () => hooks ?? TestHooks.None);
+
+    /// <summary>Makes every route replace fail with <paramref name="message"/> (e.g. one that quotes a secret).</summary>
+    public void FailRouteChanges(string message)
+    {
+        FakeNetwork.FailWhen = what => what.StartsWith("route replace ", StringComparison.Ordinal);
+        FakeNetwork.FailureText = _ => message;
+    }
 
     public string Snapshot() => FakeNetwork.Snapshot() + Files.Snapshot() + Sysctl.Snapshot();
-}
-
-/// <summary>A network whose route changes fail with a given message (e.g. one that quotes a secret).</summary>
-internal sealed class FailingRouteNetwork(INetwork inner, string message) : INetwork
-{
-    public LinkState? FindLink(string name) => inner.FindLink(name);
-
-    public void SetLinkUp(string name, bool up) => inner.SetLinkUp(name, up);
-
-    public IReadOnlyList<InterfaceAddress> Addresses(string link) => inner.Addresses(link);
-
-    public void AddBridge(string name) => inner.AddBridge(name);
-
-    public void DeleteLink(string name) => inner.DeleteLink(name);
-
-    public void AddAddress(string link, InterfaceAddress address, bool withoutDad = false) => inner.AddAddress(link, address, withoutDad);
-
-    public void DeleteAddress(string link, InterfaceAddress address) => inner.DeleteAddress(link, address);
-
-    public void WaitUntilUsable(string link, InterfaceAddress address, TimeSpan timeout) => inner.WaitUntilUsable(link, address, timeout);
-
-    public IReadOnlyList<KernelRoute> RoutesTo(Prefix destination) => inner.RoutesTo(destination);
-
-    public void ReplaceRoute(KernelRoute route) => throw new InvalidOperationException(message);
-
-    public void DeleteRoute(KernelRoute route) => inner.DeleteRoute(route);
 }

@@ -11,9 +11,9 @@ public sealed class FullJournalTests
     {
         var node = new FakeNode();
         var before = node.Snapshot();
-        var store = new FillingStore(node.Journal, saves: 3);
+        node.Journal.RoomForSaves = 3;
 
-        var report = new Executor(node.Context, store, node.Lock).Run("prepare", FakeNode.PrepareSteps);
+        var report = new Executor(node.Context, node.Journal, node.Lock).Run("prepare", FakeNode.PrepareSteps);
 
         report.Failure!.StepId.ShouldBe(FakeNode.PrepareSteps[3].Id);
         report.Failure.Message.ShouldBe("the journal could not record this change, so it was not made (No space left on device)");
@@ -25,6 +25,7 @@ public sealed class FullJournalTests
         node.Snapshot().ShouldBe(before);
         node.Journal.Load()!.Entries.Select(e => e.StepId).ShouldBe(FakeNode.PrepareSteps.Take(3).Select(s => s.Id), "the fourth was never on disk, and is not claimed");
 
+        node.Journal.RoomForSaves = null; // room again
         var clean = node.Executor().Undo("prepare", FakeNode.PrepareSteps);
 
         clean.Succeeded.ShouldBeTrue();
@@ -36,9 +37,9 @@ public sealed class FullJournalTests
     public void Without_room_to_compact_the_journal_the_end_of_a_run_is_appended_instead()
     {
         var node = new FakeNode();
-        var store = new FillingStore(node.Journal, saves: int.MaxValue) { CompactFails = true };
+        node.Journal.CompactFails = true;
 
-        var report = new Executor(node.Context, store, node.Lock).Run("prepare", FakeNode.PrepareSteps);
+        var report = new Executor(node.Context, node.Journal, node.Lock).Run("prepare", FakeNode.PrepareSteps);
 
         report.Succeeded.ShouldBeTrue(report.Failure?.Message);
         report.JournalTrouble.ShouldBeNull();
@@ -52,44 +53,13 @@ public sealed class FullJournalTests
     {
         var node = new FakeNode();
         node.Executor().Run("prepare", FakeNode.PrepareSteps).Succeeded.ShouldBeTrue();
-        var store = new FillingStore(node.Journal, saves: 0) { CompactFails = true };
+        node.Journal.RoomForSaves = 0;
+        node.Journal.CompactFails = true;
 
-        var report = new Executor(node.Context, store, node.Lock).Undo("prepare", FakeNode.PrepareSteps);
+        var report = new Executor(node.Context, node.Journal, node.Lock).Undo("prepare", FakeNode.PrepareSteps);
 
         report.Succeeded.ShouldBeTrue();
         report.Results.Count(r => r.Outcome?.Status == Sixgill.Steps.UndoStatus.Reverted).ShouldBe(FakeNode.PrepareSteps.Length);
         report.JournalTrouble.ShouldNotBeNull().ShouldContain("undoing them again finds nothing to do");
-    }
-
-    /// <summary>A journal store on a file system with room for <c>saves</c> more saves; compaction (a new file) may fail on its own.</summary>
-    private sealed class FillingStore(IJournalStore inner, int saves) : IJournalStore
-    {
-        private int left = saves;
-
-        public bool CompactFails { get; init; }
-
-        public string Location => inner.Location;
-
-        public JournalDocument? Load() => inner.Load();
-
-        public void Save(JournalDocument document, bool durable = true)
-        {
-            if (left-- <= 0)
-            {
-                throw new IOException("No space left on device");
-            }
-
-            inner.Save(document, durable);
-        }
-
-        public void Compact(JournalDocument document)
-        {
-            if (CompactFails || left <= 0)
-            {
-                throw new IOException("No space left on device");
-            }
-
-            inner.Compact(document);
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Sixgill.Host.Network;
 using Sixgill.Machine;
+using Sixgill.Tests.Engine.Fakes;
 using Sixgill.Values;
 
 namespace Sixgill.Tests.Host;
@@ -56,7 +57,7 @@ public sealed class KernelNetworkTests
     [Fact]
     public void A_missing_link_is_null_and_other_failures_are_errors()
     {
-        var runner = new RecordingProcessRunner()
+        var runner = new FakeProcessRunner()
             .Then("", 1, "Device \"nosuch\" does not exist.\n")
             .Then("", 255, "Cannot open netlink socket: Permission denied\n");
         var network = new KernelNetwork(runner);
@@ -69,7 +70,7 @@ public sealed class KernelNetworkTests
     [Fact]
     public void Changes_are_single_argv_commands_with_replace_verbs()
     {
-        var runner = new RecordingProcessRunner();
+        var runner = new FakeProcessRunner();
         var network = new KernelNetwork(runner);
 
         network.AddAddress("eth0", InterfaceAddress.Parse("fd00:20::2/64"));
@@ -93,7 +94,7 @@ public sealed class KernelNetworkTests
     [Fact]
     public void Routes_to_a_destination_are_those_of_the_main_table_with_exactly_that_prefix()
     {
-        var runner = new RecordingProcessRunner().Then(Routes6);
+        var runner = new FakeProcessRunner().Then(Routes6);
         var network = new KernelNetwork(runner);
 
         network.RoutesTo(Prefix.Parse("fd00:10::/64")).Single().Via.ShouldBe(Ip.Parse("fd00:20::3"));
@@ -106,7 +107,7 @@ public sealed class KernelNetworkTests
     [Fact]
     public void Reads_are_cached_until_the_next_change()
     {
-        var runner = new RecordingProcessRunner().Then(TentativeAddresses).Then(Routes6).Then("").Then(UsableAddresses).Then(Routes6);
+        var runner = new FakeProcessRunner().Then(TentativeAddresses).Then(Routes6).Then("").Then(UsableAddresses).Then(Routes6);
         var network = new KernelNetwork(runner);
 
         network.FindLink("br0").ShouldBe(new LinkState("br0", true));
@@ -130,7 +131,7 @@ public sealed class KernelNetworkTests
     [Fact]
     public void Waiting_for_an_address_polls_until_it_is_no_longer_tentative()
     {
-        var runner = new RecordingProcessRunner().Then(TentativeAddresses).Then(TentativeAddresses).Then(UsableAddresses);
+        var runner = new FakeProcessRunner().Then(TentativeAddresses).Then(TentativeAddresses).Then(UsableAddresses);
 
         new KernelNetwork(runner).WaitUntilUsable("br0", InterfaceAddress.Parse("fd00:20::2/64"), TimeSpan.FromSeconds(5));
 
@@ -140,7 +141,7 @@ public sealed class KernelNetworkTests
     [Fact]
     public void An_address_that_failed_DAD_is_an_error_that_says_so()
     {
-        var runner = new RecordingProcessRunner().Then(DadFailed);
+        var runner = new FakeProcessRunner().Then(DadFailed);
 
         Should.Throw<InvalidOperationException>(() => new KernelNetwork(runner).WaitUntilUsable("br0", InterfaceAddress.Parse("fd00:20::2/64"), TimeSpan.FromSeconds(5)))
             .Message.ShouldContain("duplicate address detection");
@@ -149,7 +150,7 @@ public sealed class KernelNetworkTests
     [Fact]
     public void An_address_still_tentative_at_the_timeout_is_an_error()
     {
-        var runner = new RecordingProcessRunner();
+        var runner = new FakeProcessRunner();
         for (var i = 0; i < 100; i++)
         {
             runner.Then(TentativeAddresses);

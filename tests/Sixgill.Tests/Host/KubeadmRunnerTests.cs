@@ -1,5 +1,6 @@
 using Sixgill.Host.Processes;
 using Sixgill.Machine;
+using Sixgill.Tests.Engine.Fakes;
 using Sixgill.Values;
 
 namespace Sixgill.Tests.Host;
@@ -12,7 +13,7 @@ public sealed class KubeadmRunnerTests
     public void Output_goes_to_the_progress_stream_line_by_line_with_tokens_masked_even_across_chunks()
     {
         var progress = new StringWriter();
-        var runner = new ScriptedRunner(0, ["[init] Using Kubernetes version v1.31.0\nkubeadm join [fd00:20::2]:6443 --token k7q2zp.x0e4", "vbn8m1r5t9wy \\\n", "\t--discovery-token-ca-cert-hash sha256:0123"], ["W0101 warning\n"]);
+        var runner = new FakeProcessRunner().Then(["[init] Using Kubernetes version v1.31.0\nkubeadm join [fd00:20::2]:6443 --token k7q2zp.x0e4", "vbn8m1r5t9wy \\\n", "\t--discovery-token-ca-cert-hash sha256:0123"], ["W0101 warning\n"]);
 
         new KubeadmRunner(runner, TimeSpan.FromMinutes(1), progress.WriteLine).Run(["init", "--config", "/etc/sixgill/kubeadm.yaml"]);
 
@@ -28,7 +29,7 @@ public sealed class KubeadmRunnerTests
     [Fact]
     public void A_non_zero_exit_throws_naming_the_command_and_its_last_line_masked()
     {
-        var runner = new ScriptedRunner(1, [], [$"error execution phase preflight: token {Token} is invalid\n"]);
+        var runner = new FakeProcessRunner().Then("", 1, $"error execution phase preflight: token {Token} is invalid\n");
 
         var error = Should.Throw<InvalidOperationException>(() => new KubeadmRunner(runner, TimeSpan.FromMinutes(1), null).Run(["join", "--config", "/x"]));
 
@@ -38,7 +39,7 @@ public sealed class KubeadmRunnerTests
     [Fact]
     public void An_overrun_is_a_timeout_that_names_the_option()
     {
-        var runner = new ScriptedRunner(0, [], []) { TimesOut = true };
+        var runner = new FakeProcessRunner().ThenThrow(request => new ProcessTimeoutException(request.Command, request.Timeout, $"stderr with {Token}"));
 
         var error = Should.Throw<TimeoutException>(() => new KubeadmRunner(runner, TimeSpan.FromSeconds(2), null).Run(["init"]));
 
@@ -49,8 +50,8 @@ public sealed class KubeadmRunnerTests
     [Fact]
     public void Version_is_null_when_kubeadm_is_not_installed()
     {
-        new KubeadmRunner(new ScriptedRunner(0, [], []) { Missing = true }, TimeSpan.FromMinutes(1), null).Version().ShouldBeNull();
-        new KubeadmRunner(new ScriptedRunner(0, ["v1.31.2\n"], []), TimeSpan.FromMinutes(1), null).Version().ShouldBe("v1.31.2");
+        new KubeadmRunner(new FakeProcessRunner().Missing("kubeadm"), TimeSpan.FromMinutes(1), null).Version().ShouldBeNull();
+        new KubeadmRunner(new FakeProcessRunner().Then("v1.31.2\n"), TimeSpan.FromMinutes(1), null).Version().ShouldBe("v1.31.2");
     }
 
     [Fact]
@@ -69,41 +70,5 @@ public sealed class KubeadmRunnerTests
 
         result.StandardOutput.ShouldBe("one\ntwo\n");
         string.Concat(chunks).ShouldBe("one\ntwo\n");
-    }
-
-    /// <summary>Plays a program's output in chunks through the request's callbacks.</summary>
-    private sealed class ScriptedRunner(int exitCode, string[] stdout, string[] stderr) : IProcessRunner
-    {
-        public bool TimesOut { get; init; }
-
-        public bool Missing { get; init; }
-
-        public List<ProcessRequest> Requests { get; } = [];
-
-        public Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken = default)
-        {
-            Requests.Add(request);
-            if (Missing)
-            {
-                throw new ProgramNotFoundException(request.Command[0], new FileNotFoundException("no such file"));
-            }
-
-            foreach (var chunk in stdout)
-            {
-                request.OnStandardOutput?.Invoke(chunk);
-            }
-
-            foreach (var chunk in stderr)
-            {
-                request.OnStandardError?.Invoke(chunk);
-            }
-
-            if (TimesOut)
-            {
-                throw new ProcessTimeoutException(request.Command, request.Timeout, $"stderr with {Token}");
-            }
-
-            return Task.FromResult(new ProcessResult(request.Command, exitCode, string.Concat(stdout), string.Concat(stderr), TimeSpan.Zero));
-        }
     }
 }

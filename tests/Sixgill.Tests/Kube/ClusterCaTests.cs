@@ -56,18 +56,14 @@ public sealed class ClusterCaTests
     public void Openssl_verifies_the_ca_as_its_own_trust_anchor()
     {
         using var ca = ClusterCa.Create(DateTimeOffset.UtcNow);
-        var path = TempFile(ca.ExportCertificatePem());
-        try
-        {
-            var (code, output) = Run("openssl", "verify", "-CAfile", path, "-x509_strict", path);
+        using var directory = new TempDirectory("sixgill-test-ca-");
+        var path = directory.Combine("ca.crt");
+        File.WriteAllText(path, ca.ExportCertificatePem());
 
-            output.ShouldContain(": OK");
-            code.ShouldBe(0);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var (code, output) = Run("openssl", "verify", "-CAfile", path, "-x509_strict", path);
+
+        output.ShouldContain(": OK");
+        code.ShouldBe(0);
     }
 
     [Fact]
@@ -144,25 +140,13 @@ public sealed class ClusterCaTests
     // The recipe of kubeadm's documentation for --discovery-token-ca-cert-hash.
     private static string OpensslPublicKeyHash(string certificatePem)
     {
-        var path = TempFile(certificatePem);
-        try
-        {
-            var (code, output) = Run("sh", "-c",
-                "openssl x509 -pubkey -noout -in \"$1\" | openssl pkey -pubin -outform der | sha256sum", "sh", path);
-            code.ShouldBe(0, output);
-            return output.Split(' ')[0];
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    private static string TempFile(string content)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"sixgill-test-ca-{Guid.NewGuid():N}.crt");
-        File.WriteAllText(path, content);
-        return path;
+        using var directory = new TempDirectory("sixgill-test-ca-");
+        var path = directory.Combine("ca.crt");
+        File.WriteAllText(path, certificatePem);
+        var (code, output) = Run("sh", "-c",
+            "openssl x509 -pubkey -noout -in \"$1\" | openssl pkey -pubin -outform der | sha256sum", "sh", path);
+        code.ShouldBe(0, output);
+        return output.Split(' ')[0];
     }
 
     private static (int Code, string Output) Run(string program, params string[] args)

@@ -5,7 +5,6 @@ using Sixgill.Docker;
 using Sixgill.Engine;
 using Sixgill.Facts;
 using Sixgill.Kube;
-using Sixgill.Machine;
 using Sixgill.Planning;
 using Sixgill.Steps;
 using Sixgill.Tests.Addressing;
@@ -251,8 +250,8 @@ public sealed class PreparePlanTests
     [Fact]
     public void A_stub_symlink_into_run_systemd_resolve_is_detected()
     {
-        NodeFactsReader.Resolver(new StubFiles("/run/systemd/resolve/stub-resolv.conf")).ShouldBe(ResolverSetup.SystemdResolvedStub);
-        NodeFactsReader.Resolver(new StubFiles("/run/resolvconf/resolv.conf")).ShouldBe(ResolverSetup.PlainFile);
+        NodeFactsReader.Resolver(ResolvConfLinkedTo("/run/systemd/resolve/stub-resolv.conf")).ShouldBe(ResolverSetup.SystemdResolvedStub);
+        NodeFactsReader.Resolver(ResolvConfLinkedTo("/run/resolvconf/resolv.conf")).ShouldBe(ResolverSetup.PlainFile);
         NodeFactsReader.Resolver(new FakeFiles().WithFile("/etc/resolv.conf", "nameserver 203.0.113.53\n")).ShouldBe(ResolverSetup.PlainFile);
     }
 
@@ -281,31 +280,7 @@ public sealed class PreparePlanTests
         Snapshot().ShouldBe(before);
     }
 
-    /// <summary>Only answers Stat for /etc/resolv.conf, as a symlink to <paramref name="target"/>.</summary>
-    private sealed class StubFiles(string target) : IFiles
-    {
-        public FileFacts? Stat(string path) => new(path, target, true, UnixFileMode.UserRead, 0, 0);
-
-        public byte[]? Read(string path) => throw new NotSupportedException();
-
-        public void Write(string path, ReadOnlySpan<byte> content, UnixFileMode? mode = null) => throw new NotSupportedException();
-
-        public void Append(string path, ReadOnlySpan<byte> content, bool durable) => throw new NotSupportedException();
-
-        public bool Delete(string path) => throw new NotSupportedException();
-
-        public bool DirectoryExists(string path) => throw new NotSupportedException();
-
-        public IReadOnlyList<string> EntryNames(string directory) => [];
-
-        public void CreateDirectory(string path, UnixFileMode mode) => throw new NotSupportedException();
-
-        public bool DeleteDirectoryIfEmpty(string path) => throw new NotSupportedException();
-
-        public bool DeleteDirectoryWithFiles(string path) => throw new NotSupportedException();
-
-        public void SetOwner(string path, uint uid, uint gid) => throw new NotSupportedException();
-
-        public void SetMode(string path, UnixFileMode mode) => throw new NotSupportedException();
-    }
+    /// <summary>/etc/resolv.conf as a symbolic link to <paramref name="target"/>, a resolver file.</summary>
+    private static FakeFiles ResolvConfLinkedTo(string target) =>
+        new FakeFiles().WithFile(target, "nameserver 127.0.0.53\n").WithSymlink("/etc/resolv.conf", target);
 }

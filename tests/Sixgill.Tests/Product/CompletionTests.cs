@@ -20,19 +20,14 @@ public sealed class CompletionTests
         Tool.Require(shell, package);
         var script = CliRun.Of("completion", shell);
         script.ExitCode.ShouldBe(0, script.Error);
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"sixgill-completion-{Guid.NewGuid():N}.{shell}");
+        using var directory = new TempDirectory("sixgill-completion-");
+        var path = directory.Combine($"sixgill.{shell}");
         File.WriteAllText(path, script.Out);
-        try
-        {
-            var (code, _, error) = Tool.Run(shell, ["-n", path]);
 
-            code.ShouldBe(0, $"{shell} -n: {error}");
-            error.ShouldBeEmpty();
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var (code, _, error) = Tool.Run(shell, ["-n", path]);
+
+        code.ShouldBe(0, $"{shell} -n: {error}");
+        error.ShouldBeEmpty();
     }
 
     [Fact]

@@ -51,7 +51,7 @@ internal static class JsonDocuments
     {
         var cluster = TestClusters.Lab();
         var probes = new VerifyProbes(FakeDns.Healthy(), new FakeResolver(), new FakeHttp { Answer = _ => new HttpProbeResult(null, null, null, HttpProbeError.Timeout, "no response within 6 s") },
-            new FakeNodeRunner());
+            MinionPrograms.Runner());
         var report = VerifyRunner.RunAsync(cluster, AddressPlan.For(cluster), "w1", new VerifyOptions(), probes, CancellationToken.None).GetAwaiter().GetResult();
         return report.ToJson();
     }

@@ -26,14 +26,14 @@ public sealed class EnsureKernelModuleTests
         var run = node.Executor.Run(PreparePlan.Command, steps);
 
         run.Succeeded.ShouldBeTrue(run.Failure?.Message);
-        node.Loader.Log.ShouldBe(["modprobe br_netfilter"]);
+        node.Programs.Log.ShouldBe(["modprobe br_netfilter"]);
         node.Sysctl.Read(SysctlKey.Parse(Ip6tables)).ShouldBe("1");
         node.Files.Text("/etc/modules-load.d/sixgill.conf").ShouldBe("# written by sixgill prepare, removed by sixgill clean\nbr_netfilter\n");
         node.Files.Text(PreparePlan.SysctlFile)!.ShouldContain($"{Ip6tables} = 1\n");
 
         node.Executor.Undo(PreparePlan.Command, steps).Succeeded.ShouldBeTrue();
 
-        node.Loader.Log.ShouldBe(["modprobe br_netfilter", "modprobe -r br_netfilter"]);
+        node.Programs.Log.ShouldBe(["modprobe br_netfilter", "modprobe -r br_netfilter"]);
         node.Snapshot().ShouldBe(before);
     }
 
@@ -41,14 +41,14 @@ public sealed class EnsureKernelModuleTests
     public void A_module_that_was_loaded_already_is_neither_loaded_nor_unloaded()
     {
         var node = new ModuleNode();
-        node.Loader.Run(["modprobe", "br_netfilter"]);
-        node.Loader.Log.Clear();
+        node.Programs.Run(["modprobe", "br_netfilter"]);
+        node.Programs.Log.Clear();
         var steps = PreparePlan.For(AddressPlan.For(TestClusters.Lab()), "w1", NodeFacts.Plain with { BridgeNetfilter = BridgeNetfilter.Module }).Steps;
 
         node.Executor.Run(PreparePlan.Command, steps).Succeeded.ShouldBeTrue();
         node.Executor.Undo(PreparePlan.Command, steps).Succeeded.ShouldBeTrue();
 
-        node.Loader.Log.ShouldBeEmpty();
+        node.Programs.Log.ShouldBeEmpty();
         node.Files.Text("/etc/modules-load.d/sixgill.conf").ShouldBeNull("the boot file was Sixgill's: it goes");
     }
 
@@ -56,7 +56,7 @@ public sealed class EnsureKernelModuleTests
     public void Without_modprobe_the_module_step_stops_before_any_change()
     {
         var node = new ModuleNode();
-        node.Loader.Installed = false;
+        node.Programs.Installed.Remove("modprobe");
         var module = new EnsureKernelModule("br_netfilter", BridgeNetfilterReader.Marker);
 
         Should.Throw<PreconditionFailedException>(() => module.Probe(node.Context)).Message.ShouldContain("apt-get install -y kmod");
@@ -66,8 +66,8 @@ public sealed class EnsureKernelModuleTests
     public void A_module_in_use_stays_loaded_and_is_reported_as_left_alone()
     {
         var node = new ModuleNode();
-        node.Loader.Run(["modprobe", "br_netfilter"]);
-        node.Loader.InUse = true;
+        node.Programs.Run(["modprobe", "br_netfilter"]);
+        node.Programs.FailWith = line => line == "modprobe -r br_netfilter" ? "modprobe: FATAL: Module br_netfilter is in use.\n" : null;
 
         var outcome = new UnloadKernelModule("br_netfilter", BridgeNetfilterReader.Marker).Revert(node.Context);
 
@@ -100,7 +100,8 @@ public sealed class EnsureKernelModuleTests
     {
         public ModuleNode()
         {
-            Loader = new FakeLoader(Files, Sysctl);
+            Programs = new FakePrograms(Files, Network, new FakeProcessTable(), sysctl: Sysctl);
+            Programs.Installed.Add("modprobe");
             Executor = new Executor(Context, new JournalFile(Files, "/var/lib/sixgill/journal.json"), new FakeRunLock());
         }
 
@@ -116,46 +117,12 @@ public sealed class EnsureKernelModuleTests
 
         public FakeSysctl Sysctl { get; } = new FakeSysctl().With("net.ipv6.conf.all.forwarding", "0");
 
-        public FakeLoader Loader { get; }
+        public FakePrograms Programs { get; }
 
-        public StepContext Context => new(Network, Files, Sysctl, "/var/lib/sixgill/backups", Services: new ServiceHost(Loader, null!, null!, null!));
+        public StepContext Context => new(Network, Files, Sysctl, "/var/lib/sixgill/backups", Services: new ServiceHost(Programs, null!, null!, null!));
 
         public Executor Executor { get; }
 
         public string Snapshot() => Network.Snapshot() + Files.Snapshot() + Sysctl.Snapshot();
-    }
-
-    /// <summary>modprobe for br_netfilter: loading makes its sysctls (at their kernel default, 0 here) and the marker appear.</summary>
-    private sealed class FakeLoader(FakeFiles files, FakeSysctl sysctl) : IPrograms
-    {
-        public bool Installed { get; set; } = true;
-
-        public bool InUse { get; set; }
-
-        public List<string> Log { get; } = [];
-
-        public string? Find(string program) => Installed && program == "modprobe" ? "/usr/sbin/modprobe" : null;
-
-        public ProcessResult Run(IReadOnlyList<string> command, string? standardInput = null)
-        {
-            Log.Add(string.Join(' ', command));
-            if (command.Contains("-r"))
-            {
-                if (InUse)
-                {
-                    return new ProcessResult(command, 1, "", "modprobe: FATAL: Module br_netfilter is in use.\n", TimeSpan.Zero);
-                }
-
-                files.Delete(BridgeNetfilterReader.Marker);
-                sysctl.Remove(Ip6tables);
-            }
-            else
-            {
-                files.WithFile(BridgeNetfilterReader.Marker, "0\n");
-                sysctl.With(Ip6tables, "0");
-            }
-
-            return new ProcessResult(command, 0, "", "", TimeSpan.Zero);
-        }
     }
 }

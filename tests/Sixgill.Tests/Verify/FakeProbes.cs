@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Sixgill.Machine;
+using Sixgill.Tests.Engine.Fakes;
 
 namespace Sixgill.Tests.Verify;
 
@@ -26,38 +27,17 @@ internal sealed class FakeHttp : IHttpProbe
     }
 }
 
-/// <summary>Answers <c>ip -j route get</c> and <c>ping</c> like a prepared minion of the lab.</summary>
-internal sealed class FakeNodeRunner : IProcessRunner
+/// <summary>
+/// The programs verify runs on a prepared minion of the lab, as the one fake runner: <c>ip -j route get</c>
+/// finds the route via gw, every <c>ping</c> is answered, anything else is not installed. A test
+/// changes one answer with a later <see cref="FakeProcessRunner.When"/>.
+/// </summary>
+internal static class MinionPrograms
 {
-    public Func<IReadOnlyList<string>, ProcessResult?> Override { get; set; } = _ => null;
-
-    public List<IReadOnlyList<string>> Ran { get; } = [];
-
-    public HashSet<string> Unreachable { get; } = [];
-
-    public string RouteJson { get; set; } =
+    public const string RouteJson =
         """[{"dst":"fd00:10:64:ff9b::cb00:7150","gateway":"fd00:20::2","dev":"eth1","prefsrc":"fd00:20::3","flags":[],"pref":"medium"}]""";
 
-    public Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken = default)
-    {
-        var command = request.Command;
-        lock (Ran)
-        {
-            Ran.Add(command);
-        }
-
-        if (Override(command) is { } overridden)
-        {
-            return Task.FromResult(overridden);
-        }
-
-        var result = command[0] switch
-        {
-            "ip" => new ProcessResult(command, 0, RouteJson, "", TimeSpan.Zero),
-            "ping" when Unreachable.Contains(command[^1]) => new ProcessResult(command, 1, "1 packets transmitted, 0 received", "", TimeSpan.Zero),
-            "ping" => new ProcessResult(command, 0, "64 bytes from x: icmp_seq=1 ttl=64 time=0.050 ms\n", "", TimeSpan.Zero),
-            _ => throw new ProgramNotFoundException(command[0], new SocketException()),
-        };
-        return Task.FromResult(result);
-    }
+    public static FakeProcessRunner Runner() => new FakeProcessRunner { OnlyScripted = true }
+        .When(c => c[0] == "ip", RouteJson)
+        .When(c => c[0] == "ping", "64 bytes from x: icmp_seq=1 ttl=64 time=0.050 ms\n");
 }

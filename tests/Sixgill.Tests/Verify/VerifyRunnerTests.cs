@@ -17,7 +17,7 @@ public sealed class VerifyRunnerTests
     private readonly FakeDns dns = FakeDns.Healthy();
     private readonly FakeResolver resolver = new();
     private readonly FakeHttp http = new();
-    private readonly FakeNodeRunner runner = new();
+    private readonly FakeProcessRunner runner = MinionPrograms.Runner();
 
     private async Task<VerifyReport> RunAsync(string node = "w1", Cluster? cluster = null, VerifyOptions? options = null)
     {
@@ -70,8 +70,9 @@ public sealed class VerifyRunnerTests
     {
         await RunAsync();
 
-        runner.Ran.Where(c => c[0] == "ping").Select(c => c[^1]).Order().ShouldBe(["fd00:20::2", "fd00:20::4"]);
-        runner.Ran.First(c => c[0] == "ping").ShouldBe(["ping", "-6", "-c", "1", "-W", "1", runner.Ran.First(c => c[0] == "ping")[^1]]);
+        var pings = runner.Requests.Select(r => r.Command).Where(c => c[0] == "ping").ToList();
+        pings.Select(c => c[^1]).Order().ShouldBe(["fd00:20::2", "fd00:20::4"]);
+        pings[0].ShouldBe(["ping", "-6", "-c", "1", "-W", "1", pings[0][^1]]);
     }
 
     [Fact]
@@ -233,7 +234,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_missing_route_says_which_route_prepare_adds()
     {
-        runner.Override = c => c[0] == "ip" ? new ProcessResult(c, 2, "", "RTNETLINK answers: Network is unreachable\n", TimeSpan.Zero) : null;
+        runner.When(c => c[0] == "ip", "", 2, "RTNETLINK answers: Network is unreachable\n");
 
         var route = Check(await RunAsync(), "route-to-prefix");
 
@@ -246,7 +247,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_route_through_another_router_is_a_failure()
     {
-        runner.RouteJson = """[{"dst":"fd00:10:64:ff9b::cb00:7150","gateway":"fd00:20::99","dev":"eth1"}]""";
+        runner.When(c => c[0] == "ip", """[{"dst":"fd00:10:64:ff9b::cb00:7150","gateway":"fd00:20::99","dev":"eth1"}]""");
 
         Check(await RunAsync(), "route-to-prefix").Detail.ShouldContain("not via fd00:20::2 (gw)");
     }
@@ -254,7 +255,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task On_the_gateway_the_prefix_must_go_into_the_tunnel()
     {
-        runner.RouteJson = """[{"dst":"fd00:10:64:ff9b::cb00:7150","dev":"nat64","prefsrc":"fd00:20::2"}]""";
+        runner.When(c => c[0] == "ip", """[{"dst":"fd00:10:64:ff9b::cb00:7150","dev":"nat64","prefsrc":"fd00:20::2"}]""");
 
         var report = await RunAsync("gw");
 
@@ -272,7 +273,7 @@ public sealed class VerifyRunnerTests
         await RunAsync();
 
         // remote_server 203.0.113.53 as DNS64 would synthesize it.
-        runner.Ran.Single(c => c[0] == "ip").ShouldBe(["ip", "-j", "route", "get", "fd00:10:64:ff9b::cb00:7135"]);
+        runner.Commands.Single(c => c.StartsWith("ip ", StringComparison.Ordinal)).ShouldBe("ip -j route get fd00:10:64:ff9b::cb00:7135");
     }
 
     [Fact]
@@ -321,7 +322,7 @@ public sealed class VerifyRunnerTests
     [Fact]
     public async Task A_silent_peer_is_named_with_its_address()
     {
-        runner.Unreachable.Add("fd00:20::4");
+        runner.When(c => c[0] == "ping" && c[^1] == "fd00:20::4", "1 packets transmitted, 0 received", exitCode: 1);
 
         var report = await RunAsync();
 

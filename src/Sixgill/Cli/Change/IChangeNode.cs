@@ -22,6 +22,9 @@ internal interface IChangeNode
     /// <summary>Links and addresses, for the preflight (does the interface exist?).</summary>
     INetwork Network { get; }
 
+    /// <summary>The node's files, for what a command reads before it plans (init: the config file and the CA); changes go through the executor.</summary>
+    IFiles Files { get; }
+
     /// <param name="journal">Wraps the journal store (tracing, test hooks).</param>
     /// <param name="kubeadm">How the steps that run kubeadm run it (up, down).</param>
     /// <param name="identity">The node and config the journal must belong to.</param>

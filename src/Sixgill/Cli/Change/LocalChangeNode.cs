@@ -14,6 +14,8 @@ internal sealed class LocalChangeNode(IProcessRunner runner) : IChangeNode
 
     public INetwork Network { get; } = KernelNetwork.Local(runner);
 
+    public IFiles Files => OperatingSystem.IsLinux() ? new LinuxFiles() : throw new PlatformNotSupportedException("Sixgill changes Linux nodes only");
+
     public bool HasProgram(string program) => ProgramSearch.IsInstalled(program);
 
     public NodeFacts ReadFacts() =>

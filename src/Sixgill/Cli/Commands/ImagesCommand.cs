@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Sixgill.Docker;
 using Sixgill.Host.Docker;
-using Sixgill.Host.Processes;
 using Sixgill.Json;
 using Sixgill.Machine;
 
@@ -20,17 +19,19 @@ namespace Sixgill.Cli.Commands;
 /// </summary>
 internal static class ImagesCommand
 {
-    public static Command Create(GlobalOptions options)
+    /// <param name="machine">The engine and runner to use (fakes in the CLI's in-process tests).</param>
+    public static Command Create(GlobalOptions options, ImageAdapters machine)
     {
         var build = new Command("build", "build the dns64 and nat64 images for the local Docker Engine (offline, from Debian packages)");
-        build.SetAction((result, cancellationToken) => BuildAsync(Invocation.From(result, options), cancellationToken));
+        build.SetAction((result, cancellationToken) => BuildAsync(Invocation.From(result, options), machine, cancellationToken));
         return new Command("images", "the docker runtime's container images") { build };
     }
 
-    public static async Task<int> BuildAsync(Invocation invocation, CancellationToken cancellationToken)
+    public static async Task<int> BuildAsync(Invocation invocation, ImageAdapters machine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        using var engine = Connect();
+        ArgumentNullException.ThrowIfNull(machine);
+        using var engine = Connect(machine);
         try
         {
             _ = await engine.PingAsync(cancellationToken);
@@ -40,12 +41,12 @@ internal static class ImagesCommand
             throw new SixgillException(ExitCodes.Precondition, e.Message + "; nothing was built", e.Fix);
         }
 
-        var builder = new DockerOfflineImageBuilder(new ProcessRunner());
+        var builder = new DockerOfflineImageBuilder(machine.Runner);
         var results = new List<ImageBuildResult>();
         var progress = ProgressLine.For(invocation);
         foreach (var service in ImageRecipes.Services)
         {
-            if (!Environment.IsPrivilegedProcess && await engine.FindImageAsync(ImageRecipes.Image(service).Reference, cancellationToken) is null)
+            if (!machine.IsRoot && await engine.FindImageAsync(ImageRecipes.Image(service).Reference, cancellationToken) is null)
             {
                 throw new SixgillException(ExitCodes.Precondition, "building an image runs debootstrap, which needs root", "sudo sixgill images build");
             }
@@ -57,11 +58,11 @@ internal static class ImagesCommand
         return ExitCodes.Done;
     }
 
-    private static DockerEngine Connect()
+    private static IDockerEngine Connect(ImageAdapters machine)
     {
         try
         {
-            return DockerEngine.FromEnvironment();
+            return machine.Connect();
         }
         catch (FormatException e)
         {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Sixgill.Cli.Change;
 using Sixgill.Cli.Fleet;
-using Sixgill.Host.Files;
 using Sixgill.Kube;
 using Sixgill.Planning;
 
@@ -14,7 +13,7 @@ namespace Sixgill.Cli.Commands;
 /// </summary>
 internal static class InitCommand
 {
-    public static Command Create(GlobalOptions options, ChangeEnvironment environment)
+    public static Command Create(GlobalOptions options, CommandEnvironment environment)
     {
         var force = new Option<bool>("--force") { Description = "a new CA and token even where there are ones (every node must then be prepared again)" };
         var command = new Command("init", "create the bootstrap token and CA; write token + CA hash into the config") { force };
@@ -22,8 +21,9 @@ internal static class InitCommand
         {
             var invocation = Invocation.From(result, options);
             InitPlan? planned = null;
-            var verb = new ChangeVerb(InitPlan.Command, ChangeDirection.Apply, target => Plan(target, invocation, result.GetValue(force), out planned), []);
-            var code = new ChangeVerbRunner(invocation, environment).Run(verb);
+            var runner = new ChangeVerbRunner(invocation, environment);
+            var verb = new ChangeVerb(InitPlan.Command, ChangeDirection.Apply, target => Plan(target, runner.Node, invocation, result.GetValue(force), out planned), []);
+            var code = runner.Run(verb);
             if (planned is not null && !invocation.Json)
             {
                 var secrets = planned.Secrets;
@@ -37,7 +37,8 @@ internal static class InitCommand
         return command;
     }
 
-    private static NodePlan Plan(NodeTarget target, Invocation invocation, bool force, out InitPlan? planned)
+    /// <param name="node">The node: the config and the CA are read through its files.</param>
+    private static NodePlan Plan(NodeTarget target, IChangeNode node, Invocation invocation, bool force, out InitPlan? planned)
     {
         planned = null;
         var master = target.Addresses.Cluster.Master.Name;
@@ -53,7 +54,7 @@ internal static class InitCommand
             throw new PlatformNotSupportedException("Sixgill changes Linux nodes only");
         }
 
-        var files = new LinuxFiles();
+        var files = node.Files;
         var path = Path.GetFullPath(invocation.ConfigPath);
         var bytes = files.Read(path);
         var mode = files.Stat(path)?.Mode;

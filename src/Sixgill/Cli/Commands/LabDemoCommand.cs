@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Sixgill.Fleet;
-using Sixgill.Host.Processes;
 using Sixgill.Lab;
 using Sixgill.Machine;
 
@@ -15,7 +14,7 @@ namespace Sixgill.Cli.Commands;
 /// </summary>
 internal static class LabDemoCommand
 {
-    public static Command Create(GlobalOptions options)
+    public static Command Create(GlobalOptions options, LabAdapters machine)
     {
         var name = LabPreconditions.NameOption();
         var runtime = LabPreconditions.RuntimeOption();
@@ -31,12 +30,12 @@ internal static class LabDemoCommand
             var invocation = Invocation.From(result, options);
             var definition = LabPreconditions.Definition(result, options, invocation, LabPreconditions.Name(result.GetValue(name)), result.GetValue(runtime), result.GetValue(kind));
             // A kept lab may be driven over SSH afterwards; a demo that removes its lab needs the access network only with --ssh.
-            return RunAsync(invocation, definition with { WithAccess = result.GetValue(keep) || result.GetValue(ssh) }, result.GetValue(keep), cancellationToken, result.GetValue(ssh));
+            return RunAsync(invocation, machine, definition with { WithAccess = result.GetValue(keep) || result.GetValue(ssh) }, result.GetValue(keep), cancellationToken, result.GetValue(ssh));
         });
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, LabDefinition definition, bool keep, CancellationToken cancellationToken, bool overSsh = false) => LabPreconditions.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, LabAdapters machine, LabDefinition definition, bool keep, CancellationToken cancellationToken, bool overSsh = false) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(definition);
@@ -45,10 +44,10 @@ internal static class LabDemoCommand
             throw new PreconditionFailedException(problem);
         }
 
-        LabPreconditions.RequireRoot("demo");
+        LabPreconditions.RequireRoot(machine, "demo");
         LabPreconditions.RequirePrograms(LabPrograms.Demo(definition.Spec.WithInternet, definition.NativeGateway, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd,
-            definition.Spec.WithAccess));
-        var demo = new LabDemo(definition, SixgillProgram.Current(), new ProcessRunner(), invocation.Error, ProgressLine.For(invocation));
+            definition.Spec.WithAccess), machine.IsInstalled);
+        var demo = new LabDemo(definition, SixgillProgram.Current(), machine.Runner, invocation.Error, ProgressLine.For(invocation));
         var report = await demo.RunAsync(keep, cancellationToken, overSsh);
         if (invocation.Json)
         {

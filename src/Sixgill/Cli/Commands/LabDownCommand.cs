@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Sixgill.Host.Processes;
 using Sixgill.Lab;
 
 namespace Sixgill.Cli.Commands;
@@ -12,21 +11,21 @@ namespace Sixgill.Cli.Commands;
 /// </summary>
 internal static class LabDownCommand
 {
-    public static Command Create(GlobalOptions options)
+    public static Command Create(GlobalOptions options, LabAdapters machine)
     {
         var name = LabPreconditions.NameOption();
         var command = new Command("down", "remove the lab: every namespace, mount, process and directory it made (also after a crash)") { name };
         command.SetAction((result, cancellationToken) =>
-            RunAsync(Invocation.From(result, options), LabPreconditions.Name(result.GetValue(name)), cancellationToken));
+            RunAsync(Invocation.From(result, options), machine, LabPreconditions.Name(result.GetValue(name)), cancellationToken));
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, string lab, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, LabAdapters machine, string lab, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        LabPreconditions.RequireRoot("down");
-        LabPreconditions.RequirePrograms(LabPrograms.Down);
-        var report = await RunningLab.DownAsync(lab, new ProcessRunner(), cancellationToken);
+        LabPreconditions.RequireRoot(machine, "down");
+        LabPreconditions.RequirePrograms(LabPrograms.Down, machine.IsInstalled);
+        var report = await RunningLab.DownAsync(lab, machine.Runner, cancellationToken);
         foreach (var daemon in report.LeftAlone)
         {
             invocation.Error.WriteLine($"sixgill: warning: {daemon} left alone: its pid is now another program, or it did not end");

@@ -13,23 +13,23 @@ namespace Sixgill.Cli.Commands;
 /// </summary>
 internal static class LabExecCommand
 {
-    public static Command Create(GlobalOptions options)
+    public static Command Create(GlobalOptions options, LabAdapters machine)
     {
         var name = LabPreconditions.NameOption();
         var node = new Argument<string>("NODE") { Description = "a node of the lab, or 'internet' or 'switch'", HelpName = "NODE" };
         var program = new Argument<string[]>("CMD") { Description = "the command and its arguments (after --)", Arity = ArgumentArity.OneOrMore };
         var command = new Command("exec", "run a command inside a lab node; its exit code is passed through") { name, node, program };
         command.SetAction((result, cancellationToken) =>
-            RunAsync(Invocation.From(result, options), LabPreconditions.Name(result.GetValue(name)), result.GetValue(node)!, result.GetValue(program)!, cancellationToken));
+            RunAsync(Invocation.From(result, options), machine, LabPreconditions.Name(result.GetValue(name)), result.GetValue(node)!, result.GetValue(program)!, cancellationToken));
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, string lab, string node, IReadOnlyList<string> program, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, LabAdapters machine, string lab, string node, IReadOnlyList<string> program, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        LabPreconditions.RequireRoot("exec");
-        LabPreconditions.RequirePrograms(LabPrograms.Use);
-        var running = await RunningLab.AttachAsync(lab, new ProcessRunner(), cancellationToken);
+        LabPreconditions.RequireRoot(machine, "exec");
+        LabPreconditions.RequirePrograms(LabPrograms.Use, machine.IsInstalled);
+        var running = await RunningLab.AttachAsync(lab, machine.Runner, cancellationToken);
         var virtualLab = running.Lab;
         program = LabDocker.WithDockerHost(running.State, ThisSixgill(program));
         if (node == Lab.LabNames.AdminNode && virtualLab.Admin is not null)

@@ -9,20 +9,20 @@ namespace Sixgill.Cli.Commands;
 /// </summary>
 internal static class LabLogsCommand
 {
-    public static Command Create(GlobalOptions options)
+    public static Command Create(GlobalOptions options, LabAdapters machine)
     {
         var name = LabPreconditions.NameOption();
         var node = new Argument<string>("NODE") { Description = "a node of the lab, or 'internet'", HelpName = "NODE" };
         var daemon = new Argument<string?>("DAEMON") { Description = "only this daemon's log (default: every daemon's there)", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("logs", "the logs of the daemons the lab runs in a node (or 'internet')") { name, node, daemon };
-        command.SetAction(result => Run(Invocation.From(result, options), LabPreconditions.Name(result.GetValue(name)), result.GetValue(node)!, result.GetValue(daemon)));
+        command.SetAction(result => Run(Invocation.From(result, options), machine, LabPreconditions.Name(result.GetValue(name)), result.GetValue(node)!, result.GetValue(daemon)));
         return command;
     }
 
-    public static int Run(Invocation invocation, string lab, string node, string? daemon)
+    public static int Run(Invocation invocation, LabAdapters machine, string lab, string node, string? daemon)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        LabPreconditions.RequireRoot("logs");
+        LabPreconditions.RequireRoot(machine, "logs");
         var names = new LabNames(lab);
         var state = LabStateFile.TryRead(names)
             ?? throw new SixgillException(ExitCodes.Precondition, $"lab '{lab}' is not up", $"'sudo sixgill lab up{RunningLab.NameArgument(lab)}' makes it; 'sudo sixgill lab list' shows the labs");

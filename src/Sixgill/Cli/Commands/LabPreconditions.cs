@@ -107,9 +107,10 @@ internal static class LabPreconditions
     }
 
     /// <summary>Every lab command changes (or reads) namespaces and mounts of this machine: root only.</summary>
-    public static void RequireRoot(string command)
+    public static void RequireRoot(LabAdapters machine, string command)
     {
-        if (!Environment.IsPrivilegedProcess)
+        ArgumentNullException.ThrowIfNull(machine);
+        if (!machine.IsRoot)
         {
             throw new SixgillException(ExitCodes.Precondition, $"lab {command} works with this machine's namespaces and mounts: it needs root",
                 $"run as root: sudo sixgill lab {command} …");

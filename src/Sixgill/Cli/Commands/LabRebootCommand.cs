@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Sixgill.Host.Processes;
 using Sixgill.Lab;
 
 namespace Sixgill.Cli.Commands;
@@ -12,7 +11,7 @@ namespace Sixgill.Cli.Commands;
 /// </summary>
 internal static class LabRebootCommand
 {
-    public static Command Create(GlobalOptions options)
+    public static Command Create(GlobalOptions options, LabAdapters machine)
     {
         var name = LabPreconditions.NameOption();
         var node = new Argument<string?>("NODE") { Description = "the node to reboot", Arity = ArgumentArity.ZeroOrOne };
@@ -27,18 +26,18 @@ internal static class LabRebootCommand
                 throw new SixgillException(ExitCodes.BadInput, "give one node, or --all", "sudo sixgill lab reboot w1");
             }
 
-            return RunAsync(invocation, LabPreconditions.Name(result.GetValue(name)), chosen, cancellationToken);
+            return RunAsync(invocation, machine, LabPreconditions.Name(result.GetValue(name)), chosen, cancellationToken);
         });
         return command;
     }
 
     /// <param name="node">The node; null for every node.</param>
-    public static Task<int> RunAsync(Invocation invocation, string lab, string? node, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, LabAdapters machine, string lab, string? node, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        LabPreconditions.RequireRoot("reboot");
-        LabPreconditions.RequirePrograms([.. LabPrograms.Use, LabPrograms.Nspawn]);
-        var running = await RunningLab.AttachAsync(lab, new ProcessRunner(), cancellationToken);
+        LabPreconditions.RequireRoot(machine, "reboot");
+        LabPreconditions.RequirePrograms([.. LabPrograms.Use, LabPrograms.Nspawn], machine.IsInstalled);
+        var running = await RunningLab.AttachAsync(lab, machine.Runner, cancellationToken);
         if (running.State.Machines is null)
         {
             throw new SixgillException(ExitCodes.Precondition, $"lab '{lab}' has namespace nodes, which have no systemd to reboot",

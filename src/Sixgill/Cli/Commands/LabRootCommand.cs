@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Sixgill.Host.Processes;
 using Sixgill.Lab;
 
 namespace Sixgill.Cli.Commands;
@@ -10,7 +9,7 @@ namespace Sixgill.Cli.Commands;
 /// </summary>
 internal static class LabRootCommand
 {
-    public static Command Create(GlobalOptions options)
+    public static Command Create(GlobalOptions options, LabAdapters machine)
     {
         var rebuild = new Option<bool>("--rebuild") { Description = "build it again from the Debian archive (e.g. for the archive's updates)" };
         var remove = new Option<bool>("--remove") { Description = "remove every cached root (refused while a systemd lab runs)" };
@@ -23,16 +22,16 @@ internal static class LabRootCommand
                 throw new SixgillException(ExitCodes.BadInput, "--rebuild and --remove exclude each other", "give one of them, or neither");
             }
 
-            return RunAsync(invocation, result.GetValue(rebuild), result.GetValue(remove), cancellationToken);
+            return RunAsync(invocation, machine, result.GetValue(rebuild), result.GetValue(remove), cancellationToken);
         });
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, bool rebuild, bool remove, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, LabAdapters machine, bool rebuild, bool remove, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        LabPreconditions.RequireRoot("root");
-        var root = new SystemdRoot(new ProcessRunner(), invocation.Error);
+        LabPreconditions.RequireRoot(machine, "root");
+        var root = new SystemdRoot(machine.Runner, invocation.Error);
         if (remove)
         {
             var removed = await root.RemoveAsync(cancellationToken);
@@ -40,7 +39,7 @@ internal static class LabRootCommand
             return ExitCodes.Done;
         }
 
-        LabPreconditions.RequirePrograms(LabPrograms.Root(built: !rebuild && SystemdRoot.IsBuilt));
+        LabPreconditions.RequirePrograms(LabPrograms.Root(built: !rebuild && SystemdRoot.IsBuilt), machine.IsInstalled);
         invocation.Out.WriteLine(rebuild ? await root.RebuildAsync(cancellationToken) : await root.EnsureAsync(cancellationToken));
         return ExitCodes.Done;
     });

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Sixgill.Host.Processes;
 using Sixgill.Lab;
+using Sixgill.Machine;
 
 namespace Sixgill.Cli.Commands;
 
@@ -11,7 +11,7 @@ namespace Sixgill.Cli.Commands;
 /// </summary>
 internal static class LabStatusCommand
 {
-    public static Command Create(GlobalOptions options)
+    public static Command Create(GlobalOptions options, LabAdapters machine)
     {
         var name = new Option<string?>("--name") { Description = "only this lab [default: every lab on this machine]", HelpName = "NAME" };
         var command = new Command("status", "the nodes, namespaces, addresses and running services of every lab (or --name)") { name };
@@ -19,17 +19,17 @@ internal static class LabStatusCommand
         {
             var invocation = Invocation.From(result, options);
             var lab = result.GetValue(name);
-            return lab is null ? AllAsync(invocation, cancellationToken) : RunAsync(invocation, LabPreconditions.Name(lab), cancellationToken);
+            return lab is null ? AllAsync(invocation, machine, cancellationToken) : RunAsync(invocation, machine, LabPreconditions.Name(lab), cancellationToken);
         });
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, string lab, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, LabAdapters machine, string lab, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        LabPreconditions.RequireRoot("status");
-        LabPreconditions.RequirePrograms(LabPrograms.Use);
-        var status = await new LabStatusReader(new ProcessRunner()).ReadAsync(lab, cancellationToken);
+        LabPreconditions.RequireRoot(machine, "status");
+        LabPreconditions.RequirePrograms(LabPrograms.Use, machine.IsInstalled);
+        var status = await new LabStatusReader(machine.Runner).ReadAsync(lab, cancellationToken);
         if (invocation.Json)
         {
             invocation.Out.Write(status.ToJson());
@@ -43,12 +43,12 @@ internal static class LabStatusCommand
     });
 
     /// <summary>Every lab on this machine, up or left over, one after the other.</summary>
-    public static Task<int> AllAsync(Invocation invocation, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
+    public static Task<int> AllAsync(Invocation invocation, LabAdapters machine, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        LabPreconditions.RequireRoot("status");
-        LabPreconditions.RequirePrograms(LabPrograms.Use);
-        var statuses = await ReadAllAsync(cancellationToken);
+        LabPreconditions.RequireRoot(machine, "status");
+        LabPreconditions.RequirePrograms(LabPrograms.Use, machine.IsInstalled);
+        var statuses = await ReadAllAsync(machine.Runner, cancellationToken);
         if (invocation.Json)
         {
             invocation.Out.Write(new LabStatusList(statuses).ToJson());
@@ -74,9 +74,8 @@ internal static class LabStatusCommand
     });
 
     /// <summary>The status of every lab on this machine, by name.</summary>
-    internal static async Task<IReadOnlyList<LabStatus>> ReadAllAsync(CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<LabStatus>> ReadAllAsync(IProcessRunner runner, CancellationToken cancellationToken)
     {
-        var runner = new ProcessRunner();
         var reader = new LabStatusReader(runner);
         var statuses = new List<LabStatus>();
         foreach (var lab in LabSweeper.Labs())

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Sixgill.Fleet;
-using Sixgill.Host.Processes;
 using Sixgill.Lab;
 
 namespace Sixgill.Cli.Commands;
@@ -12,7 +11,7 @@ namespace Sixgill.Cli.Commands;
 /// </summary>
 internal static class LabUpCommand
 {
-    public static Command Create(GlobalOptions options)
+    public static Command Create(GlobalOptions options, LabAdapters machine)
     {
         var name = LabPreconditions.NameOption();
         var runtime = LabPreconditions.RuntimeOption();
@@ -23,17 +22,17 @@ internal static class LabUpCommand
             var invocation = Invocation.From(result, options);
             var lab = LabPreconditions.Name(result.GetValue(name));
             var definition = LabPreconditions.Definition(result, options, invocation, lab, result.GetValue(runtime), result.GetValue(kind));
-            return RunAsync(invocation, definition, cancellationToken);
+            return RunAsync(invocation, machine, definition, cancellationToken);
         });
         return command;
     }
 
-    public static Task<int> RunAsync(Invocation invocation, LabDefinition definition, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
+    public static Task<int> RunAsync(Invocation invocation, LabAdapters machine, LabDefinition definition, CancellationToken cancellationToken) => LabPreconditions.GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(definition);
-        LabPreconditions.RequireRoot("up");
-        LabPreconditions.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd, definition.Spec.WithAccess));
-        var runner = new ProcessRunner();
+        LabPreconditions.RequireRoot(machine, "up");
+        LabPreconditions.RequirePrograms(LabPrograms.Up(definition.Spec.WithInternet, definition.DockerGateway, definition.Kind == LabNodeKind.Systemd, definition.Spec.WithAccess), machine.IsInstalled);
+        var runner = machine.Runner;
         var lab = await RunningLab.UpAsync(definition, owner: null, runner, cancellationToken, invocation.Error, ProgressLine.For(invocation));
         if (lab.Leftovers is { FoundAnything: true })
         {

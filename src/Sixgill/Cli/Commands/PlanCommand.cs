@@ -8,7 +8,7 @@ namespace Sixgill.Cli.Commands;
 /// <summary><c>sixgill plan [command]</c>: what that command would change on this node now (docs/steps.md); changes nothing.</summary>
 internal static class PlanCommand
 {
-    public static Command Create(GlobalOptions options, ChangeEnvironment environment)
+    public static Command Create(GlobalOptions options, CommandEnvironment environment)
     {
         var verb = new Argument<string>("command")
         {

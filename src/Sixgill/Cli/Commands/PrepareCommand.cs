@@ -8,7 +8,7 @@ namespace Sixgill.Cli.Commands;
 /// <summary><c>sixgill prepare</c>: make this node ready for Kubernetes (docs/steps.md); <c>--dry-run</c> shows the plan instead.</summary>
 internal static class PrepareCommand
 {
-    public static Command Create(GlobalOptions options, ChangeEnvironment environment)
+    public static Command Create(GlobalOptions options, CommandEnvironment environment)
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "show what would change (same as 'sixgill plan prepare'); change nothing" };
         var command = new Command("prepare", "prepare this node (network, names, resolver, kubeadm config)") { dryRun };

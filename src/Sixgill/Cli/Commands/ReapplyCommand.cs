@@ -17,7 +17,7 @@ internal static class ReapplyCommand
     /// <summary>How long a NIC that a driver or the network manager brings late may take to appear.</summary>
     private static readonly TimeSpan InterfaceWait = TimeSpan.FromSeconds(60);
 
-    public static Command Create(GlobalOptions options, ChangeEnvironment environment)
+    public static Command Create(GlobalOptions options, CommandEnvironment environment)
     {
         var command = new Command("reapply", "re-apply this node's recorded state: prepare, and up when it ran (what the boot unit runs at every boot)");
         command.SetAction(result =>

@@ -8,7 +8,7 @@ namespace Sixgill.Cli.Commands;
 /// <summary><c>sixgill up</c>: bring Kubernetes up on this node (docs/steps.md); <c>--dry-run</c> shows the plan instead.</summary>
 internal static class UpCommand
 {
-    public static Command Create(GlobalOptions options, ChangeEnvironment environment)
+    public static Command Create(GlobalOptions options, CommandEnvironment environment)
     {
         var timeout = KubeadmTimeoutOption.Create();
         var dryRun = new Option<bool>("--dry-run") { Description = "show what would change (same as 'sixgill plan up'); change nothing" };

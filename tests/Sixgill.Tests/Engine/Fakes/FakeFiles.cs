@@ -3,7 +3,11 @@ using Sixgill.Machine;
 
 namespace Sixgill.Tests.Engine.Fakes;
 
-/// <summary>An in-memory file system: files with content, mode, owner and mtime, and directories with mode and owner.</summary>
+/// <summary>
+/// The one fake <see cref="IFiles"/>: an in-memory file system of files (content, mode, owner, mtime),
+/// directories (mode, owner) and symbolic links (followed by <see cref="Stat"/> and <see cref="Read"/>,
+/// set up by tests only). <see cref="FailWhen"/> fails chosen changes.
+/// </summary>
 internal sealed class FakeFiles(Doom? doom = null) : IFiles
 {
     private const UnixFileMode DefaultMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
@@ -12,6 +16,7 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
 
     private readonly Doom doom = doom ?? new Doom();
     private readonly SortedDictionary<string, FakeFile> files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> symlinks = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, FakeDirectory> directories = new(StringComparer.Ordinal) { ["/"] = new(DirectoryMode, 0, 0) };
 
     // Every write gets a later mtime than the one before, as the kernel's clock would give it.
@@ -25,6 +30,14 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
     {
         AddDirectories(Path.GetDirectoryName(path)!);
         files[path] = new FakeFile(Encoding.UTF8.GetBytes(text), mode, 0, 0, Tick());
+        return this;
+    }
+
+    /// <summary>A symbolic link at <paramref name="path"/> to <paramref name="target"/> (a link to nothing stats as nothing, as on Linux).</summary>
+    public FakeFiles WithSymlink(string path, string target)
+    {
+        AddDirectories(Path.GetDirectoryName(path)!);
+        symlinks[path] = target;
         return this;
     }
 
@@ -46,6 +59,11 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
     public FileFacts? Stat(string path)
     {
         doom.Check();
+        if (symlinks.TryGetValue(path, out var target))
+        {
+            return Stat(target) is { } facts ? facts with { Path = path, IsSymlink = true } : null;
+        }
+
         return files.TryGetValue(path, out var file) ? new FileFacts(path, path, false, file.Mode, file.Uid, file.Gid, file.Modified)
             : directories.TryGetValue(path, out var directory) ? new FileFacts(path, path, false, directory.Mode, directory.Uid, directory.Gid)
             : null;
@@ -54,7 +72,7 @@ internal sealed class FakeFiles(Doom? doom = null) : IFiles
     public byte[]? Read(string path)
     {
         doom.Check();
-        return files.TryGetValue(path, out var file) ? [.. file.Content] : null;
+        return files.TryGetValue(symlinks.GetValueOrDefault(path, path), out var file) ? [.. file.Content] : null;
     }
 
     public void Write(string path, ReadOnlySpan<byte> content, UnixFileMode? mode = null)

@@ -38,7 +38,7 @@ internal sealed class FakeGatewayNode
         Sysctl = new FakeSysctl(Doom).With("net.ipv6.conf.all.forwarding", "0").With("net.ipv4.ip_forward", "0");
         Processes = new FakeProcessTable(Doom);
         Nftables = new FakeNftables(Doom);
-        Programs = new FakePrograms(Files, Network, Processes, Doom);
+        Programs = new FakePrograms(Files, Network, Processes, Doom, Sysctl);
         Dns = FakeDns.AnsweringWhile(_ => Processes.All.Any(p => p.Name == "named"));
         Systemd = new FakeSystemd(Doom)
         {
@@ -53,7 +53,7 @@ internal sealed class FakeGatewayNode
         IJournalStore store = journalDirectory is null
             ? new JournalFile(Files, StateDirectory + "/journal.json")
             : new JournalFile(OperatingSystem.IsLinux() ? new LinuxFiles() : throw new PlatformNotSupportedException(), Path.Combine(journalDirectory, "journal.json"));
-        Journal = new DoomedJournalStore(store, Doom);
+        Journal = new FakeJournalStore(store, Doom);
     }
 
     public static AddressPlan Plan { get; } = AddressPlan.For(TestClusters.Lab());
@@ -89,7 +89,7 @@ internal sealed class FakeGatewayNode
 
     public StepContext Context { get; }
 
-    public DoomedJournalStore Journal { get; }
+    public FakeJournalStore Journal { get; }
 
     public FakeRunLock Lock { get; } = new();
 

@@ -4,7 +4,12 @@ using Sixgill.Values;
 
 namespace Sixgill.Tests.Engine.Fakes;
 
-/// <summary>An in-memory network namespace: links, addresses, routes of the main table.</summary>
+/// <summary>
+/// The one fake <see cref="INetwork"/>: an in-memory network namespace (links, addresses, routes of
+/// the main table). Faults on request: <see cref="FailWhen"/> fails chosen changes (with
+/// <see cref="FailureText"/>), <see cref="IgnoreChanges"/> makes changes vanish, <see cref="IpMissing"/>
+/// makes every call that runs <c>ip</c> find no such program.
+/// </summary>
 internal sealed class FakeNetwork(Doom? doom = null) : INetwork
 {
     private readonly Doom doom = doom ?? new Doom();
@@ -14,6 +19,12 @@ internal sealed class FakeNetwork(Doom? doom = null) : INetwork
 
     /// <summary>Makes the matching change fail (by its log text, e.g. <c>route replace …</c>).</summary>
     public Func<string, bool> FailWhen { get; set; } = _ => false;
+
+    /// <summary>The error text of a change <see cref="FailWhen"/> fails; by default it names the change.</summary>
+    public Func<string, string> FailureText { get; set; } = what => $"RTNETLINK answers: simulated failure of '{what}'";
+
+    /// <summary>When set, every call but <see cref="FindLink"/> (which reads /sys) finds no <c>ip</c> to run, as on a node without iproute2.</summary>
+    public bool IpMissing { get; set; }
 
     /// <summary>When set, changes are ignored: an adapter that "succeeds" without effect.</summary>
     public bool IgnoreChanges { get; set; }
@@ -70,7 +81,7 @@ internal sealed class FakeNetwork(Doom? doom = null) : INetwork
 
     public IReadOnlyList<InterfaceAddress> Addresses(string link)
     {
-        doom.Check();
+        Read();
         return addresses.TryGetValue(link, out var list) ? [.. list] : [];
     }
 
@@ -93,11 +104,11 @@ internal sealed class FakeNetwork(Doom? doom = null) : INetwork
             }
         });
 
-    public void WaitUntilUsable(string link, InterfaceAddress address, TimeSpan timeout) => doom.Check();
+    public void WaitUntilUsable(string link, InterfaceAddress address, TimeSpan timeout) => Read();
 
     public IReadOnlyList<KernelRoute> RoutesTo(Prefix destination)
     {
-        doom.Check();
+        Read();
         return [.. routes.Where(r => r.Destination == destination)];
     }
 
@@ -146,13 +157,23 @@ internal sealed class FakeNetwork(Doom? doom = null) : INetwork
         return text.ToString();
     }
 
+    private void Read()
+    {
+        doom.Check();
+        if (IpMissing)
+        {
+            throw new ProgramNotFoundException("ip", new FileNotFoundException("No such file or directory"));
+        }
+    }
+
     private void Change(string what, Action change)
     {
+        Read();
         doom.Change();
         Log.Add(what);
         if (FailWhen(what))
         {
-            throw new InvalidOperationException($"RTNETLINK answers: simulated failure of '{what}'");
+            throw new InvalidOperationException(FailureText(what));
         }
 
         if (!IgnoreChanges)

@@ -37,7 +37,7 @@ internal sealed class FakeNode
         IJournalStore store = journalDirectory is null
             ? new JournalFile(Files, StateDirectory + "/journal.json")
             : new JournalFile(OperatingSystem.IsLinux() ? new LinuxFiles() : throw new PlatformNotSupportedException(), Path.Combine(journalDirectory, "journal.json"));
-        Journal = new DoomedJournalStore(store, Doom);
+        Journal = new FakeJournalStore(store, Doom);
     }
 
     public Doom Doom { get; } = new();
@@ -52,7 +52,7 @@ internal sealed class FakeNode
 
     public StepContext Context { get; }
 
-    public DoomedJournalStore Journal { get; }
+    public FakeJournalStore Journal { get; }
 
     public List<ExecutionEvent> Events { get; } = [];
 

@@ -1,17 +1,24 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Sixgill.Facts;
 using Sixgill.Machine;
 
 namespace Sixgill.Tests.Engine.Fakes;
 
 /// <summary>
-/// The gateway's programs, acting on the other fakes as the real ones act on a node: <c>tayga
-/// --mktun</c> makes the tunnel, <c>named</c> and <c>tayga</c> start a daemon that writes its pid
-/// file, <c>named-checkconf</c> and <c>apparmor_parser</c> answer. Every run is logged.
+/// The one fake <see cref="IPrograms"/>: a node's programs, acting on the other fakes as the real
+/// ones act on a node: <c>tayga --mktun</c> makes the tunnel, <c>named</c> and <c>tayga</c> start a
+/// daemon that writes its pid file, <c>modprobe br_netfilter</c> makes the module's marker and
+/// sysctl appear (<c>-r</c> takes them away), <c>named-checkconf</c> and <c>apparmor_parser</c>
+/// answer. Only <see cref="Installed"/> programs run; <see cref="FailWith"/> fails a chosen run.
+/// Every run is logged.
 /// </summary>
-internal sealed partial class FakePrograms(FakeFiles files, FakeNetwork network, FakeProcessTable processes, Doom? doom = null) : IPrograms
+internal sealed partial class FakePrograms(FakeFiles files, FakeNetwork network, FakeProcessTable processes, Doom? doom = null, FakeSysctl? sysctl = null) : IPrograms
 {
+    private const string BridgeNetfilterSysctl = "net.bridge.bridge-nf-call-ip6tables";
+
     private readonly Doom doom = doom ?? new Doom();
+    private readonly FakeSysctl sysctl = sysctl ?? new FakeSysctl();
 
     public HashSet<string> Installed { get; } = ["named", "named-checkconf", "tayga", "nft", "apparmor_parser"];
 
@@ -56,11 +63,29 @@ internal sealed partial class FakePrograms(FakeFiles files, FakeNetwork network,
                 return Done(command, "Created persistent tun device nat64\n");
             case "tayga":
                 return StartDaemon("tayga", command, command[command.ToList().IndexOf("--pidfile") + 1]);
+            case "modprobe" when command[^1] == "br_netfilter":
+                LoadBridgeNetfilter(loaded: !command.Contains("-r"));
+                return Done(command);
             case "named":
                 var config = Encoding.UTF8.GetString(files.Read(command[^1]) ?? throw new FileNotFoundException(command[^1]));
                 return StartDaemon("named", command, PidFileLine().Match(config).Groups[1].Value);
             default:
                 return Done(command);
+        }
+    }
+
+    // Like the kernel: the module brings its sysctl (at the kernel's default, 0) and the marker file; unloading takes both.
+    private void LoadBridgeNetfilter(bool loaded)
+    {
+        if (loaded)
+        {
+            files.WithFile(BridgeNetfilterReader.Marker, "0\n");
+            sysctl.With(BridgeNetfilterSysctl, "0");
+        }
+        else
+        {
+            files.Delete(BridgeNetfilterReader.Marker);
+            sysctl.Remove(BridgeNetfilterSysctl);
         }
     }
 
