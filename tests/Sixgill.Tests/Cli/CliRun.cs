@@ -25,10 +25,18 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     /// <summary>A file under examples/ (copied next to the tests at build).</summary>
     public static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "examples", name);
 
-    /// <summary>Writes <paramref name="yaml"/> to a fresh temp file and returns its path.</summary>
+    /// <summary>Where <see cref="TempConfig"/> writes: one directory for the test run, removed when it ends.</summary>
+    private static readonly Lazy<TempDirectory> Configs = new(() =>
+    {
+        var directory = new TempDirectory("sixgill-test-configs-");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => directory.Dispose();
+        return directory;
+    });
+
+    /// <summary>Writes <paramref name="yaml"/> to a fresh file of the run's config directory and returns its path.</summary>
     public static string TempConfig(string yaml)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"sixgill-test-{Guid.NewGuid():N}.yaml");
+        var path = Configs.Value.Combine($"{Guid.NewGuid():N}.yaml");
         File.WriteAllText(path, yaml);
         return path;
     }

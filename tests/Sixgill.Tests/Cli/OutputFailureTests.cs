@@ -18,7 +18,6 @@ public sealed class OutputFailureTests
     {
         var path = CliRun.TempConfig(TestConfig.Ipv6.Text);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
         return path;
     });
 
