@@ -269,6 +269,46 @@ public sealed class FleetOverSshTests(FleetLabFixture fixture) : IClassFixture<F
         }
     }
 
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task A_node_of_another_architecture_is_refused_before_anything_is_sent_and_the_others_are_served()
+    {
+        var home = fixture.NewHome();
+        // w1 (only it: the bind mount is made in w1's own mount namespace, where its sshd runs) says it is an arm64 machine.
+        var fake = $"{fixture.Names.SharedDirectory}/uname-aarch64";
+        await File.WriteAllTextAsync(fake, "#!/bin/sh\nfor a in \"$@\"; do case $a in -m) echo aarch64;; -s) echo Linux;; esac; done\n", TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(fake, (UnixFileMode)0b111_101_101);
+        var sentBefore = await InNodeAsync("w1", "sh", "-c", "ls -l --time-style=full-iso /var/lib/sixgill/bin/sixgill 2>/dev/null || echo absent");
+        await InNodeAsync("w1", "mount", "--bind", fake, "/usr/bin/uname");
+        try
+        {
+            (await InNodeAsync("w1", "uname", "-m")).Trim().ShouldBe("aarch64");
+            (await InNodeAsync("w2", "uname", "-m")).Trim().ShouldBe("x86_64", "the bind mount stays in w1");
+
+            var plan = await fixture.AdminAsync(home, "plan", "--all", "-c", fixture.Names.NodeConfig, "--output", "json");
+
+            plan.ExitCode.ShouldBe(3, plan.StandardOutput + plan.StandardError);
+            var nodes = FleetLabFixture.NodesOf(FleetLabFixture.Json(plan));
+            FleetLabFixture.Result(nodes["w1"]).ShouldBe("refused");
+            nodes["w1"].GetProperty("sent").GetArrayLength().ShouldBe(0);
+            var errors = nodes["w1"].GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
+            errors[0].ShouldBe("node w1 runs Linux aarch64, and this sixgill is built for Linux x86_64; the node was not changed");
+            errors.ShouldContain("  fix: run --all from a machine of the nodes' kind, or use a sixgill built for aarch64 there");
+            FleetLabFixture.Result(nodes["gw"]).ShouldBe("ok");
+            FleetLabFixture.Result(nodes["w2"]).ShouldBe("ok");
+            (await InNodeAsync("w1", "sh", "-c", "ls -l --time-style=full-iso /var/lib/sixgill/bin/sixgill 2>/dev/null || echo absent")).ShouldBe(sentBefore);
+
+            var text = await fixture.AdminAsync(home, "plan", "--all", "-c", fixture.Names.NodeConfig);
+            text.ExitCode.ShouldBe(3);
+            text.StandardOutput.ShouldContain("node w1 runs Linux aarch64, and this sixgill is built for Linux x86_64; the node was not changed");
+        }
+        finally
+        {
+            await InNodeAsync("w1", "umount", "/usr/bin/uname");
+        }
+
+        (await InNodeAsync("w1", "uname", "-m")).Trim().ShouldBe("x86_64");
+    }
+
     private async Task<string> JournalAsync(string node) =>
         (await fixture.Lab.Node(node).RunAsync(["sh", "-c", "cat /var/lib/sixgill/journal.json 2>/dev/null || echo absent"], TestContext.Current.CancellationToken)).EnsureSuccess().StandardOutput;
 
