@@ -309,6 +309,47 @@ public sealed class FleetOverSshTests(FleetLabFixture fixture) : IClassFixture<F
         (await InNodeAsync("w1", "uname", "-m")).Trim().ShouldBe("x86_64");
     }
 
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task A_key_with_a_passphrase_fails_clearly_without_a_terminal_and_asks_for_it_on_one()
+    {
+        Guard.Require("the passphrase test", LabRequirements.IsOnPath("script") ? [] : ["program 'script' (Debian package util-linux)"]);
+        var home = fixture.NewHome();
+        var key = $"{home}/locked";
+        (await new Sixgill.Host.Processes.ProcessRunner().RunAsync(["ssh-keygen", "-q", "-t", "ed25519", "-N", "secret", "-f", key], TestContext.Current.CancellationToken)).EnsureSuccess();
+        var config = fixture.Names.NodeConfig;
+        var authorized = $"{fixture.Names.SshDirectory}/authorized_keys";
+        var authorizedBefore = await File.ReadAllTextAsync(authorized, TestContext.Current.CancellationToken);
+        await File.AppendAllTextAsync(authorized, await File.ReadAllTextAsync(key + ".pub", TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        try
+        {
+            var journalBefore = await JournalAsync("gw");
+            var piped = await fixture.AdminAsync(home, "prepare", "--all", "--ssh-key", key, "-c", config);
+
+            piped.ExitCode.ShouldBe(3, piped.StandardOutput + piped.StandardError);
+            piped.StandardError.ShouldContain($"sixgill: the SSH key {key} is protected by a passphrase and there is no terminal to ask for it; no node was contacted");
+            piped.StandardError.ShouldContain("fix: run on a terminal, or give a key without a passphrase with --ssh-key FILE");
+            piped.StandardError.ShouldNotContain("connecting to");
+            (await JournalAsync("gw")).ShouldBe(journalBefore);
+
+            // On a terminal (script's pseudo-terminal in the admin node): the prompt, then the passphrase typed once it shows.
+            var typescript = $"{home}/typescript";
+            var inner = Sixgill.Ssh.ShellWords.Join(FleetLabFixture.Command(home, ["plan", "--all", "--ssh-key", key, "-c", config]));
+            var typist = $"until grep -q 'Enter passphrase' {typescript} 2>/dev/null; do sleep 0.1; done; printf 'secret\\r'";
+            var shell = $"({typist}) | script -qfec {Sixgill.Ssh.ShellWords.Quote(inner)} {typescript}";
+            var tty = await fixture.Lab.Admin!.RunAsync(new ProcessRequest(["sh", "-c", shell]) { Timeout = TimeSpan.FromMinutes(5) }, TestContext.Current.CancellationToken);
+
+            var seen = await File.ReadAllTextAsync(typescript, TestContext.Current.CancellationToken);
+            tty.ExitCode.ShouldBe(0, seen + tty.StandardError);
+            seen.ShouldContain($"Enter passphrase for key '{key}': ");
+            seen.ShouldContain("3 of 3 nodes ok", Case.Sensitive, seen);
+            seen.ShouldNotContain("secret", Case.Sensitive, "the passphrase is not echoed");
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(authorized, authorizedBefore, TestContext.Current.CancellationToken);
+        }
+    }
+
     private async Task<string> JournalAsync(string node) =>
         (await fixture.Lab.Node(node).RunAsync(["sh", "-c", "cat /var/lib/sixgill/journal.json 2>/dev/null || echo absent"], TestContext.Current.CancellationToken)).EnsureSuccess().StandardOutput;
 
