@@ -350,6 +350,53 @@ public sealed class FleetOverSshTests(FleetLabFixture fixture) : IClassFixture<F
         }
     }
 
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task Init_all_brings_the_masters_config_back_and_the_next_run_takes_it_to_every_node_once()
+    {
+        var home = fixture.NewHome();
+        var config = fixture.ConfigWith("init", text => text);
+        var before = await File.ReadAllTextAsync(config, TestContext.Current.CancellationToken);
+        before.ShouldNotContain("token_cert_hash");
+        try
+        {
+            var init = await fixture.AdminAsync(home, "init", "--all", "-c", config);
+
+            init.ExitCode.ShouldBe(0, init.StandardOutput + init.StandardError);
+            init.StandardError.ShouldNotContain("w1: running");
+            init.StandardOutput.ShouldContain($"{config} now holds the token and CA hash init wrote on gw (before: {config}.before-init)");
+            var certificate = await InNodeAsync("gw", "cat", "/etc/sixgill/pki/ca.crt");
+            var after = await File.ReadAllTextAsync(config, TestContext.Current.CancellationToken);
+            after.ShouldContain($"token_cert_hash: \"{Sixgill.Kube.ClusterCa.CertHashOf(certificate)}\"");
+            var token = after.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("token:", StringComparison.Ordinal))[6..].Trim().Trim('"');
+            token.ShouldMatch("^[a-z0-9]{6}\\.[a-z0-9]{16}$");
+            (init.StandardOutput + init.StandardError).ShouldNotContain(token[7..]);
+            (await File.ReadAllTextAsync($"{config}.before-init", TestContext.Current.CancellationToken)).ShouldBe(before);
+            (await InNodeAsync("gw", "cat", "/etc/sixgill/cluster.yaml")).ShouldBe(after, "init rewrote the master's copy in place");
+
+            // The next --all takes it to the nodes that do not have it yet (the master has it: init wrote it there); then nothing.
+            var first = await fixture.AdminAsync(home, "plan", "--all", "-c", config, "--output", "json");
+            first.ExitCode.ShouldBe(0, first.StandardError);
+            var sent = FleetLabFixture.NodesOf(FleetLabFixture.Json(first)).ToDictionary(n => n.Key, n => n.Value.GetProperty("sent").EnumerateArray().Select(f => f.GetString()).ToList());
+            sent["w1"].ShouldContain("cluster.yaml");
+            sent["w2"].ShouldContain("cluster.yaml");
+            sent["gw"].ShouldNotContain("cluster.yaml");
+            (await InNodeAsync("w1", "cat", "/etc/sixgill/cluster.yaml")).ShouldBe(after);
+
+            var second = await fixture.AdminAsync(home, "plan", "--all", "-c", config, "--output", "json");
+            second.ExitCode.ShouldBe(0, second.StandardError);
+            foreach (var (name, node) in FleetLabFixture.NodesOf(FleetLabFixture.Json(second)))
+            {
+                node.GetProperty("sent").GetArrayLength().ShouldBe(0, name);
+            }
+        }
+        finally
+        {
+            // init's own undo (the config and the CA files) runs with clean on the master; what is left of the CA goes by name.
+            await fixture.AdminAsync(home, "clean", "--all", "-c", config);
+            await InNodeAsync("gw", "rm", "-rf", "/etc/sixgill/pki");
+        }
+    }
+
     private async Task<string> JournalAsync(string node) =>
         (await fixture.Lab.Node(node).RunAsync(["sh", "-c", "cat /var/lib/sixgill/journal.json 2>/dev/null || echo absent"], TestContext.Current.CancellationToken)).EnsureSuccess().StandardOutput;
 
