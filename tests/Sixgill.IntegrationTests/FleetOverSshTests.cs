@@ -266,6 +266,134 @@ public sealed class FleetOverSshTests(FleetLabFixture fixture) : IClassFixture<F
         }
     }
 
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task A_node_of_another_architecture_is_refused_before_anything_is_sent_and_the_others_are_served()
+    {
+        var home = fixture.NewHome();
+        // w1 (only it: the bind mount is made in w1's own mount namespace, where its sshd runs) says it is an arm64 machine.
+        var fake = $"{fixture.Names.SharedDirectory}/uname-aarch64";
+        await File.WriteAllTextAsync(fake, "#!/bin/sh\nfor a in \"$@\"; do case $a in -m) echo aarch64;; -s) echo Linux;; esac; done\n", TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(fake, (UnixFileMode)0b111_101_101);
+        var sentBefore = await InNodeAsync("w1", "sh", "-c", "ls -l --time-style=full-iso /var/lib/sixgill/bin/sixgill 2>/dev/null || echo absent");
+        await InNodeAsync("w1", "mount", "--bind", fake, "/usr/bin/uname");
+        try
+        {
+            (await InNodeAsync("w1", "uname", "-m")).Trim().ShouldBe("aarch64");
+            (await InNodeAsync("w2", "uname", "-m")).Trim().ShouldBe("x86_64", "the bind mount stays in w1");
+
+            var plan = await fixture.AdminAsync(home, "plan", "--all", "-c", fixture.Names.NodeConfig, "--output", "json");
+
+            plan.ExitCode.ShouldBe(3, plan.StandardOutput + plan.StandardError);
+            var nodes = FleetLabFixture.NodesOf(FleetLabFixture.Json(plan));
+            FleetLabFixture.Result(nodes["w1"]).ShouldBe("refused");
+            nodes["w1"].GetProperty("sent").GetArrayLength().ShouldBe(0);
+            var errors = nodes["w1"].GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
+            errors[0].ShouldBe("node w1 runs Linux aarch64, and this sixgill is built for Linux x86_64; the node was not changed");
+            errors.ShouldContain("  fix: run --all from a machine of the nodes' kind, or use a sixgill built for aarch64 there");
+            FleetLabFixture.Result(nodes["gw"]).ShouldBe("ok");
+            FleetLabFixture.Result(nodes["w2"]).ShouldBe("ok");
+            (await InNodeAsync("w1", "sh", "-c", "ls -l --time-style=full-iso /var/lib/sixgill/bin/sixgill 2>/dev/null || echo absent")).ShouldBe(sentBefore);
+
+            var text = await fixture.AdminAsync(home, "plan", "--all", "-c", fixture.Names.NodeConfig);
+            text.ExitCode.ShouldBe(3);
+            text.StandardOutput.ShouldContain("node w1 runs Linux aarch64, and this sixgill is built for Linux x86_64; the node was not changed");
+        }
+        finally
+        {
+            await InNodeAsync("w1", "umount", "/usr/bin/uname");
+        }
+
+        (await InNodeAsync("w1", "uname", "-m")).Trim().ShouldBe("x86_64");
+    }
+
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task A_key_with_a_passphrase_fails_clearly_without_a_terminal_and_asks_for_it_on_one()
+    {
+        Guard.Require("the passphrase test", LabRequirements.IsOnPath("script") ? [] : ["program 'script' (Debian package util-linux)"]);
+        var home = fixture.NewHome();
+        var key = $"{home}/locked";
+        (await new Sixgill.Host.Processes.ProcessRunner().RunAsync(["ssh-keygen", "-q", "-t", "ed25519", "-N", "secret", "-f", key], TestContext.Current.CancellationToken)).EnsureSuccess();
+        var config = fixture.Names.NodeConfig;
+        var authorized = $"{fixture.Names.SshDirectory}/authorized_keys";
+        var authorizedBefore = await File.ReadAllTextAsync(authorized, TestContext.Current.CancellationToken);
+        await File.AppendAllTextAsync(authorized, await File.ReadAllTextAsync(key + ".pub", TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        try
+        {
+            var journalBefore = await JournalAsync("gw");
+            var piped = await fixture.AdminAsync(home, "prepare", "--all", "--ssh-key", key, "-c", config);
+
+            piped.ExitCode.ShouldBe(3, piped.StandardOutput + piped.StandardError);
+            piped.StandardError.ShouldContain($"sixgill: the SSH key {key} is protected by a passphrase and there is no terminal to ask for it; no node was contacted");
+            piped.StandardError.ShouldContain("fix: run on a terminal, or give a key without a passphrase with --ssh-key FILE");
+            piped.StandardError.ShouldNotContain("connecting to");
+            (await JournalAsync("gw")).ShouldBe(journalBefore);
+
+            // On a terminal (script's pseudo-terminal in the admin node): the prompt, then the passphrase typed once it shows.
+            var typescript = $"{home}/typescript";
+            var inner = Sixgill.Ssh.ShellWords.Join(FleetLabFixture.Command(home, ["plan", "--all", "--ssh-key", key, "-c", config]));
+            var typist = $"until grep -q 'Enter passphrase' {typescript} 2>/dev/null; do sleep 0.1; done; printf 'secret\\r'";
+            var shell = $"({typist}) | script -qfec {Sixgill.Ssh.ShellWords.Quote(inner)} {typescript}";
+            var tty = await fixture.Lab.Admin!.RunAsync(new ProcessRequest(["sh", "-c", shell]) { Timeout = TimeSpan.FromMinutes(5) }, TestContext.Current.CancellationToken);
+
+            var seen = await File.ReadAllTextAsync(typescript, TestContext.Current.CancellationToken);
+            tty.ExitCode.ShouldBe(0, seen + tty.StandardError);
+            seen.ShouldContain($"Enter passphrase for key '{key}': ");
+            seen.ShouldContain("3 of 3 nodes ok", Case.Sensitive, seen);
+            seen.ShouldNotContain("secret", Case.Sensitive, "the passphrase is not echoed");
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(authorized, authorizedBefore, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task Init_all_brings_the_masters_config_back_and_the_next_run_takes_it_to_every_node_once()
+    {
+        var home = fixture.NewHome();
+        var config = fixture.ConfigWith("init", text => text);
+        var before = await File.ReadAllTextAsync(config, TestContext.Current.CancellationToken);
+        before.ShouldNotContain("token_cert_hash");
+        try
+        {
+            var init = await fixture.AdminAsync(home, "init", "--all", "-c", config);
+
+            init.ExitCode.ShouldBe(0, init.StandardOutput + init.StandardError);
+            init.StandardError.ShouldNotContain("w1: running");
+            init.StandardOutput.ShouldContain($"{config} now holds the token and CA hash init wrote on gw (before: {config}.before-init)");
+            var certificate = await InNodeAsync("gw", "cat", "/etc/sixgill/pki/ca.crt");
+            var after = await File.ReadAllTextAsync(config, TestContext.Current.CancellationToken);
+            after.ShouldContain($"token_cert_hash: \"{Sixgill.Kube.ClusterCa.CertHashOf(certificate)}\"");
+            var token = after.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("token:", StringComparison.Ordinal))[6..].Trim().Trim('"');
+            token.ShouldMatch("^[a-z0-9]{6}\\.[a-z0-9]{16}$");
+            (init.StandardOutput + init.StandardError).ShouldNotContain(token[7..]);
+            (await File.ReadAllTextAsync($"{config}.before-init", TestContext.Current.CancellationToken)).ShouldBe(before);
+            (await InNodeAsync("gw", "cat", "/etc/sixgill/cluster.yaml")).ShouldBe(after, "init rewrote the master's copy in place");
+
+            // The next --all takes it to the nodes that do not have it yet (the master has it: init wrote it there); then nothing.
+            var first = await fixture.AdminAsync(home, "plan", "--all", "-c", config, "--output", "json");
+            first.ExitCode.ShouldBe(0, first.StandardError);
+            var sent = FleetLabFixture.NodesOf(FleetLabFixture.Json(first)).ToDictionary(n => n.Key, n => n.Value.GetProperty("sent").EnumerateArray().Select(f => f.GetString()).ToList());
+            sent["w1"].ShouldContain("cluster.yaml");
+            sent["w2"].ShouldContain("cluster.yaml");
+            sent["gw"].ShouldNotContain("cluster.yaml");
+            (await InNodeAsync("w1", "cat", "/etc/sixgill/cluster.yaml")).ShouldBe(after);
+
+            var second = await fixture.AdminAsync(home, "plan", "--all", "-c", config, "--output", "json");
+            second.ExitCode.ShouldBe(0, second.StandardError);
+            foreach (var (name, node) in FleetLabFixture.NodesOf(FleetLabFixture.Json(second)))
+            {
+                node.GetProperty("sent").GetArrayLength().ShouldBe(0, name);
+            }
+        }
+        finally
+        {
+            // init's own undo (the config and the CA files) runs with clean on the master; what is left of the CA goes by name.
+            await fixture.AdminAsync(home, "clean", "--all", "-c", config);
+            await InNodeAsync("gw", "rm", "-rf", "/etc/sixgill/pki");
+        }
+    }
+
     private async Task<string> JournalAsync(string node) =>
         (await fixture.Lab.Node(node).RunAsync(["sh", "-c", "cat /var/lib/sixgill/journal.json 2>/dev/null || echo absent"], TestContext.Current.CancellationToken)).EnsureSuccess().StandardOutput;
 

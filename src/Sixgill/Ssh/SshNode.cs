@@ -135,7 +135,7 @@ internal sealed class SshNode : IAsyncDisposable
             return;
         }
 
-        var staging = (await ExecAsync("mktemp -d /tmp/sixgill-upload.XXXXXXXX", null, cancellationToken)).StandardOutput.Trim();
+        string? staging = (await ExecAsync("mktemp -d /tmp/sixgill-upload.XXXXXXXX", null, cancellationToken)).StandardOutput.Trim();
         if (!staging.StartsWith("/tmp/sixgill-upload.", StringComparison.Ordinal))
         {
             throw new SshNodeException(Name, SshFailure.Transfer, $"node {Name}: cannot make a staging directory in /tmp");
@@ -156,8 +156,10 @@ internal sealed class SshNode : IAsyncDisposable
 
             var installs = files.Select(f =>
                 $"install -D -o root -g root -m {Convert.ToString((int)f.Mode, 8)} {ShellWords.Quote($"{staging}/{f.Name}")} {ShellWords.Quote(f.RemotePath)}");
-            var script = string.Join(" && ", installs);
+            // One command installs and removes the staging directory: every command costs the user's shell start-up there.
+            var script = $"{string.Join(" && ", installs)}; status=$?; rm -rf {ShellWords.Quote(staging)}; exit $status";
             var result = await ExecAsync(ShellWords.Join([.. this.asRoot, "sh", "-c", script]), null, cancellationToken);
+            staging = null;
             if (!result.Succeeded)
             {
                 throw new SshNodeException(Name, SshFailure.Transfer, $"node {Name}: cannot install the files sent: {result.StandardError.Trim()}");
@@ -169,7 +171,10 @@ internal sealed class SshNode : IAsyncDisposable
         }
         finally
         {
-            await ExecAsync(ShellWords.Join([.. this.asRoot, "rm", "-rf", staging]), null, CancellationToken.None);
+            if (staging is not null)
+            {
+                await ExecAsync(ShellWords.Join([.. this.asRoot, "rm", "-rf", staging]), null, CancellationToken.None);
+            }
         }
     }
 
