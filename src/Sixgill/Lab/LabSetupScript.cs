@@ -158,7 +158,7 @@ internal static class LabSetupScript
     /// <summary>
     /// The node's own mount and UTS namespaces, kept alive by bind mounts on two files. Inside:
     /// overlays on /etc and /var/lib (writes land in the node's upper layer, the machine's files
-    /// stay as they are), a tmpfs for /var/lib/cni (CNI leases) and for /run (pid files), and its
+    /// stay as they are), a tmpfs for /var/lib/cni (CNI leases), for /root (an empty home) and for /run (pid files), and its
     /// hostname. The upper layers take owner and mode from the real directories before mounting,
     /// because an overlay's root takes them from its upper layer.
     /// </summary>
@@ -190,6 +190,10 @@ internal static class LabSetupScript
         yield return new(Says("overlay /var/lib"), Inside(Overlay("/var/lib", node.VarLibUpper, node.VarLibWork)));
         yield return new(Says("create /var/lib/cni in its layer"), Inside(["mkdir", "-p", "/var/lib/cni"]));
         yield return new(Says("give /var/lib/cni a tmpfs"), Inside(Tmpfs("/var/lib/cni")));
+
+        // root's home of its own, empty: the machine's ~/.ssh is never read by the node's sshd, and
+        // its shell start files (a ~/.bashrc that runs pyenv, say) do not run in every SSH command.
+        yield return new(Says("give root an empty home"), Inside(Tmpfs("/root", "0700")));
 
         // A tmpfs directly on /run would hide /run/netns, so it is prepared aside with the
         // machine's /run/netns bound in (slave again), then moved over /run. -n: /run/mount/utab
@@ -296,5 +300,5 @@ internal static class LabSetupScript
     private static string[] Overlay(string target, string upper, string work) =>
         ["mount", "-n", "-t", "overlay", "overlay", "-o", $"lowerdir={target},upperdir={upper},workdir={work}", target];
 
-    private static string[] Tmpfs(string target) => ["mount", "-n", "-t", "tmpfs", "-o", "mode=0755", "tmpfs", target];
+    private static string[] Tmpfs(string target, string mode = "0755") => ["mount", "-n", "-t", "tmpfs", "-o", "mode=" + mode, "tmpfs", target];
 }
