@@ -65,6 +65,9 @@ public sealed class LabDemoTests
                 programs.ShouldContain("tayga");
             }
 
+            // A kept lab may be driven with --all afterwards: it has the access network and its admin node.
+            (await lab.RunAsync("exec", "admin", "--", "true")).ExitCode.ShouldBe(0, "the admin node of a kept lab");
+
             var page = await lab.RunAsync("exec", "w1", "--", "curl", "--silent", "--noproxy", "*", "--max-time", "5", InternetServices.WebUrl());
             page.ExitCode.ShouldBe(0, page.StandardError);
             page.StandardOutput.ShouldBe(InternetServices.Page);

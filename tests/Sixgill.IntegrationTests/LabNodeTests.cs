@@ -70,6 +70,37 @@ public sealed class LabNodeTests(ThreeNodeLabFixture fixture) : IClassFixture<Th
     }
 
     [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task Root_has_an_empty_home_of_its_own_in_every_node_so_the_machines_dot_files_never_reach_it()
+    {
+        var lab = fixture.Lab;
+        var marker = $"/root/sixgill-lab-test-{Environment.ProcessId}";
+        var (w1, w2) = (lab.Node("w1"), lab.Node("w2"));
+        try
+        {
+            foreach (var node in lab.Nodes)
+            {
+                (await node.RunAsync(["stat", "-f", "-c", "%T", "/root"], Cancel)).EnsureSuccess().StandardOutput.Trim().ShouldBe("tmpfs", node.Name);
+                (await node.RunAsync(["stat", "-c", "%a", "/root"], Cancel)).EnsureSuccess().StandardOutput.Trim().ShouldBe("700", node.Name);
+            }
+
+            (await w1.RunAsync(["touch", marker], Cancel)).EnsureSuccess();
+            (await w1.RunAsync(["ls", "-A", "/root"], Cancel)).EnsureSuccess().StandardOutput.Trim().ShouldBe(Path.GetFileName(marker));
+            (await w2.RunAsync(["ls", "-A", "/root"], Cancel)).EnsureSuccess().StandardOutput.Trim().ShouldBeEmpty();
+            File.Exists(marker).ShouldBeFalse();
+        }
+        finally
+        {
+            // Only if isolation failed did it land on the machine: remove exactly it.
+            if (File.Exists(marker))
+            {
+                File.Delete(marker);
+            }
+
+            await w1.RunAsync(["rm", "-f", marker], Cancel);
+        }
+    }
+
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_node_has_its_own_run_and_var_lib()
     {
         var lab = fixture.Lab;
