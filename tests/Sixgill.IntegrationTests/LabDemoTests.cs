@@ -92,7 +92,8 @@ public sealed class LabDemoTests
         {
             var demo = await lab.RunAsync("demo", "--ssh", "--keep", "--output", "json");
             demo.ExitCode.ShouldBe(0, demo.StandardOutput + demo.StandardError);
-            demo.StandardError.ShouldContain("prepare: sixgill --all over SSH from the admin node");
+            demo.StandardError.ShouldContain("prepare: sixgill prepare --all over SSH from the admin node");
+            demo.StandardError.ShouldContain("verify: sixgill verify --node w1 --node w2 over SSH from the admin node");
             using (var report = JsonDocument.Parse(demo.StandardOutput))
             {
                 var root = report.RootElement;

@@ -144,7 +144,7 @@ internal sealed class LabDemo
     private async Task<DemoPhase> AdminPhaseAsync(AdminFleet admin, string name, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        Say($"{name}: sixgill {string.Join(' ', arguments.Where(a => a.StartsWith('-') && a != "-c"))} over SSH from the admin node");
+        Say($"{name}: sixgill {string.Join(' ', Shown(arguments))} over SSH from the admin node");
         this.hooks.Started(name);
         var runs = await admin.RunAsync(arguments, cancellationToken);
         foreach (var run in runs)
@@ -154,6 +154,10 @@ internal sealed class LabDemo
 
         return End(new DemoPhase(name, clock.Elapsed, runs, []));
     }
+
+    /// <summary>A command line as the progress line shows it: without the values of <c>-c</c> and <c>--expect</c> (a path, a page).</summary>
+    internal static IEnumerable<string> Shown(IReadOnlyList<string> arguments) =>
+        arguments.Where((argument, i) => argument is not ("-c" or "--expect") && (i == 0 || arguments[i - 1] is not ("-c" or "--expect")));
 
     private DemoPhase End(DemoPhase phase)
     {

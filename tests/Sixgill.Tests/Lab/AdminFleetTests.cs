@@ -31,4 +31,11 @@ public sealed class AdminFleetTests
         run.StandardOutput.ShouldBeEmpty();
         run.Succeeded.ShouldBeFalse();
     }
+
+    [Fact]
+    public void The_demo_shows_an_admin_command_without_the_config_path_and_the_expected_page()
+    {
+        LabDemo.Shown(["verify", "--node", "w1", "--node", "w2", "-c", "/tmp/x/config.yaml", "--expect", "hello"]).ShouldBe(["verify", "--node", "w1", "--node", "w2"]);
+        LabDemo.Shown(["prepare", "--all", "-c", "/tmp/x/config.yaml"]).ShouldBe(["prepare", "--all"]);
+    }
 }
