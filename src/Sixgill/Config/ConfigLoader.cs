@@ -85,7 +85,7 @@ internal static class ConfigLoader
         }
 
         var cluster = diagnostics.Any(d => d.IsError) ? null : ClusterAssembler.Assemble(draft);
-        return (new LoadResult(cluster, Sorted(diagnostics), fileName) { Digest = LoadResult.DigestOf(text) }, RealToken(document));
+        return (new LoadResult(cluster, Sorted(diagnostics), fileName) { Text = text }, RealToken(document));
     }
 
     private static Located<string>? RealToken(ConfigDocument document)

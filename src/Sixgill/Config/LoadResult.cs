@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using System.Text;
+using Sixgill.Values;
 
 namespace Sixgill.Config;
 
@@ -10,11 +10,17 @@ namespace Sixgill.Config;
 /// </summary>
 internal sealed record LoadResult(Cluster? Cluster, ImmutableArray<Diagnostic> Diagnostics, string FileName)
 {
-    /// <summary>A digest of the text read (<c>sha256:…</c>); the journal records it. Empty when nothing could be read.</summary>
-    public string Digest { get; init; } = "";
+    /// <summary>The text read; null when nothing could be read.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>
+    /// A digest of the text read (<c>sha256:…</c>); the journal records it. Empty when nothing could be
+    /// read. Computed when asked: only a changing command needs it, and the first SHA-256 loads OpenSSL.
+    /// </summary>
+    public string Digest => Text is null ? "" : DigestOf(Text);
 
     /// <summary><c>sha256:</c> and the hex SHA-256 of <paramref name="text"/> as UTF-8.</summary>
-    public static string DigestOf(string text) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text ?? "")));
+    public static string DigestOf(string text) => "sha256:" + Sha256.Hex(Encoding.UTF8.GetBytes(text ?? ""));
 
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 

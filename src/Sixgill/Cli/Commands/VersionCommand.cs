@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json.Serialization;
@@ -24,16 +23,12 @@ internal sealed record VersionReport(string Version, string Commit, string Build
 /// <summary><c>sixgill version</c> and <c>sixgill --version</c>: the same report, as text or (<c>-o json</c>) a document.</summary>
 internal static class VersionCommand
 {
-    private static readonly Assembly Self = typeof(VersionCommand).Assembly;
-
-    private static readonly string Informational = Self.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-
-    public static string Version { get; } = Informational.Split('+')[0];
+    public static string Version => BuildInfo.Version;
 
     public static VersionReport Report { get; } = new(
-        Version,
-        Informational.Contains('+', StringComparison.Ordinal) ? Informational.Split('+')[1] : "unknown",
-        Self.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "BuildDate")?.Value ?? "unknown",
+        BuildInfo.Version,
+        BuildInfo.Commit,
+        BuildInfo.Date,
         OperatingSystem.IsLinux() ? "linux" : RuntimeInformation.OSDescription,
         RuntimeInformation.ProcessArchitecture switch
         {

@@ -1,5 +1,4 @@
 using System.Runtime.Versioning;
-using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
 using Sixgill.Host.Interop;
 using Sixgill.Machine;
@@ -53,7 +52,7 @@ internal sealed class LinuxFiles : IFiles
         var directory = Path.GetDirectoryName(target) ?? "/";
         var existing = TryStatx(target, 0, out var facts) ? facts : (LibC.StatxBuffer?)null;
         var finalMode = mode ?? (existing is { } e ? (UnixFileMode)(e.Mode & 0xFFF) : DefaultMode);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(target)}.sixgill-{Environment.ProcessId}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
+        var temp = Path.Combine(directory, $".{Path.GetFileName(target)}.sixgill-{Environment.ProcessId}-{Random.Shared.Next():x8}");
 
         try
         {
@@ -62,6 +61,7 @@ internal sealed class LinuxFiles : IFiles
                 Mode = FileMode.CreateNew,
                 Access = FileAccess.Write,
                 Share = FileShare.None,
+                BufferSize = 0, // one write of the whole content: no buffer to allocate
                 UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite, // no wider than 0600 until the mode is final
             }))
             {

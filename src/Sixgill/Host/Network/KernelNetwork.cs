@@ -17,7 +17,11 @@ namespace Sixgill.Host.Network;
 /// </remarks>
 internal sealed class KernelNetwork : INetwork
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    // Waiting for an address to leave "tentative": the first look comes after 1 ms, each later one
+    // after twice as long, up to 100 ms. Without duplicate address detection the kernel clears the
+    // flag within a millisecond or two (a fixed 100 ms cost every prepare 100 ms); with it, about 1 s.
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(100);
 
     // iproute2 answers in milliseconds; anything near this means netlink is stuck.
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -61,6 +65,7 @@ internal sealed class KernelNetwork : INetwork
     public void WaitUntilUsable(string link, InterfaceAddress address, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
+        var pause = FirstPoll;
         while (true)
         {
             reader.Forget();
@@ -81,7 +86,8 @@ internal sealed class KernelNetwork : INetwork
                 throw new TimeoutException($"{address} on {link} still tentative after {timeout.TotalSeconds:0} s (is the link connected?)");
             }
 
-            Thread.Sleep(PollInterval);
+            Thread.Sleep(pause);
+            pause = pause * 2 < LongestPoll ? pause * 2 : LongestPoll;
         }
     }
 

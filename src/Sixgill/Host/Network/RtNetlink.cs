@@ -42,6 +42,10 @@ internal sealed class RtNetlink : IDisposable
     private const int ExtendedAcknowledge = 11;   // NETLINK_EXT_ACK: errors carry the kernel's text
 
     private readonly int fd;
+
+    // One receive buffer for the socket's life: a fresh 64 KiB array per answer was zeroed every
+    // time, and a prepare reads and writes dozens of times (a tenth of a minion's prepare + clean).
+    private readonly byte[] buffer = new byte[1 << 16];
     private uint sequence;
 
     private RtNetlink(int fd) => this.fd = fd;
@@ -160,7 +164,6 @@ internal sealed class RtNetlink : IDisposable
     private List<byte[]> Receive(uint seq, ushort type)
     {
         var messages = new List<byte[]>();
-        var buffer = new byte[1 << 16];
         while (true)
         {
             var length = ReceiveSome(buffer);
