@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Sixgill.Cli.Commands;
 using Sixgill.Cli.Surface;
@@ -22,7 +23,7 @@ internal static class SixgillCli
     private static int HelpWidth => int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40 ? columns : 100;
 
     /// <summary>Every command by name, made only when asked for: building one costs its options, lambdas and code pages.</summary>
-    private static readonly (string Name, Func<GlobalOptions, CommandEnvironment, Func<RootCommand>, Command> Create)[] Commands =
+    private static readonly (string Name, Func<GlobalOptions, CommandEnvironment, Func<Command>, Command> Create)[] Commands =
     [
         ("validate", (options, _, _) => ValidateCommand.Create(options)),
         ("explain", (options, _, _) => ExplainCommand.Create(options)),
@@ -51,12 +52,15 @@ internal static class SixgillCli
     /// The command about to run: when it names one, only that one is built (start-up is then the
     /// cost of one command, not of twelve); otherwise (help, a mistake to report with suggestions) all are.
     /// </param>
-    public static RootCommand Build(GlobalOptions options, CommandEnvironment? environment = null, string? only = null)
+    public static Command Build(GlobalOptions options, CommandEnvironment? environment = null, string? only = null)
     {
         environment ??= CommandEnvironment.Local;
-        RootCommand root = null!;
-        RootCommand Root() => root;
-        root = new RootCommand(Description);
+        Command root = null!;
+        Command Root() => root;
+        // A plain command named sixgill, not System.CommandLine's RootCommand: that one looks up the
+        // program's name through reflection (the assembly binder, about 1 ms of every start) and
+        // adds directives, which Sixgill does not offer.
+        root = new Command("sixgill", Description) { new HelpOption(), new VersionOption() };
         var wanted = only is not null && !ReadTheTree.Contains(only) && Array.Exists(Commands, c => c.Name == only) ? only : null;
         foreach (var (name, create) in Commands)
         {
@@ -66,7 +70,6 @@ internal static class SixgillCli
             }
         }
 
-        root.Directives.Clear(); // no [suggest] or [diagram]: completion is 'sixgill completion SHELL'
         CommandOptions.Attach(root, options);
         HelpLayout.Install(root, HelpWidth);
         foreach (var version in root.Options.OfType<VersionOption>())

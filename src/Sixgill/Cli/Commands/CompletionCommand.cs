@@ -14,7 +14,7 @@ internal static class CompletionCommand
 {
     public static readonly string[] Shells = ["bash", "zsh", "fish"];
 
-    public static Command Create(GlobalOptions options, Func<RootCommand> root)
+    public static Command Create(GlobalOptions options, Func<Command> root)
     {
         var shell = new Argument<string?>("SHELL") { Description = "bash, zsh or fish", Arity = ArgumentArity.ZeroOrOne };
         shell.AcceptOnlyFromAmong(Shells);

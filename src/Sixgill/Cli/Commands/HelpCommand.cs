@@ -9,7 +9,7 @@ namespace Sixgill.Cli.Commands;
 /// </summary>
 internal static class HelpCommand
 {
-    public static Command Create(GlobalOptions options, Func<RootCommand> root)
+    public static Command Create(GlobalOptions options, Func<Command> root)
     {
         var words = new Argument<string[]>("COMMAND") { Description = "the command, e.g. 'lab up'", Arity = ArgumentArity.ZeroOrMore, HelpName = "COMMAND" };
         var man = new Option<bool>("--man") { Description = "print the manual page sixgill(1), in roff" };

@@ -9,7 +9,8 @@ internal static class CommandPath
     {
         ArgumentNullException.ThrowIfNull(command);
         var names = new List<string>();
-        for (Symbol? at = command; at is Command { } current && current is not RootCommand; at = current.Parents.FirstOrDefault())
+        // The root (sixgill itself) is the command without a parent.
+        for (Symbol? at = command; at is Command { } current && current.Parents.Any(); at = current.Parents.FirstOrDefault())
         {
             names.Add(current.Name);
         }
@@ -19,7 +20,7 @@ internal static class CommandPath
     }
 
     /// <summary>The command at <paramref name="words"/> below <paramref name="root"/>, or null (and how far it got).</summary>
-    public static (Command? Command, Command Deepest, string? Unknown) Find(RootCommand root, IReadOnlyList<string> words)
+    public static (Command? Command, Command Deepest, string? Unknown) Find(Command root, IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(words);

@@ -57,7 +57,7 @@ internal sealed record SurfaceCommand(string Path, string Description, IReadOnly
 /// </summary>
 internal static class CommandSurface
 {
-    public static IReadOnlyList<SurfaceCommand> Read(RootCommand root)
+    public static IReadOnlyList<SurfaceCommand> Read(Command root)
     {
         ArgumentNullException.ThrowIfNull(root);
         var commands = new List<SurfaceCommand>();

@@ -10,7 +10,7 @@ namespace Sixgill.Cli.Surface;
 /// </summary>
 internal static class HelpLayout
 {
-    public static void Install(RootCommand root, int width)
+    public static void Install(Command root, int width)
     {
         ArgumentNullException.ThrowIfNull(root);
         foreach (var help in root.Options.OfType<HelpOption>())
