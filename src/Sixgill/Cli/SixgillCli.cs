@@ -52,7 +52,12 @@ internal static class SixgillCli
     /// The command about to run: when it names one, only that one is built (start-up is then the
     /// cost of one command, not of twelve); otherwise (help, a mistake to report with suggestions) all are.
     /// </param>
-    public static Command Build(GlobalOptions options, CommandEnvironment? environment = null, string? only = null)
+    /// <param name="helpAsked">
+    /// The command line names <c>--help</c> (or <c>-h</c>, <c>-?</c>) or <c>--version</c>. When it does
+    /// not and one command is built, those two options are left out: making them reads
+    /// System.CommandLine's localized texts through a ResourceManager (about a tenth of a start).
+    /// </param>
+    public static Command Build(GlobalOptions options, CommandEnvironment? environment = null, string? only = null, bool helpAsked = true)
     {
         environment ??= CommandEnvironment.Local;
         Command root = null!;
@@ -60,8 +65,14 @@ internal static class SixgillCli
         // A plain command named sixgill, not System.CommandLine's RootCommand: that one looks up the
         // program's name through reflection (the assembly binder, about 1 ms of every start) and
         // adds directives, which Sixgill does not offer.
-        root = new Command("sixgill", Description) { new HelpOption(), new VersionOption() };
+        root = new Command("sixgill", Description);
         var wanted = only is not null && !ReadTheTree.Contains(only) && Array.Exists(Commands, c => c.Name == only) ? only : null;
+        if (wanted is null || helpAsked)
+        {
+            root.Options.Add(new HelpOption());
+            root.Options.Add(new VersionOption());
+        }
+
         foreach (var (name, create) in Commands)
         {
             if (wanted is null || name == wanted)
@@ -89,7 +100,7 @@ internal static class SixgillCli
         var options = new GlobalOptions();
         var document = new DocumentWriter(output);
         // No response files: "-c @cluster.yaml" is a file name, never a list of arguments to read.
-        var parsed = Build(options, environment, args.Length > 0 ? args[0] : null).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var parsed = Build(options, environment, args.Length > 0 ? args[0] : null, AsksForHelpOrVersion(args)).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var json = WantsJson(args);
         if (parsed.Errors.Count > 0)
         {
@@ -149,6 +160,9 @@ internal static class SixgillCli
             return ExitCodes.ChangeFailed;
         }
     }
+
+    private static bool AsksForHelpOrVersion(string[] args) =>
+        args.Any(a => a is "--help" or "-h" or "/h" or "-?" or "/?" or "--version");
 
     /// <summary><c>-o json</c> (or <c>--output json</c>, <c>--output=json</c>) anywhere: known even when the rest does not parse.</summary>
     private static bool WantsJson(IReadOnlyList<string> args) =>
