@@ -18,36 +18,11 @@ internal static class BashCompletion
         script.Append("""
             _sixgill() {
               local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-              local cmdpath='' config='' lab='' i w kind
               COMPREPLY=()
-              for ((i = 1; i < COMP_CWORD; i++)); do
-                w=${COMP_WORDS[i]}
-                if [[ $w == -- ]]; then
-                  # lab exec NODE -- CMD...: a command of its own
-                  COMPREPLY=($(compgen -c -- "$cur"))
-                  return
-                fi
-                if [[ $w == -* ]]; then
-                  if [[ -n $(_sixgill_option_value "$cmdpath" "$w") ]]; then
-                    ((i++))
-                    case $w in
-                      -c | --config) config=${COMP_WORDS[i]} ;;
-                      --name) lab=${COMP_WORDS[i]} ;;
-                    esac
-                  fi
-                  continue
-                fi
-                if [[ " $(_sixgill_subcommands "$cmdpath") " == *" $w "* ]]; then
-                  cmdpath=${cmdpath:+$cmdpath }$w
-                fi
-              done
-              kind=''
-              if [[ $prev == -* ]]; then
-                kind=$(_sixgill_option_value "$cmdpath" "$prev")
-              fi
-              if [[ -z $kind && $cur != -* ]]; then
-                kind=$(_sixgill_argument "$cmdpath")
-              fi
+
+            """);
+        ShellTables.WalkWords(script, words: "COMP_WORDS", first: 1, current: "COMP_CWORD", afterDoubleDash: ["COMPREPLY=($(compgen -c -- \"$cur\"))"]);
+        script.Append("""
               case $kind in
                 file) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
                 dir) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")) ;;

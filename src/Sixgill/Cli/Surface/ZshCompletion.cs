@@ -19,37 +19,10 @@ internal static class ZshCompletion
         script.Append("""
             _sixgill() {
               local cur=${words[CURRENT]} prev=${words[CURRENT-1]}
-              local cmdpath='' config='' lab='' i w kind
-              for ((i = 2; i < CURRENT; i++)); do
-                w=${words[i]}
-                if [[ $w == -- ]]; then
-                  # lab exec NODE -- CMD...: a command of its own
-                  shift $i words
-                  ((CURRENT -= i))
-                  _normal
-                  return
-                fi
-                if [[ $w == -* ]]; then
-                  if [[ -n $(_sixgill_option_value "$cmdpath" "$w") ]]; then
-                    ((i++))
-                    case $w in
-                      -c | --config) config=${words[i]} ;;
-                      --name) lab=${words[i]} ;;
-                    esac
-                  fi
-                  continue
-                fi
-                if [[ " $(_sixgill_subcommands "$cmdpath") " == *" $w "* ]]; then
-                  cmdpath=${cmdpath:+$cmdpath }$w
-                fi
-              done
-              kind=''
-              if [[ $prev == -* ]]; then
-                kind=$(_sixgill_option_value "$cmdpath" "$prev")
-              fi
-              if [[ -z $kind && $cur != -* ]]; then
-                kind=$(_sixgill_argument "$cmdpath")
-              fi
+
+            """);
+        ShellTables.WalkWords(script, words: "words", first: 2, current: "CURRENT", afterDoubleDash: ["shift $i words", "((CURRENT -= i))", "_normal"]);
+        script.Append("""
               case $kind in
                 file) _files ;;
                 dir) _files -/ ;;
