@@ -26,13 +26,7 @@ internal sealed record EnsureContainer(ContainerSpec Spec, Ip? AnswersDnsAt = nu
         var engine = context.RequireDocker();
         var observed = engine.InspectContainerAsync(Spec.Name).GetAwaiter().GetResult();
         var verdict = ContainerDrift.Compare(Spec, observed, observed is null ? null : engine.FindImageAsync(Spec.Image).GetAwaiter().GetResult());
-        return verdict.Action switch
-        {
-            DriftAction.Create => ProbeResult.Absent(),
-            DriftAction.Keep => ProbeResult.Present,
-            DriftAction.Replace => ProbeResult.Different(string.Join("; ", verdict.Reasons)),
-            _ => throw new PreconditionFailedException($"{string.Join("; ", verdict.Reasons)}: remove or rename it, or use general.runtime: native; nothing was changed"),
-        };
+        return ProbeResult.OfDrift(verdict);
     }
 
     public override Undo PrepareUndo(StepContext context) => new RemoveContainer(Spec.Name);

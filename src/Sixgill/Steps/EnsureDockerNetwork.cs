@@ -19,13 +19,7 @@ internal sealed record EnsureDockerNetwork(SupportNetworkSpec Spec) : Step
     {
         ArgumentNullException.ThrowIfNull(context);
         var verdict = NetworkDrift.Compare(Spec, Inspect(context.RequireDocker()));
-        return verdict.Action switch
-        {
-            DriftAction.Create => ProbeResult.Absent(),
-            DriftAction.Keep => ProbeResult.Present,
-            DriftAction.Replace => ProbeResult.Different(string.Join("; ", verdict.Reasons)),
-            _ => throw new PreconditionFailedException($"{string.Join("; ", verdict.Reasons)}: remove or rename it, or use general.runtime: native; nothing was changed"),
-        };
+        return ProbeResult.OfDrift(verdict);
     }
 
     public override Undo PrepareUndo(StepContext context) => new RemoveDockerNetwork(Spec.Name);

@@ -1,3 +1,6 @@
+using Sixgill.Docker;
+using Sixgill.Machine;
+
 namespace Sixgill.Steps;
 
 /// <summary>What a probe found, compared with what the step wants.</summary>
@@ -26,4 +29,20 @@ internal sealed record ProbeResult(ProbeState State, string? Detail = null)
     public static ProbeResult Absent(string? detail = null) => new(ProbeState.Absent, detail);
 
     public static ProbeResult Different(string detail) => new(ProbeState.Different, detail);
+
+    /// <summary>
+    /// A docker object's drift as a probe: create, keep or replace it; one Sixgill does not own
+    /// stops the run before anything changed.
+    /// </summary>
+    public static ProbeResult OfDrift(DriftVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return verdict.Action switch
+        {
+            DriftAction.Create => Absent(),
+            DriftAction.Keep => Present,
+            DriftAction.Replace => Different(string.Join("; ", verdict.Reasons)),
+            _ => throw new PreconditionFailedException($"{string.Join("; ", verdict.Reasons)}: remove or rename it, or use general.runtime: native; nothing was changed"),
+        };
+    }
 }
