@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using Microsoft.Win32.SafeHandles;
 using Sixgill.Host.Interop;
@@ -36,6 +37,13 @@ internal sealed class LinuxFiles : IFiles
 
     public byte[]? Read(string path)
     {
+        // A file that is not there is an ordinary answer (no CA yet, no journal yet): asked first, so
+        // that it does not cost a thrown exception (a stack walk) every time; the catch is for a race.
+        if (!TryStatx(path, 0, out _) && Marshal.GetLastPInvokeError() is LibC.NoSuchEntry or LibC.NotADirectory)
+        {
+            return null;
+        }
+
         try
         {
             return File.ReadAllBytes(path);

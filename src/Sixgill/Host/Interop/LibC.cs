@@ -22,6 +22,8 @@ internal static partial class LibC
     public const int LockExclusive = 2;
     public const int LockNonBlocking = 4;
 
+    public const int NoSuchEntry = 2;
+    public const int NotADirectory = 20;
     public const int Interrupted = 4;
     public const int WouldBlock = 11;
     public const int Busy = 16;

@@ -45,7 +45,8 @@ internal sealed class RtNetlink : IDisposable
 
     // One receive buffer for the socket's life: a fresh 64 KiB array per answer was zeroed every
     // time, and a prepare reads and writes dozens of times (a tenth of a minion's prepare + clean).
-    private readonly byte[] buffer = new byte[1 << 16];
+    // Not zeroed either: the kernel writes what is read, and only those pages are ever touched.
+    private readonly byte[] buffer = GC.AllocateUninitializedArray<byte>(1 << 16);
     private uint sequence;
 
     private RtNetlink(int fd) => this.fd = fd;
