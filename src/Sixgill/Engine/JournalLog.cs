@@ -21,10 +21,10 @@ internal static class JournalLog
     /// <summary>What a journal file holds: the journal, whether it is one compact version-3 line, and whether a torn last line was left out.</summary>
     internal sealed record Contents(JournalDocument Document, bool Compact, bool Torn);
 
-    public static byte[] Whole(JournalDocument document) => Line(JsonSerializer.SerializeToUtf8Bytes(document, JournalJson.Default.JournalDocument));
+    public static byte[] Whole(JournalDocument document) => Line(JsonSerializer.SerializeToUtf8Bytes(document, JournalJson.Document));
 
     public static byte[] Lines(IEnumerable<JournalChange> changes) =>
-        [.. changes.SelectMany(change => Line(JsonSerializer.SerializeToUtf8Bytes(change, JournalJson.Default.JournalChange)))];
+        [.. changes.SelectMany(change => Line(JsonSerializer.SerializeToUtf8Bytes(change, JournalJson.Change)))];
 
     /// <summary>
     /// The changes that turn <paramref name="from"/> into <paramref name="to"/>, in the order to
@@ -71,12 +71,12 @@ internal static class JournalLog
         JournalDocument? first;
         try
         {
-            first = JsonSerializer.Deserialize(end < 0 ? bytes : bytes[..end], JournalJson.Default.JournalDocument);
+            first = JsonSerializer.Deserialize(end < 0 ? bytes : bytes[..end], JournalJson.Document);
         }
         catch (JsonException) when (end >= 0)
         {
             // Versions 1 and 2: one indented document over many lines.
-            var whole = JsonSerializer.Deserialize(bytes, JournalJson.Default.JournalDocument);
+            var whole = JsonSerializer.Deserialize(bytes, JournalJson.Document);
             return whole is null ? null
                 : whole.Version < JournalDocument.CurrentVersion ? new Contents(whole, Compact: false, Torn: false)
                 : throw new FormatException($"a version {whole.Version} journal is one document a line");
@@ -106,7 +106,7 @@ internal static class JournalLog
                 return new Contents(Document(first, entries, owner), Compact: false, Torn: true);
             }
 
-            var change = JsonSerializer.Deserialize(rest[..next], JournalJson.Default.JournalChange) ?? throw new FormatException($"line {lines + 2} holds 'null'");
+            var change = JsonSerializer.Deserialize(rest[..next], JournalJson.Change) ?? throw new FormatException($"line {lines + 2} holds 'null'");
             Apply(change, entries, ref owner, lines + 2);
             rest = rest[(next + 1)..];
             lines++;

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Sixgill.Steps;
 
 /// <summary>
@@ -11,29 +9,33 @@ namespace Sixgill.Steps;
 /// <remarks>
 /// <see cref="Revert"/> must be safe whether the change happened, half happened, or never happened
 /// (the process may have died between writing the intent and applying it), and it touches only what
-/// is still as Sixgill left it. The list below is the journal's vocabulary: a new kind of undo is
-/// added here, with a name that never changes once released.
+/// is still as Sixgill left it. <see cref="Kinds"/> is the journal's vocabulary: a new kind of undo
+/// is added there, with a name that never changes once released.
 /// </remarks>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
-[JsonDerivedType(typeof(RevertAddress), "address")]
-[JsonDerivedType(typeof(RevertRoute), "route")]
-[JsonDerivedType(typeof(RevertSysctl), "sysctl")]
-[JsonDerivedType(typeof(RestoreFile), "file")]
-[JsonDerivedType(typeof(RevertLineEdit), "lines")]
-[JsonDerivedType(typeof(UndoWithRestart), "restart")]
-[JsonDerivedType(typeof(RemoveLink), "link")]
-[JsonDerivedType(typeof(RemoveDirectory), "directory")]
-[JsonDerivedType(typeof(DeleteNftTable), "nftables")]
-[JsonDerivedType(typeof(StopDaemon), "daemon")]
-[JsonDerivedType(typeof(ReloadProfileAfter), "apparmor")]
-[JsonDerivedType(typeof(RemoveSystemdService), "unit")]
-[JsonDerivedType(typeof(RevertCniConfig), "cni")]
-[JsonDerivedType(typeof(ResetKubeadm), "kubeadm")]
-[JsonDerivedType(typeof(RemoveDockerNetwork), "docker-network")]
-[JsonDerivedType(typeof(RemoveContainer), "container")]
-[JsonDerivedType(typeof(UnloadKernelModule), "module")]
 internal abstract record Undo
 {
+    /// <summary>Every kind of undo and the name the journal records it under (its <c>kind</c> field).</summary>
+    public static IReadOnlyList<(Type Type, string Kind)> Kinds { get; } =
+    [
+        (typeof(RevertAddress), "address"),
+        (typeof(RevertRoute), "route"),
+        (typeof(RevertSysctl), "sysctl"),
+        (typeof(RestoreFile), "file"),
+        (typeof(RevertLineEdit), "lines"),
+        (typeof(UndoWithRestart), "restart"),
+        (typeof(RemoveLink), "link"),
+        (typeof(RemoveDirectory), "directory"),
+        (typeof(DeleteNftTable), "nftables"),
+        (typeof(StopDaemon), "daemon"),
+        (typeof(ReloadProfileAfter), "apparmor"),
+        (typeof(RemoveSystemdService), "unit"),
+        (typeof(RevertCniConfig), "cni"),
+        (typeof(ResetKubeadm), "kubeadm"),
+        (typeof(RemoveDockerNetwork), "docker-network"),
+        (typeof(RemoveContainer), "container"),
+        (typeof(UnloadKernelModule), "module"),
+    ];
+
     /// <summary>What undoing does, for people: <c>remove fd00:20::2/64 from eth0</c>.</summary>
     public abstract string Describe();
 

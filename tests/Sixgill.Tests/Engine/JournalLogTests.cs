@@ -31,7 +31,7 @@ public sealed class JournalLogTests
         [
             files.Text(Path)!.Split('\n')[0],
             "{\"applied\":1}",
-            $"{{\"begin\":{Encoding.UTF8.GetString(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Entry(2), JournalJson.Default.JournalEntry))}}}",
+            $"{{\"begin\":{Encoding.UTF8.GetString(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Entry(2), JournalJson.Entry))}}}",
             "{\"removed\":1}",
             "",
         ]);
@@ -139,5 +139,17 @@ public sealed class JournalLogTests
             x is not null && y is not null && (x.Version, x.Node, x.Config) == (y.Version, y.Node, y.Config) && x.Entries.SequenceEqual(y.Entries);
 
         public int GetHashCode(JournalDocument obj) => obj.Entries.Length;
+    }
+
+    [Fact]
+    public void Every_kind_of_undo_has_one_journal_name_and_is_read_back_as_itself()
+    {
+        var concrete = typeof(Undo).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Undo)) && !t.IsAbstract).ToHashSet();
+        Undo.Kinds.Select(k => k.Type).ShouldBe(concrete, ignoreOrder: true);
+        Undo.Kinds.Select(k => k.Kind).Distinct().Count().ShouldBe(Undo.Kinds.Count);
+
+        var line = System.Text.Json.JsonSerializer.Serialize(Entry(3), JournalJson.Entry);
+        line.ShouldContain("\"undo\":{\"kind\":\"sysctl\"");
+        System.Text.Json.JsonSerializer.Deserialize(line, JournalJson.Entry)!.Undo.ShouldBe(Entry(3).Undo);
     }
 }

@@ -237,12 +237,12 @@ public sealed class UpStepsTests
             .Select((undo, i) => new JournalEntry(i + 1, "up", "id", "description", JournalEntryState.Applied, DateTimeOffset.UnixEpoch, undo));
         var document = new JournalDocument(JournalDocument.CurrentVersion, [.. entries]);
 
-        var json = JsonSerializer.Serialize(document, JournalJson.Default.JournalDocument);
-        var back = JsonSerializer.Deserialize(json, JournalJson.Default.JournalDocument)!;
+        var json = JsonSerializer.Serialize(document, JournalJson.Document);
+        var back = JsonSerializer.Deserialize(json, JournalJson.Document)!;
 
         json.ShouldContain("\"kind\":\"cni\"");
         json.ShouldContain("\"kind\":\"kubeadm\"");
         back.Entries.Select(e => e.Undo.GetType()).ShouldBe([typeof(RevertCniConfig), typeof(ResetKubeadm)]);
-        JsonSerializer.Serialize(back, JournalJson.Default.JournalDocument).ShouldBe(json);
+        JsonSerializer.Serialize(back, JournalJson.Document).ShouldBe(json);
     }
 }
