@@ -160,50 +160,59 @@ internal static class LabSetupScript
     /// overlays on /etc and /var/lib (writes land in the node's upper layer, the machine's files
     /// stay as they are), a tmpfs for /var/lib/cni (CNI leases), for /root (an empty home) and for /run (pid files), and its
     /// hostname. The upper layers take owner and mode from the real directories before mounting,
-    /// because an overlay's root takes them from its upper layer.
+    /// because an overlay's root takes them from its upper layer. One process: a shell that makes
+    /// the node's directories, then <c>unshare</c> into its new namespaces with a shell that mounts
+    /// (<see cref="LabShellScript"/>; the parts are the commands that would do each alone).
     /// </summary>
     private static IEnumerable<LabSetupCommand> NodeMounts(LabNodeLayout node, LabNames names)
     {
         string Says(string what) => $"node {node.Name}: {what}";
-        IReadOnlyList<string> Inside(IReadOnlyList<string> command) => NamespaceCommand.InNodeMounts(node, command);
 
-        yield return new(Says("create its private directories"), ["mkdir", "-p", node.EtcUpper, node.EtcWork, node.VarLibUpper, node.VarLibWork, node.RunStaging]);
+        var outside = new List<LabSetupCommand>
+        {
+            new(Says("create its private directories"), ["mkdir", "-p", node.EtcUpper, node.EtcWork, node.VarLibUpper, node.VarLibWork, node.RunStaging]),
+        };
         foreach (var (real, upper) in new[] { ("/etc", node.EtcUpper), ("/var/lib", node.VarLibUpper) })
         {
-            yield return new(Says($"give its {real} layer the owner of {real}"), ["chown", $"--reference={real}", upper]);
-            yield return new(Says($"give its {real} layer the mode of {real}"), ["chmod", $"--reference={real}", upper]);
+            outside.Add(new(Says($"give its {real} layer the owner of {real}"), ["chown", $"--reference={real}", upper]));
+            outside.Add(new(Says($"give its {real} layer the mode of {real}"), ["chmod", $"--reference={real}", upper]));
         }
 
-        yield return new(Says("create its namespace files"), ["touch", node.MountNamespaceFile, node.UtsNamespaceFile]);
+        outside.Add(new(Says("create its namespace files"), ["touch", node.MountNamespaceFile, node.UtsNamespaceFile]));
 
         // Slave propagation: the machine's later mounts and unmounts still reach the node (a
         // namespace added or deleted under /run/netns afterwards shows up or goes away inside it
         // too), while nothing mounted inside the node ever reaches the machine.
-        yield return new(
+        var enter = new LabSetupCommand(
             Says("create its mount and UTS namespaces"),
-            ["unshare", $"--mount={node.MountNamespaceFile}", $"--uts={node.UtsNamespaceFile}", "--propagation", "slave", "--", "true"]);
+            ["unshare", $"--mount={node.MountNamespaceFile}", $"--uts={node.UtsNamespaceFile}", "--propagation", "slave", "--"]);
+
+        var inside = new List<(LabSetupCommand, IReadOnlyList<string>)>();
+        void Inside(string what, IReadOnlyList<string> command) => inside.Add((new(Says(what), command), NamespaceCommand.InNodeMounts(node, command)));
 
         // The copy of the namespace-file mount holds earlier nodes' namespaces alive; drop it so
         // each node's namespaces end when the lab unmounts their files.
-        yield return new(Says("drop its copy of the namespace files"), Inside(["umount", "--recursive", names.NamespaceFileDirectory]));
-        yield return new(Says("overlay /etc"), Inside(Overlay("/etc", node.EtcUpper, node.EtcWork)));
-        yield return new(Says("overlay /var/lib"), Inside(Overlay("/var/lib", node.VarLibUpper, node.VarLibWork)));
-        yield return new(Says("create /var/lib/cni in its layer"), Inside(["mkdir", "-p", "/var/lib/cni"]));
-        yield return new(Says("give /var/lib/cni a tmpfs"), Inside(Tmpfs("/var/lib/cni")));
+        Inside("drop its copy of the namespace files", ["umount", "--recursive", names.NamespaceFileDirectory]);
+        Inside("overlay /etc", Overlay("/etc", node.EtcUpper, node.EtcWork));
+        Inside("overlay /var/lib", Overlay("/var/lib", node.VarLibUpper, node.VarLibWork));
+        Inside("create /var/lib/cni in its layer", ["mkdir", "-p", "/var/lib/cni"]);
+        Inside("give /var/lib/cni a tmpfs", Tmpfs("/var/lib/cni"));
 
         // root's home of its own, empty: the machine's ~/.ssh is never read by the node's sshd, and
         // its shell start files (a ~/.bashrc that runs pyenv, say) do not run in every SSH command.
-        yield return new(Says("give root an empty home"), Inside(Tmpfs("/root", "0700")));
+        Inside("give root an empty home", Tmpfs("/root", "0700"));
 
         // A tmpfs directly on /run would hide /run/netns, so it is prepared aside with the
         // machine's /run/netns bound in (slave again), then moved over /run. -n: /run/mount/utab
         // would be written into the tmpfs being moved, and mount reports that as a failure.
-        yield return new(Says("prepare its /run"), Inside(Tmpfs(node.RunStaging)));
-        yield return new(Says("keep /run/netns in its /run"), Inside(["mkdir", $"{node.RunStaging}/netns"]));
-        yield return new(Says("bind the machine's /run/netns"), Inside(["mount", "-n", "--rbind", LabNames.NetnsDirectory, $"{node.RunStaging}/netns"]));
-        yield return new(Says("let /run/netns follow the machine"), Inside(["mount", "-n", "--make-rslave", $"{node.RunStaging}/netns"]));
-        yield return new(Says("move its /run in place"), Inside(["mount", "-n", "--move", node.RunStaging, "/run"]));
-        yield return new(Says("set its hostname"), Inside(["hostname", node.Name]));
+        Inside("prepare its /run", Tmpfs(node.RunStaging));
+        Inside("keep /run/netns in its /run", ["mkdir", $"{node.RunStaging}/netns"]);
+        Inside("bind the machine's /run/netns", ["mount", "-n", "--rbind", LabNames.NetnsDirectory, $"{node.RunStaging}/netns"]);
+        Inside("let /run/netns follow the machine", ["mount", "-n", "--make-rslave", $"{node.RunStaging}/netns"]);
+        Inside("move its /run in place", ["mount", "-n", "--move", node.RunStaging, "/run"]);
+        Inside("set its hostname", ["hostname", node.Name]);
+
+        yield return LabShellScript.Step(Says("build its file system"), outside, enter, inside);
     }
 
     /// <summary>

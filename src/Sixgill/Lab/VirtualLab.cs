@@ -228,7 +228,9 @@ internal sealed class VirtualLab : IAsyncDisposable
 
         if (!result.Succeeded)
         {
-            throw new LabException($"lab '{Name}': cannot {step.Purpose}: {new ProcessFailedException(result).Message}");
+            throw new LabException(step.Parts.Count > 0
+                ? $"lab '{Name}': {LabShellScript.Failure(step.Purpose, result.StandardError)}"
+                : $"lab '{Name}': cannot {step.Purpose}: {new ProcessFailedException(result).Message}");
         }
     }
 }

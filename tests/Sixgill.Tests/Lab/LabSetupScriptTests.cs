@@ -8,12 +8,66 @@ public sealed class LabSetupScriptTests
     private static readonly LabLayout Layout = LabLayout.Plan(
         new LabSpec("demo", [new("gw", "eth1", IsGateway: true), new("w1", "eth1"), new("w2", "eth1")], WithInternet: true));
 
-    private static readonly List<IReadOnlyList<string>> Commands = LabSetupScript.For(Layout).Select(c => c.Command).ToList();
+    private static readonly IReadOnlyList<LabSetupCommand> Steps = LabSetupScript.For(Layout);
+
+    /// <summary>Every command as it would run on its own: a script step's parts in its place.</summary>
+    private static readonly List<IReadOnlyList<string>> Commands = Steps.SelectMany(c => c.Flattened).Select(c => c.Command).ToList();
 
     [Fact]
-    public void Nothing_runs_through_a_shell()
+    public void Only_a_nodes_file_system_is_built_through_a_shell_and_nothing_else_runs_through_one()
     {
-        Commands.ShouldAllBe(c => !c.Any(a => a == "sh" || a == "bash" || a == "-c"));
+        Commands.ShouldAllBe(c => !c.Any(a => a == "sh" || a == "bash" || a == "-c") || (c[0] == "unshare" && c[c.Count - 1] == "sh"));
+        var scripts = Steps.Where(s => s.Command[0] == "sh").ToList();
+        scripts.Count.ShouldBe(Layout.Nodes.Count);
+        scripts.ShouldAllBe(s => s.Parts.Count > 0);
+    }
+
+    [Fact]
+    public void A_nodes_script_runs_its_parts_in_order_every_argument_quoted()
+    {
+        var node = Layout.Nodes[1];
+        var step = Steps.Single(s => s.Purpose == $"node {node.Name}: build its file system");
+        var (outer, inner) = (step.Command[2], step.Command[4]);
+        step.Command.ShouldBe(["sh", "-c", outer, "sh", inner]);
+
+        // Outside: the machine's side, then unshare with a shell that runs the inner script ($1).
+        var outsideParts = step.Parts.TakeWhile(p => p.Command[0] != "unshare").ToList();
+        var lines = outer.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(outsideParts.Count + 1);
+        for (var i = 0; i < outsideParts.Count; i++)
+        {
+            lines[i].ShouldBe(string.Join(' ', outsideParts[i].Command.Select(LabShellScript.Quote)) + $" || {{ s=$?; echo 'cannot {outsideParts[i].Purpose}' >&2; exit $s; }}");
+        }
+
+        lines[^1].ShouldBe($"exec 'unshare' '--mount={node.MountNamespaceFile}' '--uts={node.UtsNamespaceFile}' '--propagation' 'slave' '--' sh -c \"$1\" sh");
+
+        // Inside: each part without its nsenter, which the unshare above stands for.
+        var insideParts = step.Parts.SkipWhile(p => p.Command[0] != "unshare").Skip(1).ToList();
+        var innerLines = inner.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        innerLines.Length.ShouldBe(insideParts.Count);
+        for (var i = 0; i < insideParts.Count; i++)
+        {
+            var alone = insideParts[i].Command;
+            alone.Take(4).ShouldBe(NamespaceCommand.InNodeMounts(node, []));
+            innerLines[i].ShouldStartWith(string.Join(' ', alone.Skip(4).Select(LabShellScript.Quote)) + " || ");
+        }
+
+        insideParts[^1].Command.ShouldBe(NamespaceCommand.InNodeMounts(node, ["hostname", node.Name]));
+    }
+
+    [Theory]
+    [InlineData("plain", "'plain'")]
+    [InlineData("it's", "'it'\\''s'")]
+    [InlineData("$HOME `x` \"y\"", "'$HOME `x` \"y\"'")]
+    public void Shell_words_are_taken_literally(string argument, string quoted) => LabShellScript.Quote(argument).ShouldBe(quoted);
+
+    [Fact]
+    public void A_failed_script_names_the_part_that_failed_and_what_its_program_said()
+    {
+        LabShellScript.Failure("node w1: build its file system", "mount: /etc: wrong fs type.\ncannot node w1: overlay /etc\n")
+            .ShouldBe("cannot node w1: overlay /etc: mount: /etc: wrong fs type.");
+        LabShellScript.Failure("node w1: build its file system", "unshare: cannot do it\n")
+            .ShouldBe("cannot node w1: build its file system: unshare: cannot do it");
     }
 
     [Fact]
