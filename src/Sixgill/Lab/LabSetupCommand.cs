@@ -10,6 +10,13 @@ internal sealed record LabSetupCommand(string Purpose, IReadOnlyList<string> Com
     /// </summary>
     public IReadOnlyList<LabSetupCommand> Parts { get; init; } = [];
 
+    /// <summary>
+    /// The change this step makes over rtnetlink from inside the process (<see cref="LabNetlink"/>),
+    /// <see cref="Command"/> being the <c>ip</c> or <c>sysctl</c> command that would make the same;
+    /// null for a step that runs its command.
+    /// </summary>
+    public LabNetworkChange? Change { get; init; }
+
     /// <summary>The commands this step amounts to: its parts, or itself.</summary>
     public IEnumerable<LabSetupCommand> Flattened => Parts.Count > 0 ? Parts : [this];
 }

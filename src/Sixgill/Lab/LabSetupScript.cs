@@ -1,3 +1,6 @@
+using Sixgill.Machine;
+using Sixgill.Values;
+
 namespace Sixgill.Lab;
 
 /// <summary>
@@ -65,8 +68,8 @@ internal static class LabSetupScript
     /// </summary>
     public static IReadOnlyList<LabSetupCommand> ExtraNamespace(string namespaceName) =>
     [
-        new("create namespace " + namespaceName, ["ip", "netns", "add", namespaceName]),
-        new("bring up loopback", ["ip", "-n", namespaceName, "link", "set", "lo", "up"]),
+        Net("create namespace " + namespaceName, ["ip", "netns", "add", namespaceName], new NewNamespace(namespaceName)),
+        Net("bring up loopback", ["ip", "-n", namespaceName, "link", "set", "lo", "up"], new LinkUp(namespaceName, "lo")),
         NoDuplicateAddressDetection(namespaceName),
     ];
 
@@ -85,20 +88,18 @@ internal static class LabSetupScript
     private static IEnumerable<LabSetupCommand> Switch(LabLayout layout)
     {
         var sw = layout.Switch;
-        yield return new("create the switch namespace", ["ip", "netns", "add", sw]);
-        yield return new("bring up the switch's loopback", ["ip", "-n", sw, "link", "set", "lo", "up"]);
-        yield return new("create the switch bridge", ["ip", "-n", sw, "link", "add", LabLayout.Bridge, "type", "bridge"]);
-        yield return new("bring up the switch bridge", ["ip", "-n", sw, "link", "set", LabLayout.Bridge, "up"]);
+        yield return Net("create the switch namespace", ["ip", "netns", "add", sw], new NewNamespace(sw));
+        yield return Net("bring up the switch's loopback", ["ip", "-n", sw, "link", "set", "lo", "up"], new LinkUp(sw, "lo"));
+        yield return Net("create the switch bridge", ["ip", "-n", sw, "link", "add", LabLayout.Bridge, "type", "bridge"], new NewBridge(sw, LabLayout.Bridge));
+        yield return Net("bring up the switch bridge", ["ip", "-n", sw, "link", "set", LabLayout.Bridge, "up"], new LinkUp(sw, LabLayout.Bridge));
     }
 
     /// <summary>IPv6 is switched off in the internet namespace: it stands for the IPv4-only world NAT64 reaches.</summary>
     private static IEnumerable<LabSetupCommand> Internet(string inet)
     {
-        yield return new("create the internet namespace", ["ip", "netns", "add", inet]);
-        yield return new("bring up the internet's loopback", ["ip", "-n", inet, "link", "set", "lo", "up"]);
-        yield return new(
-            "make the internet IPv4-only",
-            NamespaceCommand.InNetwork(inet, ["sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1"]));
+        yield return Net("create the internet namespace", ["ip", "netns", "add", inet], new NewNamespace(inet));
+        yield return Net("bring up the internet's loopback", ["ip", "-n", inet, "link", "set", "lo", "up"], new LinkUp(inet, "lo"));
+        yield return Sysctls("make the internet IPv4-only", inet, [("net.ipv6.conf.all.disable_ipv6", "1"), ("net.ipv6.conf.default.disable_ipv6", "1")]);
     }
 
     /// <summary>
@@ -145,13 +146,17 @@ internal static class LabSetupScript
             yield return command with { Purpose = $"node {node.Name}: {command.Purpose}" };
         }
 
-        yield return new(
+        var mac = StableMac(node.Namespace, node.Interface);
+        yield return Net(
             $"node {node.Name}: connect {node.Interface} to the switch",
-            ["ip", "link", "add", node.Interface, "address", StableMac(node.Namespace, node.Interface), "netns", node.Namespace, "type", "veth", "peer", "name", node.SwitchPort, "netns", sw]);
-        yield return new($"node {node.Name}: attach its switch port", ["ip", "-n", sw, "link", "set", node.SwitchPort, "master", LabLayout.Bridge, "up"]);
+            ["ip", "link", "add", node.Interface, "address", mac, "netns", node.Namespace, "type", "veth", "peer", "name", node.SwitchPort, "netns", sw],
+            new NewVeth(node.Namespace, node.Interface, mac, sw, node.SwitchPort));
+        yield return Net($"node {node.Name}: attach its switch port", ["ip", "-n", sw, "link", "set", node.SwitchPort, "master", LabLayout.Bridge, "up"],
+            new LinkUp(sw, node.SwitchPort, LabLayout.Bridge));
         if (linkUp)
         {
-            yield return new($"node {node.Name}: bring up {node.Interface}", ["ip", "-n", node.Namespace, "link", "set", node.Interface, "up"]);
+            yield return Net($"node {node.Name}: bring up {node.Interface}", ["ip", "-n", node.Namespace, "link", "set", node.Interface, "up"],
+                new LinkUp(node.Namespace, node.Interface));
         }
     }
 
@@ -223,25 +228,29 @@ internal static class LabSetupScript
     {
         var sw = access.Switch;
         var length = "/" + LabAccessLayout.PrefixLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        yield return new("create the access switch namespace", ["ip", "netns", "add", sw]);
-        yield return new("bring up the access switch's loopback", ["ip", "-n", sw, "link", "set", "lo", "up"]);
-        yield return new("create the access switch bridge", ["ip", "-n", sw, "link", "add", LabLayout.Bridge, "type", "bridge"]);
-        yield return new("bring up the access switch bridge", ["ip", "-n", sw, "link", "set", LabLayout.Bridge, "up"]);
+        yield return Net("create the access switch namespace", ["ip", "netns", "add", sw], new NewNamespace(sw));
+        yield return Net("bring up the access switch's loopback", ["ip", "-n", sw, "link", "set", "lo", "up"], new LinkUp(sw, "lo"));
+        yield return Net("create the access switch bridge", ["ip", "-n", sw, "link", "add", LabLayout.Bridge, "type", "bridge"], new NewBridge(sw, LabLayout.Bridge));
+        yield return Net("bring up the access switch bridge", ["ip", "-n", sw, "link", "set", LabLayout.Bridge, "up"], new LinkUp(sw, LabLayout.Bridge));
         foreach (var command in NodeNetwork(access.Admin, sw, linkUp: true).Concat(NodeMounts(access.Admin, names)))
         {
             yield return command;
         }
 
-        yield return new("give the admin node its access address",
-            ["ip", "-n", access.Admin.Namespace, "address", "add", LabAccessLayout.AdminAddress + length, "dev", LabAccessLayout.Interface, "nodad"]);
+        yield return Net("give the admin node its access address",
+            ["ip", "-n", access.Admin.Namespace, "address", "add", LabAccessLayout.AdminAddress + length, "dev", LabAccessLayout.Interface, "nodad"],
+            new NewAddress(access.Admin.Namespace, LabAccessLayout.Interface, InterfaceAddress.Parse(LabAccessLayout.AdminAddress + length), NoDad: true));
         foreach (var port in access.Ports)
         {
             var iface = LabAccessLayout.Interface;
-            yield return new($"node {port.Node}: connect {iface} to the access switch",
-                ["ip", "link", "add", iface, "netns", port.Namespace, "type", "veth", "peer", "name", port.SwitchPort, "netns", sw]);
-            yield return new($"node {port.Node}: attach its access port", ["ip", "-n", sw, "link", "set", port.SwitchPort, "master", LabLayout.Bridge, "up"]);
-            yield return new($"node {port.Node}: bring up {iface}", ["ip", "-n", port.Namespace, "link", "set", iface, "up"]);
-            yield return new($"node {port.Node}: give {iface} its access address", ["ip", "-n", port.Namespace, "address", "add", port.Address + length, "dev", iface, "nodad"]);
+            yield return Net($"node {port.Node}: connect {iface} to the access switch",
+                ["ip", "link", "add", iface, "netns", port.Namespace, "type", "veth", "peer", "name", port.SwitchPort, "netns", sw],
+                new NewVeth(port.Namespace, iface, null, sw, port.SwitchPort));
+            yield return Net($"node {port.Node}: attach its access port", ["ip", "-n", sw, "link", "set", port.SwitchPort, "master", LabLayout.Bridge, "up"],
+                new LinkUp(sw, port.SwitchPort, LabLayout.Bridge));
+            yield return Net($"node {port.Node}: bring up {iface}", ["ip", "-n", port.Namespace, "link", "set", iface, "up"], new LinkUp(port.Namespace, iface));
+            yield return Net($"node {port.Node}: give {iface} its access address", ["ip", "-n", port.Namespace, "address", "add", port.Address + length, "dev", iface, "nodad"],
+                new NewAddress(port.Namespace, iface, InterfaceAddress.Parse(port.Address + length), NoDad: true));
         }
     }
 
@@ -253,16 +262,21 @@ internal static class LabSetupScript
     {
         var (gw, gwIf, inet, inetIf) = (uplink.GatewayNamespace, uplink.GatewayInterface, uplink.InternetNamespace, uplink.InternetInterface);
         var prefix = "/" + LabInternet.PrefixLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        yield return new("connect the gateway to the internet", ["ip", "link", "add", gwIf, "address", StableMac(gw, gwIf), "netns", gw, "type", "veth", "peer", "name", inetIf, "netns", inet]);
-        yield return new("bring up the internet's side", ["ip", "-n", inet, "link", "set", inetIf, "up"]);
+        var mac = StableMac(gw, gwIf);
+        yield return Net("connect the gateway to the internet", ["ip", "link", "add", gwIf, "address", mac, "netns", gw, "type", "veth", "peer", "name", inetIf, "netns", inet],
+            new NewVeth(gw, gwIf, mac, inet, inetIf));
+        yield return Net("bring up the internet's side", ["ip", "-n", inet, "link", "set", inetIf, "up"], new LinkUp(inet, inetIf));
         foreach (var address in LabInternet.InternetAddresses)
         {
-            yield return new($"give the internet {address}", ["ip", "-n", inet, "address", "add", address + prefix, "dev", inetIf]);
+            yield return Net($"give the internet {address}", ["ip", "-n", inet, "address", "add", address + prefix, "dev", inetIf],
+                new NewAddress(inet, inetIf, InterfaceAddress.Parse(address + prefix)));
         }
 
-        yield return new("bring up the gateway's uplink", ["ip", "-n", gw, "link", "set", gwIf, "up"]);
-        yield return new("give the gateway its uplink address", ["ip", "-n", gw, "address", "add", LabInternet.GatewayUplink + prefix, "dev", gwIf]);
-        yield return new("route the gateway's IPv4 into the internet", ["ip", "-n", gw, "route", "add", "default", "via", LabInternet.Router, "dev", gwIf]);
+        yield return Net("bring up the gateway's uplink", ["ip", "-n", gw, "link", "set", gwIf, "up"], new LinkUp(gw, gwIf));
+        yield return Net("give the gateway its uplink address", ["ip", "-n", gw, "address", "add", LabInternet.GatewayUplink + prefix, "dev", gwIf],
+            new NewAddress(gw, gwIf, InterfaceAddress.Parse(LabInternet.GatewayUplink + prefix)));
+        yield return Net("route the gateway's IPv4 into the internet", ["ip", "-n", gw, "route", "add", "default", "via", LabInternet.Router, "dev", gwIf],
+            new NewRoute(gw, new KernelRoute(Prefix.Parse("0.0.0.0/0"), Ip.Parse(LabInternet.Router), gwIf)));
     }
 
     /// <summary>
@@ -273,15 +287,18 @@ internal static class LabSetupScript
     {
         var (sw, port, inet, inetIf) = (uplink.GatewayNamespace, uplink.GatewayInterface, uplink.InternetNamespace, uplink.InternetInterface);
         var prefix = "/" + LabInternet.PrefixLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        yield return new("connect the internet to the switch", ["ip", "link", "add", port, "netns", sw, "type", "veth", "peer", "name", inetIf, "netns", inet]);
-        yield return new("attach the internet's switch port", ["ip", "-n", sw, "link", "set", port, "master", LabLayout.Bridge, "up"]);
-        yield return new("bring up the internet's side", ["ip", "-n", inet, "link", "set", inetIf, "up"]);
+        yield return Net("connect the internet to the switch", ["ip", "link", "add", port, "netns", sw, "type", "veth", "peer", "name", inetIf, "netns", inet],
+            new NewVeth(sw, port, null, inet, inetIf));
+        yield return Net("attach the internet's switch port", ["ip", "-n", sw, "link", "set", port, "master", LabLayout.Bridge, "up"], new LinkUp(sw, port, LabLayout.Bridge));
+        yield return Net("bring up the internet's side", ["ip", "-n", inet, "link", "set", inetIf, "up"], new LinkUp(inet, inetIf));
         foreach (var address in LabInternet.InternetAddresses)
         {
-            yield return new($"give the internet {address}", ["ip", "-n", inet, "address", "add", address + prefix, "dev", inetIf]);
+            yield return Net($"give the internet {address}", ["ip", "-n", inet, "address", "add", address + prefix, "dev", inetIf],
+                new NewAddress(inet, inetIf, InterfaceAddress.Parse(address + prefix)));
         }
 
-        yield return new($"make the internet the nodes' router at {router}", ["ip", "-n", inet, "address", "add", router, "dev", inetIf]);
+        yield return Net($"make the internet the nodes' router at {router}", ["ip", "-n", inet, "address", "add", router, "dev", inetIf],
+            new NewAddress(inet, inetIf, InterfaceAddress.Parse(router)));
     }
 
     /// <summary>
@@ -292,8 +309,9 @@ internal static class LabSetupScript
     private static IEnumerable<LabSetupCommand> OwnWayOut(LabNodeLayout node, string router)
     {
         var gateway = router.Split('/')[0];
-        yield return new($"node {node.Name}: default route to the internet via {gateway}",
-            ["ip", "-n", node.Namespace, "route", "add", "default", "via", gateway, "dev", node.Interface, "onlink"]);
+        yield return Net($"node {node.Name}: default route to the internet via {gateway}",
+            ["ip", "-n", node.Namespace, "route", "add", "default", "via", gateway, "dev", node.Interface, "onlink"],
+            new NewRoute(node.Namespace, new KernelRoute(Prefix.Parse("0.0.0.0/0"), Ip.Parse(gateway), node.Interface), OnLink: true));
         yield return new($"node {node.Name}: resolve names at the internet's DNS server",
             NamespaceCommand.InNodeMounts(node, ["sh", "-c", $"rm -f /etc/resolv.conf && echo 'nameserver {LabInternet.DnsServer}' > /etc/resolv.conf"]));
     }
@@ -303,8 +321,14 @@ internal static class LabSetupScript
     /// about 2 s. Set before any link exists so new links inherit it.
     /// </summary>
     private static LabSetupCommand NoDuplicateAddressDetection(string namespaceName) =>
-        new("switch off duplicate address detection",
-            NamespaceCommand.InNetwork(namespaceName, ["sysctl", "-q", "-w", "net.ipv6.conf.default.accept_dad=0", "net.ipv6.conf.all.accept_dad=0"]));
+        Sysctls("switch off duplicate address detection", namespaceName, [("net.ipv6.conf.default.accept_dad", "0"), ("net.ipv6.conf.all.accept_dad", "0")]);
+
+    /// <summary>A step made over rtnetlink (<paramref name="change"/>), <paramref name="command"/> being the ip command that does the same.</summary>
+    private static LabSetupCommand Net(string purpose, IReadOnlyList<string> command, LabNetworkChange change) => new(purpose, command) { Change = change };
+
+    /// <summary><c>net.*</c> sysctls written inside a lab namespace, as <c>nsenter --net=… sysctl -q -w KEY=VALUE…</c> would.</summary>
+    private static LabSetupCommand Sysctls(string purpose, string namespaceName, IReadOnlyList<(string Key, string Value)> values) =>
+        Net(purpose, NamespaceCommand.InNetwork(namespaceName, ["sysctl", "-q", "-w", .. values.Select(v => $"{v.Key}={v.Value}")]), new NamespaceSysctls(namespaceName, values));
 
     private static string[] Overlay(string target, string upper, string work) =>
         ["mount", "-n", "-t", "overlay", "overlay", "-o", $"lowerdir={target},upperdir={upper},workdir={work}", target];

@@ -84,6 +84,42 @@ public sealed class LabSetupScriptTests
     }
 
     [Fact]
+    public void Every_ip_and_sysctl_step_is_made_over_rtnetlink_in_exactly_the_lab_namespaces_its_command_names()
+    {
+        var network = Steps.Where(s => s.Command[0] == "ip" || s.Command.Contains("sysctl")).ToList();
+        network.ShouldNotBeEmpty();
+        foreach (var step in network)
+        {
+            var change = step.Change.ShouldNotBeNull(string.Join(' ', step.Command));
+            var named = step.Command[0] == "ip" ? Targets(step.Command) : [step.Command[1]["--net=/run/netns/".Length..]];
+            change.Namespaces.Order(StringComparer.Ordinal).ShouldBe(named.Distinct().Order(StringComparer.Ordinal), string.Join(' ', step.Command));
+            change.Namespaces.ShouldAllBe(ns => Layout.Names.Owns(ns), string.Join(' ', step.Command));
+        }
+
+        Steps.Where(s => s.Change is not null).ShouldAllBe(s => network.Contains(s));
+    }
+
+    [Fact]
+    public void The_rtnetlink_path_refuses_a_namespace_that_is_not_the_labs_before_opening_anything()
+    {
+        using var netlink = new LabNetlink(Layout.Names);
+
+        foreach (var change in new LabNetworkChange[]
+        {
+            new NewNamespace("sg-other-w1"),
+            new LinkUp("eth0", "eth0"),
+            new NewVeth("sg-demo-w1", "eth1", null, "host", "p-w1"),
+            new NamespaceSysctls("sg-demo", [("net.ipv6.conf.all.accept_dad", "0")]),
+            new LinkUp("sg-demo-../../proc/1/ns/net", "eth0"),
+        })
+        {
+            Should.Throw<InvalidOperationException>(() => netlink.Apply(change)).Message.ShouldContain("changes only its own namespaces");
+        }
+
+        netlink.Opened.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Veth_pairs_are_created_with_both_ends_inside_lab_namespaces()
     {
         var veths = Commands.Where(c => c.Contains("veth")).ToList();
