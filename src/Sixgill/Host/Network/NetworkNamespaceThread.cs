@@ -130,7 +130,7 @@ internal static class NetworkNamespaceThread
             {
                 result = work();
             }
-            catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
             {
                 failure = e;
             }
