@@ -104,7 +104,7 @@ public sealed class LabLifecycleTests
     {
         LabRequirements.Require();
         var name = TestLabs.NextName();
-        var runner = new FailingRunner(command => command is ["sh", "-c", _, "sh", var inside] && inside.Contains("'hostname' 'w2'", StringComparison.Ordinal));
+        var runner = new FailingRunner(command => command is ["unshare", .., "sh", "-c", var inside] && inside.Contains("'hostname' 'w2'", StringComparison.Ordinal));
 
         var failure = await Should.ThrowAsync<LabException>(() => TestLabs.CreateAsync(TestLabs.ThreeNodes(name), runner));
 
@@ -117,8 +117,8 @@ public sealed class LabLifecycleTests
     {
         LabRequirements.Require();
         var name = TestLabs.NextName();
-        var runner = new RewritingRunner(command => command is ["sh", "-c", var outside, "sh", var inside] && inside.Contains("'hostname' 'w2'", StringComparison.Ordinal)
-            ? ["sh", "-c", outside, "sh", inside.Replace("'hostname' 'w2'", "'hostname' ''", StringComparison.Ordinal)]
+        var runner = new RewritingRunner(command => command is ["unshare", .., "sh", "-c", var inside] && inside.Contains("'hostname' 'w2'", StringComparison.Ordinal)
+            ? [.. command.Take(command.Count - 1), inside.Replace("'hostname' 'w2'", "'hostname' ''", StringComparison.Ordinal)]
             : command);
 
         var failure = await Should.ThrowAsync<LabException>(() => TestLabs.CreateAsync(TestLabs.ThreeNodes(name), runner));

@@ -17,6 +17,13 @@ internal sealed record LabSetupCommand(string Purpose, IReadOnlyList<string> Com
     /// </summary>
     public LabNetworkChange? Change { get; init; }
 
+    /// <summary>
+    /// The change this step makes to the machine's files from inside the process (inside the lab's
+    /// work directory), <see cref="Command"/> being the command that would make the same; null for a
+    /// step that runs its command.
+    /// </summary>
+    public LabFileChange? FileChange { get; init; }
+
     /// <summary>The commands this step amounts to: its parts, or itself.</summary>
     public IEnumerable<LabSetupCommand> Flattened => Parts.Count > 0 ? Parts : [this];
 }

@@ -80,9 +80,8 @@ internal static class LabSetupScript
     private static IEnumerable<LabSetupCommand> WorkDirectory(LabNames names)
     {
         var files = names.NamespaceFileDirectory;
-        yield return new("create the lab's work directory", ["mkdir", "-p", files]);
-        yield return new("hold the namespace files in their own mount", ["mount", "--bind", files, files]);
-        yield return new("keep the namespace files' mount private", ["mount", "--make-private", files]);
+        yield return new("create the lab's work directory", ["mkdir", "-p", files]) { FileChange = new MakeDirectories([files]) };
+        yield return new("hold the namespace files in a private mount of their own", ["mount", "--bind", files, files]) { FileChange = new BindPrivately(files) };
     }
 
     private static IEnumerable<LabSetupCommand> Switch(LabLayout layout)
@@ -173,17 +172,20 @@ internal static class LabSetupScript
     {
         string Says(string what) => $"node {node.Name}: {what}";
 
-        var outside = new List<LabSetupCommand>
-        {
-            new(Says("create its private directories"), ["mkdir", "-p", node.EtcUpper, node.EtcWork, node.VarLibUpper, node.VarLibWork, node.RunStaging]),
-        };
+        // On the machine, from this process: its directories and namespace files.
+        string[] directories = [node.EtcUpper, node.EtcWork, node.VarLibUpper, node.VarLibWork, node.RunStaging];
+        yield return new(Says("create its private directories"), ["mkdir", "-p", .. directories]) { FileChange = new MakeDirectories(directories) };
         foreach (var (real, upper) in new[] { ("/etc", node.EtcUpper), ("/var/lib", node.VarLibUpper) })
         {
-            outside.Add(new(Says($"give its {real} layer the owner of {real}"), ["chown", $"--reference={real}", upper]));
-            outside.Add(new(Says($"give its {real} layer the mode of {real}"), ["chmod", $"--reference={real}", upper]));
+            yield return new(Says($"give its {real} layer the owner and mode of {real}"), ["chown", $"--reference={real}", upper])
+            {
+                FileChange = new CopyOwnerAndMode(real, upper),
+                Parts = [new(Says($"give its {real} layer the owner of {real}"), ["chown", $"--reference={real}", upper]), new(Says($"give its {real} layer the mode of {real}"), ["chmod", $"--reference={real}", upper])],
+            };
         }
 
-        outside.Add(new(Says("create its namespace files"), ["touch", node.MountNamespaceFile, node.UtsNamespaceFile]));
+        string[] namespaceFiles = [node.MountNamespaceFile, node.UtsNamespaceFile];
+        yield return new(Says("create its namespace files"), ["touch", .. namespaceFiles]) { FileChange = new CreateFiles(namespaceFiles) };
 
         // Slave propagation: the machine's later mounts and unmounts still reach the node (a
         // namespace added or deleted under /run/netns afterwards shows up or goes away inside it
@@ -217,7 +219,7 @@ internal static class LabSetupScript
         Inside("move its /run in place", ["mount", "-n", "--move", node.RunStaging, "/run"]);
         Inside("set its hostname", ["hostname", node.Name]);
 
-        yield return LabShellScript.Step(Says("build its file system"), outside, enter, inside);
+        yield return LabShellScript.Step(Says("build its file system"), [], enter, inside);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static class LabShellScript
     public const string CannotPrefix = "cannot ";
 
     /// <summary>
-    /// One step that runs <paramref name="outside"/> on the machine, then <paramref name="enter"/>
+    /// One step that runs <paramref name="outside"/> on the machine (if any), then <paramref name="enter"/>
     /// (a command ending in <c>--</c> that runs its program in other namespaces, e.g. <c>unshare</c>)
     /// with a shell that runs <paramref name="inside"/> there.
     /// </summary>
@@ -26,21 +26,31 @@ internal static class LabShellScript
         ArgumentNullException.ThrowIfNull(outside);
         ArgumentNullException.ThrowIfNull(enter);
         ArgumentNullException.ThrowIfNull(inside);
-        var script = new StringBuilder();
-        foreach (var part in outside)
-        {
-            Append(script, part);
-        }
-
-        // The inner script is the outer one's $1: no quoting inside quoting.
-        script.Append("exec ").Append(string.Join(' ', enter.Command.Select(Quote))).Append(" sh -c \"$1\" sh\n");
         var inner = new StringBuilder();
         foreach (var (run, _) in inside)
         {
             Append(inner, run);
         }
 
-        return new LabSetupCommand(purpose, ["sh", "-c", script.ToString(), "sh", inner.ToString()])
+        IReadOnlyList<string> command;
+        if (outside.Count == 0)
+        {
+            command = [.. enter.Command, "sh", "-c", inner.ToString()];
+        }
+        else
+        {
+            var script = new StringBuilder();
+            foreach (var part in outside)
+            {
+                Append(script, part);
+            }
+
+            // The inner script is the outer one's $1: no quoting inside quoting.
+            script.Append("exec ").Append(string.Join(' ', enter.Command.Select(Quote))).Append(" sh -c \"$1\" sh\n");
+            command = ["sh", "-c", script.ToString(), "sh", inner.ToString()];
+        }
+
+        return new LabSetupCommand(purpose, command)
         {
             Parts = [.. outside, enter with { Command = [.. enter.Command, "sh"] }, .. inside.Select(p => p.Run with { Command = p.Alone })],
         };

@@ -217,6 +217,17 @@ internal sealed class VirtualLab : IAsyncDisposable
             {
                 Change(step, change, netlink);
             }
+            else if (step.FileChange is { } files)
+            {
+                try
+                {
+                    LabFileChange.Apply(files, Layout.Names);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new LabException($"lab '{Name}': cannot {step.Purpose}: {e.Message}", e);
+                }
+            }
             else
             {
                 await RunStepAsync(step, cancellationToken);

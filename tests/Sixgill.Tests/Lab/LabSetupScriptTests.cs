@@ -14,45 +14,55 @@ public sealed class LabSetupScriptTests
     private static readonly List<IReadOnlyList<string>> Commands = Steps.SelectMany(c => c.Flattened).Select(c => c.Command).ToList();
 
     [Fact]
-    public void Only_a_nodes_file_system_is_built_through_a_shell_and_nothing_else_runs_through_one()
+    public void Only_a_nodes_mounts_are_made_through_a_shell_and_nothing_else_runs_through_one()
     {
         Commands.ShouldAllBe(c => !c.Any(a => a == "sh" || a == "bash" || a == "-c") || (c[0] == "unshare" && c[c.Count - 1] == "sh"));
-        var scripts = Steps.Where(s => s.Command[0] == "sh").ToList();
+        var scripts = Steps.Where(s => s.Command.Contains("sh")).ToList();
         scripts.Count.ShouldBe(Layout.Nodes.Count);
-        scripts.ShouldAllBe(s => s.Parts.Count > 0);
+        scripts.ShouldAllBe(s => s.Command[0] == "unshare" && s.Parts.Count > 0);
     }
 
     [Fact]
-    public void A_nodes_script_runs_its_parts_in_order_every_argument_quoted()
+    public void A_nodes_mounts_are_one_unshare_into_its_namespaces_with_a_shell_running_its_parts_in_order_every_argument_quoted()
     {
         var node = Layout.Nodes[1];
         var step = Steps.Single(s => s.Purpose == $"node {node.Name}: build its file system");
-        var (outer, inner) = (step.Command[2], step.Command[4]);
-        step.Command.ShouldBe(["sh", "-c", outer, "sh", inner]);
+        var unshare = new[] { "unshare", $"--mount={node.MountNamespaceFile}", $"--uts={node.UtsNamespaceFile}", "--propagation", "slave", "--" };
+        step.Command.Take(unshare.Length).ShouldBe(unshare);
+        step.Command.Skip(unshare.Length).Take(2).ShouldBe(["sh", "-c"]);
+        step.Command.Count.ShouldBe(unshare.Length + 3);
+        step.Parts[0].Command.ShouldBe([.. unshare, "sh"]);
 
-        // Outside: the machine's side, then unshare with a shell that runs the inner script ($1).
-        var outsideParts = step.Parts.TakeWhile(p => p.Command[0] != "unshare").ToList();
-        var lines = outer.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.Length.ShouldBe(outsideParts.Count + 1);
-        for (var i = 0; i < outsideParts.Count; i++)
-        {
-            lines[i].ShouldBe(string.Join(' ', outsideParts[i].Command.Select(LabShellScript.Quote)) + $" || {{ s=$?; echo 'cannot {outsideParts[i].Purpose}' >&2; exit $s; }}");
-        }
-
-        lines[^1].ShouldBe($"exec 'unshare' '--mount={node.MountNamespaceFile}' '--uts={node.UtsNamespaceFile}' '--propagation' 'slave' '--' sh -c \"$1\" sh");
-
-        // Inside: each part without its nsenter, which the unshare above stands for.
-        var insideParts = step.Parts.SkipWhile(p => p.Command[0] != "unshare").Skip(1).ToList();
-        var innerLines = inner.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        innerLines.Length.ShouldBe(insideParts.Count);
+        // Each part without its nsenter, which the unshare stands for.
+        var insideParts = step.Parts.Skip(1).ToList();
+        var lines = step.Command[^1].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(insideParts.Count);
         for (var i = 0; i < insideParts.Count; i++)
         {
             var alone = insideParts[i].Command;
             alone.Take(4).ShouldBe(NamespaceCommand.InNodeMounts(node, []));
-            innerLines[i].ShouldStartWith(string.Join(' ', alone.Skip(4).Select(LabShellScript.Quote)) + " || ");
+            lines[i].ShouldBe(string.Join(' ', alone.Skip(4).Select(LabShellScript.Quote)) + $" || {{ s=$?; echo {LabShellScript.Quote("cannot " + insideParts[i].Purpose)} >&2; exit $s; }}");
         }
 
         insideParts[^1].Command.ShouldBe(NamespaceCommand.InNodeMounts(node, ["hostname", node.Name]));
+    }
+
+    [Fact]
+    public void The_machines_side_of_a_node_is_made_from_the_process_only_inside_the_labs_work_directory()
+    {
+        var files = Steps.Where(s => s.FileChange is not null).ToList();
+        files.Select(s => s.Command[0]).Distinct().Order(StringComparer.Ordinal).ShouldBe(["chown", "mkdir", "mount", "touch"]);
+        foreach (var step in files)
+        {
+            step.FileChange!.Targets.ShouldNotBeEmpty();
+            step.FileChange.Targets.ShouldAllBe(t => Layout.Names.OwnsPath(t), string.Join(' ', step.Command));
+            step.FileChange.Targets.ShouldAllBe(t => step.Command.Contains(t), string.Join(' ', step.Command));
+        }
+
+        foreach (var outside in new LabFileChange[] { new MakeDirectories(["/etc/x"]), new CreateFiles([Layout.Names.WorkDirectory + "/../x"]), new BindPrivately("/run"), new CopyOwnerAndMode("/etc", "/etc") })
+        {
+            Should.Throw<InvalidOperationException>(() => LabFileChange.Apply(outside, Layout.Names)).Message.ShouldContain("changes only files in");
+        }
     }
 
     [Theory]
