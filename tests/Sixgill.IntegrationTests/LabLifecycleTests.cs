@@ -104,12 +104,39 @@ public sealed class LabLifecycleTests
     {
         LabRequirements.Require();
         var name = TestLabs.NextName();
-        var runner = new FailingRunner(command => command is [.., "hostname", "w2"]);
+        var runner = new FailingRunner(command => command is ["unshare", .., "sh", "-c", var inside] && inside.Contains("'hostname' 'w2'", StringComparison.Ordinal));
 
         var failure = await Should.ThrowAsync<LabException>(() => TestLabs.CreateAsync(TestLabs.ThreeNodes(name), runner));
 
-        failure.Message.ShouldContain("node w2: set its hostname");
+        failure.Message.ShouldContain("node w2: build its file system");
         (await LabLeftovers.FindAsync(name)).ShouldBeEmpty();
+    }
+
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task A_command_that_fails_inside_a_nodes_script_is_named_with_what_its_program_said_and_the_lab_removed()
+    {
+        LabRequirements.Require();
+        var name = TestLabs.NextName();
+        var runner = new RewritingRunner(command => command is ["unshare", .., "sh", "-c", var inside] && inside.Contains("'hostname' 'w2'", StringComparison.Ordinal)
+            ? [.. command.Take(command.Count - 1), inside.Replace("'hostname' 'w2'", "'hostname' ''", StringComparison.Ordinal)]
+            : command);
+
+        var failure = await Should.ThrowAsync<LabException>(() => TestLabs.CreateAsync(TestLabs.ThreeNodes(name), runner));
+
+        failure.Message.ShouldStartWith($"lab '{name}': cannot node w2: set its hostname: hostname: ");
+        failure.Message.ShouldNotContain("\n");
+        (await LabLeftovers.FindAsync(name)).ShouldBeEmpty();
+    }
+
+    /// <summary>The real runner, running each command as <paramref name="rewrite"/> makes it (to break one part of a script for real).</summary>
+    private sealed class RewritingRunner(Func<IReadOnlyList<string>, IReadOnlyList<string>> rewrite) : IProcessRunner
+    {
+        private readonly ProcessRunner real = new();
+
+        public Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken = default) =>
+            this.real.RunAsync(request with { Command = rewrite(request.Command) }, cancellationToken);
+
+        public IRunningProcess Start(ProcessRequest request) => this.real.Start(request);
     }
 
     /// <summary>nsenter has joined the node's network namespace (the sweep finds processes there), within 10 s.</summary>

@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Sixgill.DnsProtocol;
+using Sixgill.Host.Network;
 using Sixgill.Host.Processes;
-using Sixgill.Machine;
 using Sixgill.Verify;
 
 namespace Sixgill.Lab;
@@ -30,6 +34,11 @@ internal sealed class InternetServices
 
     /// <summary>How long the services get to answer after they start.</summary>
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long one probe waits for its answer, and how long between probes.</summary>
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromMilliseconds(500);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
 
     private readonly LabNamespace internet;
 
@@ -120,19 +129,22 @@ internal sealed class InternetServices
     /// <summary>Stops the DNS server, e.g. to show that <c>verify</c> names the upstream hop.</summary>
     public Task StopDnsAsync() => Dns.StopAsync(RunningProcess.DefaultGrace);
 
-    /// <summary>Polls from inside the internet namespace until dnsmasq answers and httpd serves the page.</summary>
+    /// <summary>
+    /// Polls from inside the internet namespace until dnsmasq answers and httpd serves the page: over
+    /// sockets this process opens inside that namespace (<see cref="NetworkNamespaceThread"/>), not
+    /// a probe program per try.
+    /// </summary>
     public async Task WaitUntilReadyAsync(CancellationToken cancellationToken = default)
     {
         var first = Zone.Hosts[0];
-        await WaitForAsync(Dns, ["busybox", "nslookup", first.Name, DnsAddress], r => r.StandardOutput.Contains(first.IPv4, StringComparison.Ordinal), cancellationToken);
-        await WaitForAsync(Web, ["busybox", "wget", "-q", "-O", "-", $"http://{LabInternet.WebServer}:{WebPort.ToString(CultureInfo.InvariantCulture)}/"],
-            r => r.StandardOutput == Page, cancellationToken);
+        await WaitForAsync(Dns, $"dnsmasq at {DnsAddress} to answer for {first.Name}", token => AnswersAsync(first.Name, first.IPv4, token), cancellationToken);
+        await WaitForAsync(Web, $"httpd at {LabInternet.WebServer}:{WebPort.ToString(CultureInfo.InvariantCulture)} to serve the page", ServesPageAsync, cancellationToken);
     }
 
-    private async Task WaitForAsync(LabDaemon service, IReadOnlyList<string> probe, Func<ProcessResult, bool> isReady, CancellationToken cancellationToken)
+    private static async Task WaitForAsync(LabDaemon service, string what, Func<CancellationToken, Task<string?>> probe, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        ProcessResult? last = null;
+        string? last = null;
         while (clock.Elapsed < ReadyTimeout)
         {
             if (!service.IsRunning)
@@ -140,15 +152,68 @@ internal sealed class InternetServices
                 throw new LabException($"lab internet: '{string.Join(' ', service.Command.Take(2))}' ended: {service.LogTail()}");
             }
 
-            last = await this.internet.RunAsync(new ProcessRequest(probe) { Timeout = TimeSpan.FromSeconds(5) }, cancellationToken);
-            if (last.Succeeded && isReady(last))
+            using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                attempt.CancelAfter(ProbeTimeout);
+                try
+                {
+                    last = await probe(attempt.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    last = $"no answer within {ProbeTimeout.TotalMilliseconds} ms";
+                }
+                catch (SocketException e)
+                {
+                    last = e.Message;
+                }
+            }
+
+            if (last is null)
             {
                 return;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+            await Task.Delay(PollInterval, cancellationToken);
         }
 
-        throw new LabException($"lab internet: no answer from '{string.Join(' ', probe)}' within {ReadyTimeout.TotalSeconds} s: {last?.StandardError.Trim()}");
+        throw new LabException($"lab internet: no {what} within {ReadyTimeout.TotalSeconds} s: {last}");
+    }
+
+    /// <summary>A socket of the internet namespace, however it is used afterwards.</summary>
+    private Socket SocketInside(SocketType type, ProtocolType protocol) =>
+        NetworkNamespaceThread.Run(this.internet.Path, () => new Socket(AddressFamily.InterNetwork, type, protocol));
+
+    /// <summary>Null when the DNS server answers <paramref name="name"/> with <paramref name="address"/>; else what it did.</summary>
+    private async Task<string?> AnswersAsync(string name, string address, CancellationToken cancellationToken)
+    {
+        using var socket = SocketInside(SocketType.Dgram, ProtocolType.Udp);
+        await socket.ConnectAsync(new IPEndPoint(IPAddress.Parse(DnsAddress), 53), cancellationToken);
+        var id = (ushort)Random.Shared.Next(ushort.MaxValue);
+        await socket.SendAsync(new DnsQuery(id, name, DnsRecordType.A).Encode(), SocketFlags.None, cancellationToken);
+        var buffer = new byte[1500];
+        var received = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+        var response = DnsResponse.Parse(buffer.AsSpan(0, received));
+        var addresses = response.Addresses(DnsRecordType.A).Select(a => a.ToString()).ToList();
+        return addresses.Contains(address) ? null : $"{name} is [{string.Join(", ", addresses)}], not {address}";
+    }
+
+    /// <summary>Null when the web server serves <see cref="Page"/> at <c>/</c>; else what it did.</summary>
+    private async Task<string?> ServesPageAsync(CancellationToken cancellationToken)
+    {
+        using var socket = SocketInside(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(new IPEndPoint(IPAddress.Parse(LabInternet.WebServer), WebPort), cancellationToken);
+        await socket.SendAsync(Encoding.ASCII.GetBytes($"GET / HTTP/1.0\r\nHost: {LabInternet.WebServer}\r\n\r\n"), SocketFlags.None, cancellationToken);
+        var reply = new MemoryStream();
+        var buffer = new byte[4096];
+        int received;
+        while ((received = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken)) > 0)
+        {
+            reply.Write(buffer, 0, received);
+        }
+
+        var text = Encoding.UTF8.GetString(reply.ToArray());
+        var body = text.IndexOf("\r\n\r\n", StringComparison.Ordinal) is var end and >= 0 ? text[(end + 4)..] : "";
+        return body == Page ? null : $"the page is '{body.Trim()}', first line '{text.Split('\n')[0].Trim()}'";
     }
 }

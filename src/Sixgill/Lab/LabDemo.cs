@@ -7,8 +7,8 @@ using Sixgill.Verify;
 namespace Sixgill.Lab;
 
 /// <summary>
-/// <c>sixgill lab demo</c>: up → prepare every node (the gateway first, then the others at once) →
-/// verify from each minion → clean every node (the reverse) → down, each phase timed. Every node
+/// <c>sixgill lab demo</c>: up → prepare every node (all at once) → verify from each minion → clean
+/// every node (all at once) → down, each phase timed. Every node
 /// runs this same <c>sixgill</c> through the lab's transport, exactly as on a machine of its own.
 /// The lab is owned by this process while it runs: if it is killed, the next <c>lab up</c>,
 /// <c>lab demo</c> or <c>lab down</c> of that name removes what is left.
@@ -82,13 +82,16 @@ internal sealed class LabDemo
             }
             else
             {
-                await PhaseAsync(transport, "prepare", FleetOrder.Prepare(cluster), node => ["prepare", "--host", node, "-c", config], cancellationToken);
+                // Every node at once: a minion's prepare and clean change only the minion (its address,
+                // routes, resolver), none uses the gateway's services; only verify does.
+                IReadOnlyList<IReadOnlyList<string>> together = [[.. FleetOrder.Prepare(cluster).SelectMany(wave => wave)]];
+                await PhaseAsync(transport, "prepare", together, node => ["prepare", "--host", node, "-c", config], cancellationToken);
                 var verify = await PhaseAsync(transport, "verify", [this.definition.VerifyingNodes],
                     node => ["verify", "--host", node, "-c", config, "--output", "json", "--expect", expect], cancellationToken);
                 checks.AddRange(verify.Nodes.SelectMany(ChecksOf));
                 if (!keep)
                 {
-                    await PhaseAsync(transport, "clean", FleetOrder.Clean(cluster), node => ["clean", "--host", node, "-c", config], cancellationToken);
+                    await PhaseAsync(transport, "clean", together, node => ["clean", "--host", node, "-c", config], cancellationToken);
                 }
             }
         }

@@ -1,3 +1,6 @@
+using Sixgill.Machine;
+using Sixgill.Values;
+
 namespace Sixgill.Lab;
 
 /// <summary>
@@ -65,8 +68,8 @@ internal static class LabSetupScript
     /// </summary>
     public static IReadOnlyList<LabSetupCommand> ExtraNamespace(string namespaceName) =>
     [
-        new("create namespace " + namespaceName, ["ip", "netns", "add", namespaceName]),
-        new("bring up loopback", ["ip", "-n", namespaceName, "link", "set", "lo", "up"]),
+        Net("create namespace " + namespaceName, ["ip", "netns", "add", namespaceName], new NewNamespace(namespaceName)),
+        Net("bring up loopback", ["ip", "-n", namespaceName, "link", "set", "lo", "up"], new LinkUp(namespaceName, "lo")),
         NoDuplicateAddressDetection(namespaceName),
     ];
 
@@ -77,28 +80,25 @@ internal static class LabSetupScript
     private static IEnumerable<LabSetupCommand> WorkDirectory(LabNames names)
     {
         var files = names.NamespaceFileDirectory;
-        yield return new("create the lab's work directory", ["mkdir", "-p", files]);
-        yield return new("hold the namespace files in their own mount", ["mount", "--bind", files, files]);
-        yield return new("keep the namespace files' mount private", ["mount", "--make-private", files]);
+        yield return new("create the lab's work directory", ["mkdir", "-p", files]) { FileChange = new MakeDirectories([files]) };
+        yield return new("hold the namespace files in a private mount of their own", ["mount", "--bind", files, files]) { FileChange = new BindPrivately(files) };
     }
 
     private static IEnumerable<LabSetupCommand> Switch(LabLayout layout)
     {
         var sw = layout.Switch;
-        yield return new("create the switch namespace", ["ip", "netns", "add", sw]);
-        yield return new("bring up the switch's loopback", ["ip", "-n", sw, "link", "set", "lo", "up"]);
-        yield return new("create the switch bridge", ["ip", "-n", sw, "link", "add", LabLayout.Bridge, "type", "bridge"]);
-        yield return new("bring up the switch bridge", ["ip", "-n", sw, "link", "set", LabLayout.Bridge, "up"]);
+        yield return Net("create the switch namespace", ["ip", "netns", "add", sw], new NewNamespace(sw));
+        yield return Net("bring up the switch's loopback", ["ip", "-n", sw, "link", "set", "lo", "up"], new LinkUp(sw, "lo"));
+        yield return Net("create the switch bridge", ["ip", "-n", sw, "link", "add", LabLayout.Bridge, "type", "bridge"], new NewBridge(sw, LabLayout.Bridge));
+        yield return Net("bring up the switch bridge", ["ip", "-n", sw, "link", "set", LabLayout.Bridge, "up"], new LinkUp(sw, LabLayout.Bridge));
     }
 
     /// <summary>IPv6 is switched off in the internet namespace: it stands for the IPv4-only world NAT64 reaches.</summary>
     private static IEnumerable<LabSetupCommand> Internet(string inet)
     {
-        yield return new("create the internet namespace", ["ip", "netns", "add", inet]);
-        yield return new("bring up the internet's loopback", ["ip", "-n", inet, "link", "set", "lo", "up"]);
-        yield return new(
-            "make the internet IPv4-only",
-            NamespaceCommand.InNetwork(inet, ["sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1"]));
+        yield return Net("create the internet namespace", ["ip", "netns", "add", inet], new NewNamespace(inet));
+        yield return Net("bring up the internet's loopback", ["ip", "-n", inet, "link", "set", "lo", "up"], new LinkUp(inet, "lo"));
+        yield return Sysctls("make the internet IPv4-only", inet, [("net.ipv6.conf.all.disable_ipv6", "1"), ("net.ipv6.conf.default.disable_ipv6", "1")]);
     }
 
     /// <summary>
@@ -145,13 +145,17 @@ internal static class LabSetupScript
             yield return command with { Purpose = $"node {node.Name}: {command.Purpose}" };
         }
 
-        yield return new(
+        var mac = StableMac(node.Namespace, node.Interface);
+        yield return Net(
             $"node {node.Name}: connect {node.Interface} to the switch",
-            ["ip", "link", "add", node.Interface, "address", StableMac(node.Namespace, node.Interface), "netns", node.Namespace, "type", "veth", "peer", "name", node.SwitchPort, "netns", sw]);
-        yield return new($"node {node.Name}: attach its switch port", ["ip", "-n", sw, "link", "set", node.SwitchPort, "master", LabLayout.Bridge, "up"]);
+            ["ip", "link", "add", node.Interface, "address", mac, "netns", node.Namespace, "type", "veth", "peer", "name", node.SwitchPort, "netns", sw],
+            new NewVeth(node.Namespace, node.Interface, mac, sw, node.SwitchPort));
+        yield return Net($"node {node.Name}: attach its switch port", ["ip", "-n", sw, "link", "set", node.SwitchPort, "master", LabLayout.Bridge, "up"],
+            new LinkUp(sw, node.SwitchPort, LabLayout.Bridge));
         if (linkUp)
         {
-            yield return new($"node {node.Name}: bring up {node.Interface}", ["ip", "-n", node.Namespace, "link", "set", node.Interface, "up"]);
+            yield return Net($"node {node.Name}: bring up {node.Interface}", ["ip", "-n", node.Namespace, "link", "set", node.Interface, "up"],
+                new LinkUp(node.Namespace, node.Interface));
         }
     }
 
@@ -160,50 +164,62 @@ internal static class LabSetupScript
     /// overlays on /etc and /var/lib (writes land in the node's upper layer, the machine's files
     /// stay as they are), a tmpfs for /var/lib/cni (CNI leases), for /root (an empty home) and for /run (pid files), and its
     /// hostname. The upper layers take owner and mode from the real directories before mounting,
-    /// because an overlay's root takes them from its upper layer.
+    /// because an overlay's root takes them from its upper layer. One process: a shell that makes
+    /// the node's directories, then <c>unshare</c> into its new namespaces with a shell that mounts
+    /// (<see cref="LabShellScript"/>; the parts are the commands that would do each alone).
     /// </summary>
     private static IEnumerable<LabSetupCommand> NodeMounts(LabNodeLayout node, LabNames names)
     {
         string Says(string what) => $"node {node.Name}: {what}";
-        IReadOnlyList<string> Inside(IReadOnlyList<string> command) => NamespaceCommand.InNodeMounts(node, command);
 
-        yield return new(Says("create its private directories"), ["mkdir", "-p", node.EtcUpper, node.EtcWork, node.VarLibUpper, node.VarLibWork, node.RunStaging]);
+        // On the machine, from this process: its directories and namespace files.
+        string[] directories = [node.EtcUpper, node.EtcWork, node.VarLibUpper, node.VarLibWork, node.RunStaging];
+        yield return new(Says("create its private directories"), ["mkdir", "-p", .. directories]) { FileChange = new MakeDirectories(directories) };
         foreach (var (real, upper) in new[] { ("/etc", node.EtcUpper), ("/var/lib", node.VarLibUpper) })
         {
-            yield return new(Says($"give its {real} layer the owner of {real}"), ["chown", $"--reference={real}", upper]);
-            yield return new(Says($"give its {real} layer the mode of {real}"), ["chmod", $"--reference={real}", upper]);
+            yield return new(Says($"give its {real} layer the owner and mode of {real}"), ["chown", $"--reference={real}", upper])
+            {
+                FileChange = new CopyOwnerAndMode(real, upper),
+                Parts = [new(Says($"give its {real} layer the owner of {real}"), ["chown", $"--reference={real}", upper]), new(Says($"give its {real} layer the mode of {real}"), ["chmod", $"--reference={real}", upper])],
+            };
         }
 
-        yield return new(Says("create its namespace files"), ["touch", node.MountNamespaceFile, node.UtsNamespaceFile]);
+        string[] namespaceFiles = [node.MountNamespaceFile, node.UtsNamespaceFile];
+        yield return new(Says("create its namespace files"), ["touch", .. namespaceFiles]) { FileChange = new CreateFiles(namespaceFiles) };
 
         // Slave propagation: the machine's later mounts and unmounts still reach the node (a
         // namespace added or deleted under /run/netns afterwards shows up or goes away inside it
         // too), while nothing mounted inside the node ever reaches the machine.
-        yield return new(
+        var enter = new LabSetupCommand(
             Says("create its mount and UTS namespaces"),
-            ["unshare", $"--mount={node.MountNamespaceFile}", $"--uts={node.UtsNamespaceFile}", "--propagation", "slave", "--", "true"]);
+            ["unshare", $"--mount={node.MountNamespaceFile}", $"--uts={node.UtsNamespaceFile}", "--propagation", "slave", "--"]);
+
+        var inside = new List<(LabSetupCommand, IReadOnlyList<string>)>();
+        void Inside(string what, IReadOnlyList<string> command) => inside.Add((new(Says(what), command), NamespaceCommand.InNodeMounts(node, command)));
 
         // The copy of the namespace-file mount holds earlier nodes' namespaces alive; drop it so
         // each node's namespaces end when the lab unmounts their files.
-        yield return new(Says("drop its copy of the namespace files"), Inside(["umount", "--recursive", names.NamespaceFileDirectory]));
-        yield return new(Says("overlay /etc"), Inside(Overlay("/etc", node.EtcUpper, node.EtcWork)));
-        yield return new(Says("overlay /var/lib"), Inside(Overlay("/var/lib", node.VarLibUpper, node.VarLibWork)));
-        yield return new(Says("create /var/lib/cni in its layer"), Inside(["mkdir", "-p", "/var/lib/cni"]));
-        yield return new(Says("give /var/lib/cni a tmpfs"), Inside(Tmpfs("/var/lib/cni")));
+        Inside("drop its copy of the namespace files", ["umount", "--recursive", names.NamespaceFileDirectory]);
+        Inside("overlay /etc", Overlay("/etc", node.EtcUpper, node.EtcWork));
+        Inside("overlay /var/lib", Overlay("/var/lib", node.VarLibUpper, node.VarLibWork));
+        Inside("create /var/lib/cni in its layer", ["mkdir", "-p", "/var/lib/cni"]);
+        Inside("give /var/lib/cni a tmpfs", Tmpfs("/var/lib/cni"));
 
         // root's home of its own, empty: the machine's ~/.ssh is never read by the node's sshd, and
         // its shell start files (a ~/.bashrc that runs pyenv, say) do not run in every SSH command.
-        yield return new(Says("give root an empty home"), Inside(Tmpfs("/root", "0700")));
+        Inside("give root an empty home", Tmpfs("/root", "0700"));
 
         // A tmpfs directly on /run would hide /run/netns, so it is prepared aside with the
         // machine's /run/netns bound in (slave again), then moved over /run. -n: /run/mount/utab
         // would be written into the tmpfs being moved, and mount reports that as a failure.
-        yield return new(Says("prepare its /run"), Inside(Tmpfs(node.RunStaging)));
-        yield return new(Says("keep /run/netns in its /run"), Inside(["mkdir", $"{node.RunStaging}/netns"]));
-        yield return new(Says("bind the machine's /run/netns"), Inside(["mount", "-n", "--rbind", LabNames.NetnsDirectory, $"{node.RunStaging}/netns"]));
-        yield return new(Says("let /run/netns follow the machine"), Inside(["mount", "-n", "--make-rslave", $"{node.RunStaging}/netns"]));
-        yield return new(Says("move its /run in place"), Inside(["mount", "-n", "--move", node.RunStaging, "/run"]));
-        yield return new(Says("set its hostname"), Inside(["hostname", node.Name]));
+        Inside("prepare its /run", Tmpfs(node.RunStaging));
+        Inside("keep /run/netns in its /run", ["mkdir", $"{node.RunStaging}/netns"]);
+        Inside("bind the machine's /run/netns", ["mount", "-n", "--rbind", LabNames.NetnsDirectory, $"{node.RunStaging}/netns"]);
+        Inside("let /run/netns follow the machine", ["mount", "-n", "--make-rslave", $"{node.RunStaging}/netns"]);
+        Inside("move its /run in place", ["mount", "-n", "--move", node.RunStaging, "/run"]);
+        Inside("set its hostname", ["hostname", node.Name]);
+
+        yield return LabShellScript.Step(Says("build its file system"), [], enter, inside);
     }
 
     /// <summary>
@@ -214,25 +230,29 @@ internal static class LabSetupScript
     {
         var sw = access.Switch;
         var length = "/" + LabAccessLayout.PrefixLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        yield return new("create the access switch namespace", ["ip", "netns", "add", sw]);
-        yield return new("bring up the access switch's loopback", ["ip", "-n", sw, "link", "set", "lo", "up"]);
-        yield return new("create the access switch bridge", ["ip", "-n", sw, "link", "add", LabLayout.Bridge, "type", "bridge"]);
-        yield return new("bring up the access switch bridge", ["ip", "-n", sw, "link", "set", LabLayout.Bridge, "up"]);
+        yield return Net("create the access switch namespace", ["ip", "netns", "add", sw], new NewNamespace(sw));
+        yield return Net("bring up the access switch's loopback", ["ip", "-n", sw, "link", "set", "lo", "up"], new LinkUp(sw, "lo"));
+        yield return Net("create the access switch bridge", ["ip", "-n", sw, "link", "add", LabLayout.Bridge, "type", "bridge"], new NewBridge(sw, LabLayout.Bridge));
+        yield return Net("bring up the access switch bridge", ["ip", "-n", sw, "link", "set", LabLayout.Bridge, "up"], new LinkUp(sw, LabLayout.Bridge));
         foreach (var command in NodeNetwork(access.Admin, sw, linkUp: true).Concat(NodeMounts(access.Admin, names)))
         {
             yield return command;
         }
 
-        yield return new("give the admin node its access address",
-            ["ip", "-n", access.Admin.Namespace, "address", "add", LabAccessLayout.AdminAddress + length, "dev", LabAccessLayout.Interface, "nodad"]);
+        yield return Net("give the admin node its access address",
+            ["ip", "-n", access.Admin.Namespace, "address", "add", LabAccessLayout.AdminAddress + length, "dev", LabAccessLayout.Interface, "nodad"],
+            new NewAddress(access.Admin.Namespace, LabAccessLayout.Interface, InterfaceAddress.Parse(LabAccessLayout.AdminAddress + length), NoDad: true));
         foreach (var port in access.Ports)
         {
             var iface = LabAccessLayout.Interface;
-            yield return new($"node {port.Node}: connect {iface} to the access switch",
-                ["ip", "link", "add", iface, "netns", port.Namespace, "type", "veth", "peer", "name", port.SwitchPort, "netns", sw]);
-            yield return new($"node {port.Node}: attach its access port", ["ip", "-n", sw, "link", "set", port.SwitchPort, "master", LabLayout.Bridge, "up"]);
-            yield return new($"node {port.Node}: bring up {iface}", ["ip", "-n", port.Namespace, "link", "set", iface, "up"]);
-            yield return new($"node {port.Node}: give {iface} its access address", ["ip", "-n", port.Namespace, "address", "add", port.Address + length, "dev", iface, "nodad"]);
+            yield return Net($"node {port.Node}: connect {iface} to the access switch",
+                ["ip", "link", "add", iface, "netns", port.Namespace, "type", "veth", "peer", "name", port.SwitchPort, "netns", sw],
+                new NewVeth(port.Namespace, iface, null, sw, port.SwitchPort));
+            yield return Net($"node {port.Node}: attach its access port", ["ip", "-n", sw, "link", "set", port.SwitchPort, "master", LabLayout.Bridge, "up"],
+                new LinkUp(sw, port.SwitchPort, LabLayout.Bridge));
+            yield return Net($"node {port.Node}: bring up {iface}", ["ip", "-n", port.Namespace, "link", "set", iface, "up"], new LinkUp(port.Namespace, iface));
+            yield return Net($"node {port.Node}: give {iface} its access address", ["ip", "-n", port.Namespace, "address", "add", port.Address + length, "dev", iface, "nodad"],
+                new NewAddress(port.Namespace, iface, InterfaceAddress.Parse(port.Address + length), NoDad: true));
         }
     }
 
@@ -244,16 +264,21 @@ internal static class LabSetupScript
     {
         var (gw, gwIf, inet, inetIf) = (uplink.GatewayNamespace, uplink.GatewayInterface, uplink.InternetNamespace, uplink.InternetInterface);
         var prefix = "/" + LabInternet.PrefixLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        yield return new("connect the gateway to the internet", ["ip", "link", "add", gwIf, "address", StableMac(gw, gwIf), "netns", gw, "type", "veth", "peer", "name", inetIf, "netns", inet]);
-        yield return new("bring up the internet's side", ["ip", "-n", inet, "link", "set", inetIf, "up"]);
+        var mac = StableMac(gw, gwIf);
+        yield return Net("connect the gateway to the internet", ["ip", "link", "add", gwIf, "address", mac, "netns", gw, "type", "veth", "peer", "name", inetIf, "netns", inet],
+            new NewVeth(gw, gwIf, mac, inet, inetIf));
+        yield return Net("bring up the internet's side", ["ip", "-n", inet, "link", "set", inetIf, "up"], new LinkUp(inet, inetIf));
         foreach (var address in LabInternet.InternetAddresses)
         {
-            yield return new($"give the internet {address}", ["ip", "-n", inet, "address", "add", address + prefix, "dev", inetIf]);
+            yield return Net($"give the internet {address}", ["ip", "-n", inet, "address", "add", address + prefix, "dev", inetIf],
+                new NewAddress(inet, inetIf, InterfaceAddress.Parse(address + prefix)));
         }
 
-        yield return new("bring up the gateway's uplink", ["ip", "-n", gw, "link", "set", gwIf, "up"]);
-        yield return new("give the gateway its uplink address", ["ip", "-n", gw, "address", "add", LabInternet.GatewayUplink + prefix, "dev", gwIf]);
-        yield return new("route the gateway's IPv4 into the internet", ["ip", "-n", gw, "route", "add", "default", "via", LabInternet.Router, "dev", gwIf]);
+        yield return Net("bring up the gateway's uplink", ["ip", "-n", gw, "link", "set", gwIf, "up"], new LinkUp(gw, gwIf));
+        yield return Net("give the gateway its uplink address", ["ip", "-n", gw, "address", "add", LabInternet.GatewayUplink + prefix, "dev", gwIf],
+            new NewAddress(gw, gwIf, InterfaceAddress.Parse(LabInternet.GatewayUplink + prefix)));
+        yield return Net("route the gateway's IPv4 into the internet", ["ip", "-n", gw, "route", "add", "default", "via", LabInternet.Router, "dev", gwIf],
+            new NewRoute(gw, new KernelRoute(Prefix.Parse("0.0.0.0/0"), Ip.Parse(LabInternet.Router), gwIf)));
     }
 
     /// <summary>
@@ -264,15 +289,18 @@ internal static class LabSetupScript
     {
         var (sw, port, inet, inetIf) = (uplink.GatewayNamespace, uplink.GatewayInterface, uplink.InternetNamespace, uplink.InternetInterface);
         var prefix = "/" + LabInternet.PrefixLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        yield return new("connect the internet to the switch", ["ip", "link", "add", port, "netns", sw, "type", "veth", "peer", "name", inetIf, "netns", inet]);
-        yield return new("attach the internet's switch port", ["ip", "-n", sw, "link", "set", port, "master", LabLayout.Bridge, "up"]);
-        yield return new("bring up the internet's side", ["ip", "-n", inet, "link", "set", inetIf, "up"]);
+        yield return Net("connect the internet to the switch", ["ip", "link", "add", port, "netns", sw, "type", "veth", "peer", "name", inetIf, "netns", inet],
+            new NewVeth(sw, port, null, inet, inetIf));
+        yield return Net("attach the internet's switch port", ["ip", "-n", sw, "link", "set", port, "master", LabLayout.Bridge, "up"], new LinkUp(sw, port, LabLayout.Bridge));
+        yield return Net("bring up the internet's side", ["ip", "-n", inet, "link", "set", inetIf, "up"], new LinkUp(inet, inetIf));
         foreach (var address in LabInternet.InternetAddresses)
         {
-            yield return new($"give the internet {address}", ["ip", "-n", inet, "address", "add", address + prefix, "dev", inetIf]);
+            yield return Net($"give the internet {address}", ["ip", "-n", inet, "address", "add", address + prefix, "dev", inetIf],
+                new NewAddress(inet, inetIf, InterfaceAddress.Parse(address + prefix)));
         }
 
-        yield return new($"make the internet the nodes' router at {router}", ["ip", "-n", inet, "address", "add", router, "dev", inetIf]);
+        yield return Net($"make the internet the nodes' router at {router}", ["ip", "-n", inet, "address", "add", router, "dev", inetIf],
+            new NewAddress(inet, inetIf, InterfaceAddress.Parse(router)));
     }
 
     /// <summary>
@@ -283,8 +311,9 @@ internal static class LabSetupScript
     private static IEnumerable<LabSetupCommand> OwnWayOut(LabNodeLayout node, string router)
     {
         var gateway = router.Split('/')[0];
-        yield return new($"node {node.Name}: default route to the internet via {gateway}",
-            ["ip", "-n", node.Namespace, "route", "add", "default", "via", gateway, "dev", node.Interface, "onlink"]);
+        yield return Net($"node {node.Name}: default route to the internet via {gateway}",
+            ["ip", "-n", node.Namespace, "route", "add", "default", "via", gateway, "dev", node.Interface, "onlink"],
+            new NewRoute(node.Namespace, new KernelRoute(Prefix.Parse("0.0.0.0/0"), Ip.Parse(gateway), node.Interface), OnLink: true));
         yield return new($"node {node.Name}: resolve names at the internet's DNS server",
             NamespaceCommand.InNodeMounts(node, ["sh", "-c", $"rm -f /etc/resolv.conf && echo 'nameserver {LabInternet.DnsServer}' > /etc/resolv.conf"]));
     }
@@ -294,8 +323,14 @@ internal static class LabSetupScript
     /// about 2 s. Set before any link exists so new links inherit it.
     /// </summary>
     private static LabSetupCommand NoDuplicateAddressDetection(string namespaceName) =>
-        new("switch off duplicate address detection",
-            NamespaceCommand.InNetwork(namespaceName, ["sysctl", "-q", "-w", "net.ipv6.conf.default.accept_dad=0", "net.ipv6.conf.all.accept_dad=0"]));
+        Sysctls("switch off duplicate address detection", namespaceName, [("net.ipv6.conf.default.accept_dad", "0"), ("net.ipv6.conf.all.accept_dad", "0")]);
+
+    /// <summary>A step made over rtnetlink (<paramref name="change"/>), <paramref name="command"/> being the ip command that does the same.</summary>
+    private static LabSetupCommand Net(string purpose, IReadOnlyList<string> command, LabNetworkChange change) => new(purpose, command) { Change = change };
+
+    /// <summary><c>net.*</c> sysctls written inside a lab namespace, as <c>nsenter --net=… sysctl -q -w KEY=VALUE…</c> would.</summary>
+    private static LabSetupCommand Sysctls(string purpose, string namespaceName, IReadOnlyList<(string Key, string Value)> values) =>
+        Net(purpose, NamespaceCommand.InNetwork(namespaceName, ["sysctl", "-q", "-w", .. values.Select(v => $"{v.Key}={v.Value}")]), new NamespaceSysctls(namespaceName, values));
 
     private static string[] Overlay(string target, string upper, string work) =>
         ["mount", "-n", "-t", "overlay", "overlay", "-o", $"lowerdir={target},upperdir={upper},workdir={work}", target];

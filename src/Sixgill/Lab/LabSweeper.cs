@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sixgill.Host.Interop;
 using Sixgill.Host.Processes;
 using Sixgill.Machine;
 
@@ -157,10 +158,45 @@ internal sealed class LabSweeper
         return ended;
     }
 
-    private async Task<IReadOnlyList<int>> ProcessesInAsync(IReadOnlyList<string> namespaces, CancellationToken cancellationToken)
+    private static Task<IReadOnlyList<int>> ProcessesInAsync(IReadOnlyList<string> namespaces, CancellationToken cancellationToken)
     {
-        var results = await Task.WhenAll(namespaces.Select(ns => this.runner.RunAsync(["ip", "netns", "pids", ns], cancellationToken)));
-        return [.. results.SelectMany(result => LabTeardown.ProcessesToEnd(result.StandardOutput, Environment.ProcessId)).Distinct().Where(ProcessTable.IsAlive)];
+        _ = cancellationToken;
+        return Task.FromResult(ProcessesIn(namespaces));
+    }
+
+    /// <summary>
+    /// The processes in any of <paramref name="namespaces"/> (not this one, nor pid 1): what
+    /// <c>ip netns pids</c> prints for each, read the way it reads it — the inode of every
+    /// <c>/proc/PID/ns/net</c> against the namespace files' — without a process per namespace.
+    /// </summary>
+    internal static IReadOnlyList<int> ProcessesIn(IReadOnlyList<string> namespaces)
+    {
+        var inodes = new HashSet<ulong>();
+        foreach (var ns in namespaces)
+        {
+            if (LibC.Statx(LibC.CurrentDirectory, LabNames.NetnsPath(ns), 0, LibC.BasicStats, out var facts) == 0)
+            {
+                inodes.Add(facts.Inode);
+            }
+        }
+
+        var found = new List<int>();
+        if (inodes.Count == 0)
+        {
+            return found;
+        }
+
+        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        {
+            var name = Path.GetFileName(entry);
+            if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 1 && pid != Environment.ProcessId
+                && LibC.Statx(LibC.CurrentDirectory, $"/proc/{name}/ns/net", 0, LibC.BasicStats, out var facts) == 0 && inodes.Contains(facts.Inode))
+            {
+                found.Add(pid);
+            }
+        }
+
+        return found;
     }
 
     private Task<ProcessResult> Signal(string signal, IEnumerable<int> pids, CancellationToken cancellationToken) =>

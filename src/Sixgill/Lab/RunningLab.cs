@@ -139,14 +139,9 @@ internal sealed class RunningLab
     {
         var names = new LabNames(name);
         var daemons = LabStateFile.TryRead(names)?.Daemons ?? [];
-        var leftAlone = new List<LabDaemon>();
-        foreach (var daemon in daemons)
-        {
-            if (!await daemon.StopAsync(RunningProcess.DefaultGrace, cancellationToken))
-            {
-                leftAlone.Add(daemon);
-            }
-        }
+        // All at once: each waits for its own daemon to end, so together they wait for the slowest only.
+        var stopped = await Task.WhenAll(daemons.Select(daemon => daemon.StopAsync(RunningProcess.DefaultGrace, cancellationToken)));
+        var leftAlone = daemons.Where((_, i) => !stopped[i]).ToList();
 
         var sweep = await new LabSweeper(runner).SweepAsync(name, cancellationToken);
         return new LabDownReport(name, daemons, leftAlone, sweep);

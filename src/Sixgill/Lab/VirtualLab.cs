@@ -1,3 +1,4 @@
+using Sixgill.Host.Network;
 using Sixgill.Host.Processes;
 using Sixgill.Machine;
 
@@ -69,9 +70,12 @@ internal sealed class VirtualLab : IAsyncDisposable
         var lab = new VirtualLab(layout, runner);
         try
         {
-            foreach (var stage in LabSetupScript.Stages(layout, spec.Router))
+            using (var netlink = new LabNetlink(layout.Names))
             {
-                await Task.WhenAll(stage.Sequences.Select(sequence => lab.RunStepsAsync(sequence, cancellationToken)));
+                foreach (var stage in LabSetupScript.Stages(layout, spec.Router))
+                {
+                    await Task.WhenAll(stage.Sequences.Select(sequence => lab.RunStepsAsync(sequence, netlink, cancellationToken)));
+                }
             }
 
             if (layout.Machines is { } machines)
@@ -131,10 +135,8 @@ internal sealed class VirtualLab : IAsyncDisposable
             throw new ArgumentException($"'{name}' is already a part of lab '{Name}'", nameof(name));
         }
 
-        foreach (var step in LabSetupScript.ExtraNamespace(namespaceName))
-        {
-            await RunStepAsync(step, cancellationToken);
-        }
+        using var netlink = new LabNetlink(Layout.Names);
+        await RunStepsAsync(LabSetupScript.ExtraNamespace(namespaceName), netlink, cancellationToken);
 
         return new LabNamespace(namespaceName, this.processes);
     }
@@ -170,9 +172,9 @@ internal sealed class VirtualLab : IAsyncDisposable
             _ = await runner.RunAsync(["ip", "-n", uplink.InternetNamespace, "link", "delete", uplink.InternetInterface], cancellationToken);
         }
 
-        foreach (var step in LabSetupScript.MachineNetwork(Layout, node.Layout))
+        using (var netlink = new LabNetlink(Layout.Names))
         {
-            await RunStepAsync(step, cancellationToken);
+            await RunStepsAsync(LabSetupScript.MachineNetwork(Layout, node.Layout), netlink, cancellationToken);
         }
 
         var booted = await SystemdMachine.BootAsync(node.Layout, machines, runner, cancellationToken);
@@ -207,11 +209,46 @@ internal sealed class VirtualLab : IAsyncDisposable
         report.EnsureClean();
     }
 
-    private async Task RunStepsAsync(IReadOnlyList<LabSetupCommand> steps, CancellationToken cancellationToken)
+    private async Task RunStepsAsync(IReadOnlyList<LabSetupCommand> steps, LabNetlink netlink, CancellationToken cancellationToken)
     {
         foreach (var step in steps)
         {
-            await RunStepAsync(step, cancellationToken);
+            if (step.Change is { } change)
+            {
+                Change(step, change, netlink);
+            }
+            else if (step.FileChange is { } files)
+            {
+                try
+                {
+                    LabFileChange.Apply(files, Layout.Names);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new LabException($"lab '{Name}': cannot {step.Purpose}: {e.Message}", e);
+                }
+            }
+            else
+            {
+                await RunStepAsync(step, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A network step over rtnetlink; a refusal said as its ip command would say it.</summary>
+    private void Change(LabSetupCommand step, LabNetworkChange change, LabNetlink netlink)
+    {
+        try
+        {
+            netlink.Apply(change);
+        }
+        catch (NetlinkRefusal refusal)
+        {
+            throw new LabException($"lab '{Name}': cannot {step.Purpose}: '{CommandLine.Format(step.Command)}' failed: {refusal.AsIpWouldSay()}", refusal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LabException($"lab '{Name}': cannot {step.Purpose}: '{CommandLine.Format(step.Command)}' failed: {e.Message}", e);
         }
     }
 
@@ -228,7 +265,9 @@ internal sealed class VirtualLab : IAsyncDisposable
 
         if (!result.Succeeded)
         {
-            throw new LabException($"lab '{Name}': cannot {step.Purpose}: {new ProcessFailedException(result).Message}");
+            throw new LabException(step.Parts.Count > 0
+                ? $"lab '{Name}': {LabShellScript.Failure(step.Purpose, result.StandardError)}"
+                : $"lab '{Name}': cannot {step.Purpose}: {new ProcessFailedException(result).Message}");
         }
     }
 }

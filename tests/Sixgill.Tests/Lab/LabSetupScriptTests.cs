@@ -8,12 +8,76 @@ public sealed class LabSetupScriptTests
     private static readonly LabLayout Layout = LabLayout.Plan(
         new LabSpec("demo", [new("gw", "eth1", IsGateway: true), new("w1", "eth1"), new("w2", "eth1")], WithInternet: true));
 
-    private static readonly List<IReadOnlyList<string>> Commands = LabSetupScript.For(Layout).Select(c => c.Command).ToList();
+    private static readonly IReadOnlyList<LabSetupCommand> Steps = LabSetupScript.For(Layout);
+
+    /// <summary>Every command as it would run on its own: a script step's parts in its place.</summary>
+    private static readonly List<IReadOnlyList<string>> Commands = Steps.SelectMany(c => c.Flattened).Select(c => c.Command).ToList();
 
     [Fact]
-    public void Nothing_runs_through_a_shell()
+    public void Only_a_nodes_mounts_are_made_through_a_shell_and_nothing_else_runs_through_one()
     {
-        Commands.ShouldAllBe(c => !c.Any(a => a == "sh" || a == "bash" || a == "-c"));
+        Commands.ShouldAllBe(c => !c.Any(a => a == "sh" || a == "bash" || a == "-c") || (c[0] == "unshare" && c[c.Count - 1] == "sh"));
+        var scripts = Steps.Where(s => s.Command.Contains("sh")).ToList();
+        scripts.Count.ShouldBe(Layout.Nodes.Count);
+        scripts.ShouldAllBe(s => s.Command[0] == "unshare" && s.Parts.Count > 0);
+    }
+
+    [Fact]
+    public void A_nodes_mounts_are_one_unshare_into_its_namespaces_with_a_shell_running_its_parts_in_order_every_argument_quoted()
+    {
+        var node = Layout.Nodes[1];
+        var step = Steps.Single(s => s.Purpose == $"node {node.Name}: build its file system");
+        var unshare = new[] { "unshare", $"--mount={node.MountNamespaceFile}", $"--uts={node.UtsNamespaceFile}", "--propagation", "slave", "--" };
+        step.Command.Take(unshare.Length).ShouldBe(unshare);
+        step.Command.Skip(unshare.Length).Take(2).ShouldBe(["sh", "-c"]);
+        step.Command.Count.ShouldBe(unshare.Length + 3);
+        step.Parts[0].Command.ShouldBe([.. unshare, "sh"]);
+
+        // Each part without its nsenter, which the unshare stands for.
+        var insideParts = step.Parts.Skip(1).ToList();
+        var lines = step.Command[^1].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(insideParts.Count);
+        for (var i = 0; i < insideParts.Count; i++)
+        {
+            var alone = insideParts[i].Command;
+            alone.Take(4).ShouldBe(NamespaceCommand.InNodeMounts(node, []));
+            lines[i].ShouldBe(string.Join(' ', alone.Skip(4).Select(LabShellScript.Quote)) + $" || {{ s=$?; echo {LabShellScript.Quote("cannot " + insideParts[i].Purpose)} >&2; exit $s; }}");
+        }
+
+        insideParts[^1].Command.ShouldBe(NamespaceCommand.InNodeMounts(node, ["hostname", node.Name]));
+    }
+
+    [Fact]
+    public void The_machines_side_of_a_node_is_made_from_the_process_only_inside_the_labs_work_directory()
+    {
+        var files = Steps.Where(s => s.FileChange is not null).ToList();
+        files.Select(s => s.Command[0]).Distinct().Order(StringComparer.Ordinal).ShouldBe(["chown", "mkdir", "mount", "touch"]);
+        foreach (var step in files)
+        {
+            step.FileChange!.Targets.ShouldNotBeEmpty();
+            step.FileChange.Targets.ShouldAllBe(t => Layout.Names.OwnsPath(t), string.Join(' ', step.Command));
+            step.FileChange.Targets.ShouldAllBe(t => step.Command.Contains(t), string.Join(' ', step.Command));
+        }
+
+        foreach (var outside in new LabFileChange[] { new MakeDirectories(["/etc/x"]), new CreateFiles([Layout.Names.WorkDirectory + "/../x"]), new BindPrivately("/run"), new CopyOwnerAndMode("/etc", "/etc") })
+        {
+            Should.Throw<InvalidOperationException>(() => LabFileChange.Apply(outside, Layout.Names)).Message.ShouldContain("changes only files in");
+        }
+    }
+
+    [Theory]
+    [InlineData("plain", "'plain'")]
+    [InlineData("it's", "'it'\\''s'")]
+    [InlineData("$HOME `x` \"y\"", "'$HOME `x` \"y\"'")]
+    public void Shell_words_are_taken_literally(string argument, string quoted) => LabShellScript.Quote(argument).ShouldBe(quoted);
+
+    [Fact]
+    public void A_failed_script_names_the_part_that_failed_and_what_its_program_said()
+    {
+        LabShellScript.Failure("node w1: build its file system", "mount: /etc: wrong fs type.\ncannot node w1: overlay /etc\n")
+            .ShouldBe("cannot node w1: overlay /etc: mount: /etc: wrong fs type.");
+        LabShellScript.Failure("node w1: build its file system", "unshare: cannot do it\n")
+            .ShouldBe("cannot node w1: build its file system: unshare: cannot do it");
     }
 
     [Fact]
@@ -27,6 +91,42 @@ public sealed class LabSetupScriptTests
             targets.ShouldNotBeEmpty(string.Join(' ', command));
             targets.ShouldAllBe(ns => Layout.Names.Owns(ns), string.Join(' ', command));
         }
+    }
+
+    [Fact]
+    public void Every_ip_and_sysctl_step_is_made_over_rtnetlink_in_exactly_the_lab_namespaces_its_command_names()
+    {
+        var network = Steps.Where(s => s.Command[0] == "ip" || s.Command.Contains("sysctl")).ToList();
+        network.ShouldNotBeEmpty();
+        foreach (var step in network)
+        {
+            var change = step.Change.ShouldNotBeNull(string.Join(' ', step.Command));
+            var named = step.Command[0] == "ip" ? Targets(step.Command) : [step.Command[1]["--net=/run/netns/".Length..]];
+            change.Namespaces.Order(StringComparer.Ordinal).ShouldBe(named.Distinct().Order(StringComparer.Ordinal), string.Join(' ', step.Command));
+            change.Namespaces.ShouldAllBe(ns => Layout.Names.Owns(ns), string.Join(' ', step.Command));
+        }
+
+        Steps.Where(s => s.Change is not null).ShouldAllBe(s => network.Contains(s));
+    }
+
+    [Fact]
+    public void The_rtnetlink_path_refuses_a_namespace_that_is_not_the_labs_before_opening_anything()
+    {
+        using var netlink = new LabNetlink(Layout.Names);
+
+        foreach (var change in new LabNetworkChange[]
+        {
+            new NewNamespace("sg-other-w1"),
+            new LinkUp("eth0", "eth0"),
+            new NewVeth("sg-demo-w1", "eth1", null, "host", "p-w1"),
+            new NamespaceSysctls("sg-demo", [("net.ipv6.conf.all.accept_dad", "0")]),
+            new LinkUp("sg-demo-../../proc/1/ns/net", "eth0"),
+        })
+        {
+            Should.Throw<InvalidOperationException>(() => netlink.Apply(change)).Message.ShouldContain("changes only its own namespaces");
+        }
+
+        netlink.Opened.ShouldBeEmpty();
     }
 
     [Fact]

@@ -19,6 +19,11 @@ internal static class RtNetlinkRequests
     private const ushort LinkName = 3;   // IFLA_IFNAME
     private const ushort LinkInfo = 18;  // IFLA_LINKINFO
     private const ushort InfoKind = 1;   // IFLA_INFO_KIND
+    private const ushort InfoData = 2;   // IFLA_INFO_DATA
+    private const ushort VethPeer = 1;   // VETH_INFO_PEER
+    private const ushort LinkAddress = 1; // IFLA_ADDRESS (the MAC)
+    private const ushort Master = 10;    // IFLA_MASTER
+    private const ushort NamespaceFd = 28; // IFLA_NET_NS_FD
     private const ushort AddressAttr = 1; // IFA_ADDRESS
     private const ushort LocalAttr = 2;  // IFA_LOCAL
     private const ushort DestinationAttr = 1; // RTA_DST
@@ -33,6 +38,7 @@ internal static class RtNetlinkRequests
     private const byte LinkScope = 253;
     private const byte NowhereScope = 255;
     private const byte Unicast = 1;      // RTN_UNICAST
+    private const uint OnLink = 4;       // RTNH_F_ONLINK
 
     /// <summary>A get of one link by name (<c>RTM_GETLINK</c>): the reply gives its index.</summary>
     public static byte[] LinkByName(string name) => new Message(16).String(LinkName, name).ToArray();
@@ -45,6 +51,48 @@ internal static class RtNetlinkRequests
             BinaryPrimitives.WriteUInt32LittleEndian(h[8..], up ? Up : 0);
             BinaryPrimitives.WriteUInt32LittleEndian(h[12..], Up);
         }).ToArray();
+
+    /// <summary>
+    /// Sets IFF_UP and makes the link a port of the bridge <paramref name="masterIndex"/> in one
+    /// request (<c>ip link set dev N master BR up</c>).
+    /// </summary>
+    public static byte[] LinkUpWithMaster(int index, int masterIndex) =>
+        new Message(16, h =>
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(h[4..], index);
+            BinaryPrimitives.WriteUInt32LittleEndian(h[8..], Up);
+            BinaryPrimitives.WriteUInt32LittleEndian(h[12..], Up);
+        }).Add(Master, BitConverter.GetBytes(masterIndex)).ToArray();
+
+    /// <summary>
+    /// A new veth pair (sent with create + exclusive): <paramref name="name"/> in the namespace of the
+    /// socket it is sent on, with <paramref name="mac"/> when given; its peer <paramref name="peerName"/>
+    /// made directly in the namespace <paramref name="peerNamespaceFd"/> names
+    /// (<c>ip link add NAME address MAC type veth peer name PEER netns PEERNS</c>).
+    /// </summary>
+    public static byte[] NewVeth(string name, byte[]? mac, string peerName, int peerNamespaceFd)
+    {
+        var message = new Message(16).String(LinkName, name);
+        if (mac is not null)
+        {
+            message.Add(LinkAddress, mac);
+        }
+
+        return message.Nested(LinkInfo, info => info.String(InfoKind, "veth").Nested(InfoData, data => data.Nested(VethPeer, peer => peer
+            .Header(16)
+            .String(LinkName, peerName)
+            .Add(NamespaceFd, BitConverter.GetBytes(peerNamespaceFd))))).ToArray();
+    }
+
+    /// <summary>A MAC address as its six bytes (<c>02:1a:…</c>).</summary>
+    public static byte[] Mac(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split(':');
+        return parts.Length == 6
+            ? [.. parts.Select(p => byte.Parse(p, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture))]
+            : throw new FormatException($"'{text}' is not a MAC address");
+    }
 
     /// <summary>A new bridge with no ports (<c>ip link add NAME type bridge</c>; sent with create + exclusive).</summary>
     public static byte[] NewBridge(string name) =>
@@ -71,7 +119,8 @@ internal static class RtNetlinkRequests
     /// A route of the main table. A new one is unicast, protocol boot, scope universe (link when it
     /// has no gateway and is IPv4, as ip does); a deleted one has scope nowhere, so any scope matches.
     /// </summary>
-    public static byte[] Route(KernelRoute route, int? outputIndex, bool delete)
+    /// <param name="onLink">The next hop is on the link even if no address says so (<c>onlink</c>).</param>
+    public static byte[] Route(KernelRoute route, int? outputIndex, bool delete, bool onLink = false)
     {
         ArgumentNullException.ThrowIfNull(route);
         var destination = route.Destination;
@@ -88,6 +137,7 @@ internal static class RtNetlinkRequests
             h[5] = delete ? (byte)0 : BootProtocol;
             h[6] = delete ? NowhereScope : route.Via is null && !destination.Network.IsV6 ? LinkScope : UniverseScope;
             h[7] = delete ? (byte)0 : Unicast;
+            BinaryPrimitives.WriteUInt32LittleEndian(h[8..], onLink ? OnLink : 0);
         });
         if (destination.Length > 0)
         {
@@ -133,6 +183,13 @@ internal static class RtNetlinkRequests
             bytes.AddRange(head);
             bytes.AddRange(value);
             Pad();
+            return this;
+        }
+
+        /// <summary>A zeroed family header inside a nested attribute (a veth peer's ifinfomsg).</summary>
+        public Message Header(int size)
+        {
+            bytes.AddRange(new byte[size]);
             return this;
         }
 
