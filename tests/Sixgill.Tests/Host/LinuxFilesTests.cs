@@ -130,6 +130,17 @@ public sealed class LinuxFilesTests : IDisposable
     }
 
     [Fact]
+    public void Read_is_null_under_a_missing_directory_or_a_file_but_a_directory_is_still_refused()
+    {
+        var file = Given("plain", "x", Mode644);
+
+        files.Read(Path.Combine(directory, "no-such-dir", "file")).ShouldBeNull();
+        files.Read(Path.Combine(file, "below-a-file")).ShouldBeNull();
+        files.Read(file).ShouldBe("x"u8.ToArray());
+        Should.Throw<UnauthorizedAccessException>(() => files.Read(directory.Path));
+    }
+
+    [Fact]
     public void Delete_of_a_symlink_deletes_its_target_and_leaves_the_link()
     {
         var target = Given("target", "x", Mode644);
