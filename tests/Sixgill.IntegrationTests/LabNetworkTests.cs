@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sixgill.Host.Network;
 using Sixgill.Host.Processes;
 using Sixgill.Lab;
 using Sixgill.Machine;
@@ -13,6 +14,26 @@ namespace Sixgill.IntegrationTests;
 public sealed class LabNetworkTests(ThreeNodeLabFixture fixture) : IClassFixture<ThreeNodeLabFixture>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public void A_namespace_thread_runs_its_work_in_the_lab_namespace_refuses_the_machines_own_and_hands_back_any_failure()
+    {
+        var switchPath = LabNames.NetnsPath(fixture.Lab.Switch.Name);
+        var before = NetworkNamespaceThread.CurrentInode();
+
+        var inside = NetworkNamespaceThread.Run(switchPath, NetworkNamespaceThread.CurrentInode);
+        inside.ShouldNotBe(before);
+
+        var ran = false;
+        Should.Throw<InvalidOperationException>(() => NetworkNamespaceThread.Run("/proc/self/ns/net", () => ran = true))
+            .Message.ShouldContain("process's own");
+        ran.ShouldBeFalse();
+
+        // Any failure of the work comes back to the caller (an exception left on the thread would end the process).
+        Should.Throw<ArgumentException>(() => NetworkNamespaceThread.Run<int>(switchPath, () => throw new ArgumentException("the work's own failure")))
+            .Message.ShouldBe("the work's own failure");
+        NetworkNamespaceThread.CurrentInode().ShouldBe(before);
+    }
 
     [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_switch_is_a_bridge_up_with_every_nodes_port_up_in_it()

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using Sixgill.Host.Interop;
 
@@ -120,24 +121,27 @@ internal static class NetworkNamespaceThread
         }
     }
 
+    // Whatever the work throws is thrown again on the caller's thread, with its own stack: an
+    // exception left on this thread would end the process.
     private static T OnThread<T>(Func<T> work)
     {
         T result = default!;
-        Exception? failure = null;
+        ExceptionDispatchInfo? failure = null;
         var thread = new Thread(() =>
         {
             try
             {
                 result = work();
             }
-            catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+            catch (Exception e)
             {
-                failure = e;
+                failure = ExceptionDispatchInfo.Capture(e);
             }
         });
         thread.Start();
         thread.Join();
-        return failure is null ? result : throw failure;
+        failure?.Throw();
+        return result;
     }
 
     /// <summary>What <c>ip netns add</c> does to its directory: a shared mount (bound on itself first if it is not a mount).</summary>
