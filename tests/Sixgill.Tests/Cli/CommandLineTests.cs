@@ -71,4 +71,28 @@ public sealed class CommandLineTests
         run.Out.ShouldContain("validate");
         run.Out.ShouldContain("Examples:");
     }
+
+    // Only the command being run is built, and its help and version options only when typed: every
+    // spelling of them must still be seen.
+    [Theory]
+    [InlineData("-h")]
+    [InlineData("-?")]
+    [InlineData("--help")]
+    public void Every_spelling_of_help_shows_a_commands_help(string spelling)
+    {
+        var run = CliRun.Of("prepare", spelling);
+
+        run.ExitCode.ShouldBe(0);
+        run.Out.ShouldContain("Usage:");
+        run.Out.ShouldContain("--state-dir");
+    }
+
+    [Fact]
+    public void Without_help_or_version_a_command_has_neither_option_and_names_a_typo_of_them()
+    {
+        var run = CliRun.Of("version", "--hlp");
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("--hlp");
+    }
 }
