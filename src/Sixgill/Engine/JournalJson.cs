@@ -1,86 +1,127 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
-using Sixgill.Steps;
 
 namespace Sixgill.Engine;
 
 /// <summary>
-/// Source-generated JSON for the journal (NativeAOT has no reflection-based serializer): one value a
-/// line (<see cref="JournalLog"/>). Addresses, prefixes and modes are written as people write them,
-/// so the journal reads like a log. Strict on
-/// reading (unknown or missing fields fail): half-understood undo data must stop clean, not guide it.
-/// Use <see cref="Document"/>, <see cref="Change"/> and <see cref="Entry"/>, never the generated
-/// <c>Default.…</c> ones: only these know the kinds of undo.
+/// The journal's values as JSON, written and read by hand (see <see cref="UndoJson"/> for why): the
+/// document, its entries and the change lines <see cref="JournalLog"/> appends. Field names are
+/// camelCase in a fixed order, an entry's state is its name (<c>"Applied"</c>), and a time is ISO 8601.
+/// Strict on reading (<see cref="JournalObject"/>): unknown or missing fields fail.
 /// </summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UseStringEnumConverter = true,
-    RespectNullableAnnotations = true,
-    RespectRequiredConstructorParameters = true,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    Converters = [typeof(IpJsonConverter), typeof(PrefixJsonConverter), typeof(InterfaceAddressJsonConverter), typeof(UnixFileModeJsonConverter)])]
-[JsonSerializable(typeof(JournalDocument))]
-[JsonSerializable(typeof(JournalChange))]
-[JsonSerializable(typeof(RevertAddress))]
-[JsonSerializable(typeof(RevertRoute))]
-[JsonSerializable(typeof(RevertSysctl))]
-[JsonSerializable(typeof(RestoreFile))]
-[JsonSerializable(typeof(RevertLineEdit))]
-[JsonSerializable(typeof(UndoWithRestart))]
-[JsonSerializable(typeof(RemoveLink))]
-[JsonSerializable(typeof(RemoveDirectory))]
-[JsonSerializable(typeof(DeleteNftTable))]
-[JsonSerializable(typeof(StopDaemon))]
-[JsonSerializable(typeof(ReloadProfileAfter))]
-[JsonSerializable(typeof(RemoveSystemdService))]
-[JsonSerializable(typeof(RevertCniConfig))]
-[JsonSerializable(typeof(ResetKubeadm))]
-[JsonSerializable(typeof(RemoveDockerNetwork))]
-[JsonSerializable(typeof(RemoveContainer))]
-[JsonSerializable(typeof(UnloadKernelModule))]
-internal sealed partial class JournalJson : JsonSerializerContext
+internal static class JournalJson
 {
-    // The kinds of undo are given here in code (Undo.Kinds), not as [JsonDerivedType] attributes:
-    // System.Text.Json reads those attributes by reflection the first time, in every process that
-    // opens a journal (about 50 page faults and a millisecond of each prepare and clean).
-    /// <summary>The journal document, its undo records tagged with their <c>kind</c>.</summary>
-    public static JsonTypeInfo<JournalDocument> Document => Tagged.Document;
+    private static readonly (string Name, JournalEntryState Value)[] States =
+        [(nameof(JournalEntryState.Applying), JournalEntryState.Applying), (nameof(JournalEntryState.Applied), JournalEntryState.Applied)];
 
-    /// <summary>One appended line of the journal, its undo record tagged with its <c>kind</c>.</summary>
-    public static JsonTypeInfo<JournalChange> Change => Tagged.Change;
-
-    /// <summary>One entry, its undo record tagged with its <c>kind</c>.</summary>
-    public static JsonTypeInfo<JournalEntry> Entry => Tagged.Entry;
-
-    // The kinds of undo are given in code (Undo.Kinds), not as [JsonDerivedType] attributes: System.Text.Json
-    // reads those by reflection the first time, in every process that opens a journal (about 50 page
-    // faults and a millisecond of each prepare and clean). Made on first use, after Default exists.
-    private static class Tagged
+    public static void Write(Utf8JsonWriter writer, JournalDocument document)
     {
-        private static readonly JsonSerializerOptions Options = new(Default.Options)
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(document);
+        writer.WriteStartObject();
+        writer.WriteNumber("version", document.Version);
+        writer.WriteStartArray("entries");
+        foreach (var entry in document.Entries.IsDefault ? [] : document.Entries)
         {
-            TypeInfoResolver = JsonTypeInfoResolver.WithAddedModifier(Default, AddUndoKinds),
-        };
+            Write(writer, entry);
+        }
 
-        public static JsonTypeInfo<JournalDocument> Document { get; } = (JsonTypeInfo<JournalDocument>)Options.GetTypeInfo(typeof(JournalDocument));
-
-        public static JsonTypeInfo<JournalChange> Change { get; } = (JsonTypeInfo<JournalChange>)Options.GetTypeInfo(typeof(JournalChange));
-
-        public static JsonTypeInfo<JournalEntry> Entry { get; } = (JsonTypeInfo<JournalEntry>)Options.GetTypeInfo(typeof(JournalEntry));
+        writer.WriteEndArray();
+        writer.WriteString("node", document.Node);
+        writer.WriteString("config", document.Config);
+        writer.WriteEndObject();
     }
 
-    private static void AddUndoKinds(JsonTypeInfo info)
+    /// <summary>Writes one change line's value; only the change it holds is written.</summary>
+    public static void Write(Utf8JsonWriter writer, JournalChange change)
     {
-        if (info.Type != typeof(Steps.Undo))
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(change);
+        writer.WriteStartObject();
+        if (change.Begin is { } entry)
         {
-            return;
+            writer.WritePropertyName("begin");
+            Write(writer, entry);
         }
 
-        info.PolymorphismOptions = new JsonPolymorphismOptions { TypeDiscriminatorPropertyName = "kind" };
-        foreach (var (type, kind) in Steps.Undo.Kinds)
+        if (change.Applied is { } applied)
         {
-            info.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(type, kind));
+            writer.WriteNumber("applied", applied);
         }
+
+        if (change.Removed is { } removed)
+        {
+            writer.WriteNumber("removed", removed);
+        }
+
+        if (change.Owner is { } owner)
+        {
+            UndoJson.WriteObject(writer, "owner", owner, (w, o) =>
+            {
+                w.WriteString("node", o.Node);
+                w.WriteString("config", o.Config);
+            });
+        }
+
+        writer.WriteEndObject();
+    }
+
+    public static void Write(Utf8JsonWriter writer, JournalEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(entry);
+        writer.WriteStartObject();
+        writer.WriteNumber("sequence", entry.Sequence);
+        writer.WriteString("command", entry.Command);
+        writer.WriteString("stepId", entry.StepId);
+        writer.WriteString("description", entry.Description);
+        writer.WriteString("state", StateName(entry.State));
+        writer.WriteString("at", entry.At);
+        writer.WritePropertyName("undo");
+        UndoJson.Write(writer, entry.Undo);
+        writer.WriteEndObject();
+    }
+
+    private static string StateName(JournalEntryState state)
+    {
+        foreach (var (name, value) in States)
+        {
+            if (value == state)
+            {
+                return name;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(state), state, "not a state of a journal entry");
+    }
+
+    /// <summary>The journal document; node and config may be left out (journals of version 1).</summary>
+    public static JournalDocument ReadDocument(JournalObject value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new JournalDocument(value.Int32("version"), value.Objects("entries", ReadEntry), value.OptionalString("node"), value.OptionalString("config"));
+    }
+
+    /// <summary>One change line; each of its four fields may be left out.</summary>
+    public static JournalChange ReadChange(JournalObject value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new JournalChange(
+            value.OptionalObject("begin", ReadEntry),
+            value.OptionalInt64("applied"),
+            value.OptionalInt64("removed"),
+            value.OptionalObject("owner", o => new JournalOwner(o.NullableString("node"), o.NullableString("config"))));
+    }
+
+    public static JournalEntry ReadEntry(JournalObject value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new JournalEntry(
+            value.Int64("sequence"),
+            value.String("command"),
+            value.String("stepId"),
+            value.String("description"),
+            value.Choice("state", States),
+            value.Time("at"),
+            value.Object("undo", UndoJson.Read));
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Sixgill.Engine;
@@ -21,10 +22,9 @@ internal static class JournalLog
     /// <summary>What a journal file holds: the journal, whether it is one compact version-3 line, and whether a torn last line was left out.</summary>
     internal sealed record Contents(JournalDocument Document, bool Compact, bool Torn);
 
-    public static byte[] Whole(JournalDocument document) => Line(JsonSerializer.SerializeToUtf8Bytes(document, JournalJson.Document));
+    public static byte[] Whole(JournalDocument document) => Lines([document], JournalJson.Write);
 
-    public static byte[] Lines(IEnumerable<JournalChange> changes) =>
-        [.. changes.SelectMany(change => Line(JsonSerializer.SerializeToUtf8Bytes(change, JournalJson.Change)))];
+    public static byte[] Lines(IEnumerable<JournalChange> changes) => Lines(changes, JournalJson.Write);
 
     /// <summary>
     /// The changes that turn <paramref name="from"/> into <paramref name="to"/>, in the order to
@@ -65,21 +65,27 @@ internal static class JournalLog
     }
 
     /// <summary>Reads a journal file of any version; null when it holds only <c>null</c>; throws <see cref="JsonException"/> or <see cref="FormatException"/> on what is not a journal.</summary>
-    public static Contents? Read(ReadOnlySpan<byte> bytes)
+    public static Contents? Read(ReadOnlyMemory<byte> bytes)
     {
-        var end = bytes.IndexOf((byte)'\n');
-        JournalDocument? first;
+        var end = bytes.Span.IndexOf((byte)'\n');
+        JsonDocument firstLine;
         try
         {
-            first = JsonSerializer.Deserialize(end < 0 ? bytes : bytes[..end], JournalJson.Document);
+            firstLine = JsonDocument.Parse(end < 0 ? bytes : bytes[..end]);
         }
         catch (JsonException) when (end >= 0)
         {
             // Versions 1 and 2: one indented document over many lines.
-            var whole = JsonSerializer.Deserialize(bytes, JournalJson.Document);
+            var whole = Value(bytes, "the journal", JournalJson.ReadDocument);
             return whole is null ? null
                 : whole.Version < JournalDocument.CurrentVersion ? new Contents(whole, Compact: false, Torn: false)
                 : throw new FormatException($"a version {whole.Version} journal is one document a line");
+        }
+
+        JournalDocument? first;
+        using (firstLine)
+        {
+            first = Value(firstLine, "line 1", JournalJson.ReadDocument);
         }
 
         if (first is null)
@@ -100,13 +106,13 @@ internal static class JournalLog
         var lines = 0;
         while (!rest.IsEmpty)
         {
-            var next = rest.IndexOf((byte)'\n');
+            var next = rest.Span.IndexOf((byte)'\n');
             if (next < 0)
             {
                 return new Contents(Document(first, entries, owner), Compact: false, Torn: true);
             }
 
-            var change = JsonSerializer.Deserialize(rest[..next], JournalJson.Change) ?? throw new FormatException($"line {lines + 2} holds 'null'");
+            var change = Value(rest[..next], $"line {lines + 2}", JournalJson.ReadChange) ?? throw new FormatException($"line {lines + 2} holds 'null'");
             Apply(change, entries, ref owner, lines + 2);
             rest = rest[(next + 1)..];
             lines++;
@@ -143,5 +149,29 @@ internal static class JournalLog
     private static JournalDocument Document(JournalDocument first, List<JournalEntry> entries, JournalOwner owner) =>
         first with { Entries = [.. entries], Node = owner.Node, Config = owner.Config };
 
-    private static byte[] Line(byte[] json) => [.. json, (byte)'\n'];
+    /// <summary>Each value as one line of JSON (compact, ending in a newline).</summary>
+    private static byte[] Lines<T>(IEnumerable<T> values, Action<Utf8JsonWriter, T> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using var writer = new Utf8JsonWriter(buffer);
+        foreach (var value in values)
+        {
+            write(writer, value);
+            writer.Flush();
+            buffer.Write("\n"u8);
+            writer.Reset(buffer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>One JSON value read by <paramref name="read"/>; null when it is <c>null</c>.</summary>
+    private static T? Value<T>(ReadOnlyMemory<byte> json, string what, Func<JournalObject, T> read) where T : class
+    {
+        using var document = JsonDocument.Parse(json);
+        return Value(document, what, read);
+    }
+
+    private static T? Value<T>(JsonDocument document, string what, Func<JournalObject, T> read) where T : class =>
+        document.RootElement.ValueKind == JsonValueKind.Null ? null : JournalObject.Read(new JournalObject(document.RootElement, what), read);
 }

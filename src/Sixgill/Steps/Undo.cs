@@ -9,33 +9,11 @@ namespace Sixgill.Steps;
 /// <remarks>
 /// <see cref="Revert"/> must be safe whether the change happened, half happened, or never happened
 /// (the process may have died between writing the intent and applying it), and it touches only what
-/// is still as Sixgill left it. <see cref="Kinds"/> is the journal's vocabulary: a new kind of undo
-/// is added there, with a name that never changes once released.
+/// is still as Sixgill left it. The journal's vocabulary (<c>Engine/UndoJson</c>) names every kind:
+/// a new kind of undo is added there, with a name that never changes once released.
 /// </remarks>
 internal abstract record Undo
 {
-    /// <summary>Every kind of undo and the name the journal records it under (its <c>kind</c> field).</summary>
-    public static IReadOnlyList<(Type Type, string Kind)> Kinds { get; } =
-    [
-        (typeof(RevertAddress), "address"),
-        (typeof(RevertRoute), "route"),
-        (typeof(RevertSysctl), "sysctl"),
-        (typeof(RestoreFile), "file"),
-        (typeof(RevertLineEdit), "lines"),
-        (typeof(UndoWithRestart), "restart"),
-        (typeof(RemoveLink), "link"),
-        (typeof(RemoveDirectory), "directory"),
-        (typeof(DeleteNftTable), "nftables"),
-        (typeof(StopDaemon), "daemon"),
-        (typeof(ReloadProfileAfter), "apparmor"),
-        (typeof(RemoveSystemdService), "unit"),
-        (typeof(RevertCniConfig), "cni"),
-        (typeof(ResetKubeadm), "kubeadm"),
-        (typeof(RemoveDockerNetwork), "docker-network"),
-        (typeof(RemoveContainer), "container"),
-        (typeof(UnloadKernelModule), "module"),
-    ];
-
     /// <summary>What undoing does, for people: <c>remove fd00:20::2/64 from eth0</c>.</summary>
     public abstract string Describe();
 

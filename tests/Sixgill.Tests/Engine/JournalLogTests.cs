@@ -31,7 +31,7 @@ public sealed class JournalLogTests
         [
             files.Text(Path)!.Split('\n')[0],
             "{\"applied\":1}",
-            $"{{\"begin\":{Encoding.UTF8.GetString(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Entry(2), JournalJson.Entry))}}}",
+            Encoding.UTF8.GetString(JournalLog.Lines([new JournalChange(Begin: Entry(2))]))[..^1],
             "{\"removed\":1}",
             "",
         ]);
@@ -145,11 +145,11 @@ public sealed class JournalLogTests
     public void Every_kind_of_undo_has_one_journal_name_and_is_read_back_as_itself()
     {
         var concrete = typeof(Undo).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Undo)) && !t.IsAbstract).ToHashSet();
-        Undo.Kinds.Select(k => k.Type).ShouldBe(concrete, ignoreOrder: true);
-        Undo.Kinds.Select(k => k.Kind).Distinct().Count().ShouldBe(Undo.Kinds.Count);
+        UndoJson.Kinds.Select(k => k.Type).ShouldBe(concrete, ignoreOrder: true);
+        UndoJson.Kinds.Select(k => k.Name).Distinct().Count().ShouldBe(UndoJson.Kinds.Count);
 
-        var line = System.Text.Json.JsonSerializer.Serialize(Entry(3), JournalJson.Entry);
+        var line = Encoding.UTF8.GetString(JournalLog.Lines([new JournalChange(Begin: Entry(3))]));
         line.ShouldContain("\"undo\":{\"kind\":\"sysctl\"");
-        System.Text.Json.JsonSerializer.Deserialize(line, JournalJson.Entry)!.Undo.ShouldBe(Entry(3).Undo);
+        JournalLog.Read(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(JournalLog.Whole(Document())) + line))!.Document.Entries.Single().Undo.ShouldBe(Entry(3).Undo);
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text;
 using Sixgill.Engine;
 using Sixgill.Kube;
 using Sixgill.Machine;
@@ -237,12 +237,12 @@ public sealed class UpStepsTests
             .Select((undo, i) => new JournalEntry(i + 1, "up", "id", "description", JournalEntryState.Applied, DateTimeOffset.UnixEpoch, undo));
         var document = new JournalDocument(JournalDocument.CurrentVersion, [.. entries]);
 
-        var json = JsonSerializer.Serialize(document, JournalJson.Document);
-        var back = JsonSerializer.Deserialize(json, JournalJson.Document)!;
+        var json = Encoding.UTF8.GetString(JournalLog.Whole(document));
+        var back = JournalLog.Read(Encoding.UTF8.GetBytes(json))!.Document;
 
         json.ShouldContain("\"kind\":\"cni\"");
         json.ShouldContain("\"kind\":\"kubeadm\"");
         back.Entries.Select(e => e.Undo.GetType()).ShouldBe([typeof(RevertCniConfig), typeof(ResetKubeadm)]);
-        JsonSerializer.Serialize(back, JournalJson.Document).ShouldBe(json);
+        Encoding.UTF8.GetString(JournalLog.Whole(back)).ShouldBe(json);
     }
 }

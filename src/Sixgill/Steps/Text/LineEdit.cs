@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json.Serialization;
 
 namespace Sixgill.Steps.Text;
 
@@ -18,11 +17,9 @@ internal sealed record LineEdit(ImmutableArray<string> Added, ImmutableArray<str
     /// <summary>Starts every line Sixgill disabled; the original line follows unchanged.</summary>
     public const string DisabledPrefix = "#sixgill# ";
 
-    [JsonIgnore]
     public bool IsEmpty => Added.IsEmpty && Disabled.IsEmpty;
 
     /// <summary>A short account for plans: <c>add 2 lines, disable 1</c>.</summary>
-    [JsonIgnore]
     public string Summary =>
         string.Join(", ", new[]
         {
