@@ -394,6 +394,53 @@ public sealed class FleetOverSshTests(FleetLabFixture fixture) : IClassFixture<F
         }
     }
 
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task A_file_there_is_hashed_only_when_the_nodes_record_does_not_vouch_for_it()
+    {
+        var home = fixture.NewHome();
+        var config = fixture.Names.NodeConfig;
+        var program = "/var/lib/sixgill/bin/sixgill";
+        var record = "/var/lib/sixgill/bin/delivered.sha256";
+        var first = await fixture.AdminAsync(home, "plan", "--all", "-c", config);
+        first.ExitCode.ShouldBe(0, first.StandardOutput + first.StandardError);
+        (await InNodeAsync("gw", "cat", record)).ShouldContain($" {program} ");
+
+        // gw and w2 get a sha256sum that notes what it hashes (in their own mount namespaces, where their sshd runs).
+        var log = $"{fixture.Names.SharedDirectory}/hashed.log";
+        var real = $"{fixture.Names.SharedDirectory}/sha256sum.real";
+        var spy = $"{fixture.Names.SharedDirectory}/sha256sum-spy";
+        File.Copy("/usr/bin/sha256sum", real, overwrite: true);
+        await File.WriteAllTextAsync(spy, $"#!/bin/sh\necho \"$(hostname) $*\" >> {log}\nexec {real} \"$@\"\n", TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(spy, (UnixFileMode)0b111_101_101);
+        File.Delete(log);
+        await InNodeAsync("gw", "mount", "--bind", spy, "/usr/bin/sha256sum");
+        await InNodeAsync("w2", "mount", "--bind", spy, "/usr/bin/sha256sum");
+        try
+        {
+            // w1: the program changed in place, its size and modification time kept; w2: the record gone.
+            await InNodeAsync("w1", "sh", "-c",
+                $"m=$(stat -c %y {program}); printf X | dd of={program} bs=1 seek=$(($(stat -c %s {program}) - 1)) conv=notrunc status=none; touch -d \"$m\" {program}");
+            await InNodeAsync("w2", "rm", record);
+
+            var second = await fixture.AdminAsync(home, "plan", "--all", "-c", config, "--output", "json");
+
+            second.ExitCode.ShouldBe(0, second.StandardError);
+            var nodes = FleetLabFixture.NodesOf(FleetLabFixture.Json(second));
+            nodes["w1"].GetProperty("sent").EnumerateArray().Select(e => e.GetString()).ShouldBe(["sixgill"]);
+            nodes["w2"].GetProperty("sent").GetArrayLength().ShouldBe(0);
+            nodes["gw"].GetProperty("sent").GetArrayLength().ShouldBe(0);
+            var hashed = File.Exists(log) ? await File.ReadAllLinesAsync(log, TestContext.Current.CancellationToken) : [];
+            hashed.ShouldNotContain(line => line.StartsWith("gw ", StringComparison.Ordinal), "gw's record vouches for every file");
+            hashed.ShouldContain($"w2 -- {program}");
+            (await InNodeAsync("w2", "cat", record)).ShouldContain($" {program} ", customMessage: "w2's record is written again");
+        }
+        finally
+        {
+            await InNodeAsync("gw", "umount", "/usr/bin/sha256sum");
+            await InNodeAsync("w2", "umount", "/usr/bin/sha256sum");
+        }
+    }
+
     private async Task<string> JournalAsync(string node) =>
         (await fixture.Lab.Node(node).RunAsync(["sh", "-c", "cat /var/lib/sixgill/journal.json 2>/dev/null || echo absent"], TestContext.Current.CancellationToken)).EnsureSuccess().StandardOutput;
 

@@ -8,6 +8,12 @@ internal sealed record DeliveredFile(string LocalPath, string RemotePath, UnixFi
 {
     public static DeliveredFile Of(string localPath, string remotePath, UnixFileMode mode)
     {
+        ArgumentNullException.ThrowIfNull(remotePath);
+        if (remotePath.Any(char.IsWhiteSpace))
+        {
+            throw new ArgumentException($"'{remotePath}' holds white space: a delivered file's place there must not (the node's record is split on it)", nameof(remotePath));
+        }
+
         using var stream = File.OpenRead(localPath);
         var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
         return new DeliveredFile(localPath, remotePath, mode, hash, stream.Length);
@@ -27,6 +33,9 @@ internal sealed record Delivery(IReadOnlyList<DeliveredFile> Files)
     public const string BinaryDirectory = "/var/lib/sixgill/bin";
 
     public const string Binary = BinaryDirectory + "/sixgill";
+
+    /// <summary>What was put there and checked: each file's SHA-256 and identity (<see cref="DeliveryRecord"/>).</summary>
+    public const string Record = BinaryDirectory + "/delivered.sha256";
 
     public const string Config = "/etc/sixgill/cluster.yaml";
 

@@ -83,12 +83,13 @@ internal sealed class SshNode : IAsyncDisposable
 
     /// <summary>
     /// Whether commands can run as root there (sudo -n for another user), its OS and architecture
-    /// match this program's, and the SHA-256 of each file already there (by remote path).
+    /// match this program's, and the SHA-256 of each file already there (by remote path), from the
+    /// node's record where it vouches for the file (<see cref="DeliveryRecord"/>).
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> CheckAsync(Delivery delivery, CancellationToken cancellationToken)
+    public async Task<FilesThere> CheckAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var script = $"echo {ProbeMark}; uname -s; uname -m; sha256sum -- {ShellWords.Join(delivery.Files.Select(f => f.RemotePath))} 2>/dev/null; exit 0";
+        var script = $"echo {ProbeMark}; uname -s; uname -m; {DeliveryRecord.Check(delivery.Files.Select(f => f.RemotePath), Delivery.Record)}; exit 0";
         var result = await ExecAsync(ShellWords.Join([.. this.asRoot, "sh", "-c", script]), null, cancellationToken);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (lines.Length < 3 || lines[0] != ProbeMark)
@@ -113,22 +114,25 @@ internal sealed class SshNode : IAsyncDisposable
                 $"run --all from a machine of the nodes' kind, or use a sixgill built for {lines[2]} there");
         }
 
-        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in lines.Skip(3))
-        {
-            var parts = line.Split("  ", 2);
-            if (parts.Length == 2)
-            {
-                hashes[parts[1]] = parts[0];
-            }
-        }
-
-        return hashes;
+        var (hashes, unrecorded) = DeliveryRecord.Read(lines.Skip(3));
+        return new FilesThere(hashes, unrecorded);
     }
 
-    /// <summary>Puts <paramref name="files"/> at their places (made root's, with their modes) through a private staging directory.</summary>
-    public async Task SendAsync(IReadOnlyList<DeliveredFile> files, CancellationToken cancellationToken)
+    /// <summary>Records every delivered file there (its SHA-256 and identity), so the next check need not hash them.</summary>
+    public async Task RecordAsync(Delivery delivery, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(delivery);
+        await ExecAsync(ShellWords.Join([.. this.asRoot, "sh", "-c", DeliveryRecord.Write(delivery.Files, [], Delivery.Record)]), null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Puts <paramref name="files"/> (of <paramref name="delivery"/>) at their places (made root's, with
+    /// their modes) through a private staging directory, checks each there by its SHA-256, and records
+    /// the whole delivery (<see cref="DeliveryRecord"/>).
+    /// </summary>
+    public async Task SendAsync(Delivery delivery, IReadOnlyList<DeliveredFile> files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(files);
         if (files.Count == 0)
         {
@@ -156,8 +160,8 @@ internal sealed class SshNode : IAsyncDisposable
 
             var installs = files.Select(f =>
                 $"install -D -o root -g root -m {Convert.ToString((int)f.Mode, 8)} {ShellWords.Quote($"{staging}/{f.Name}")} {ShellWords.Quote(f.RemotePath)}");
-            // One command installs and removes the staging directory: every command costs the user's shell start-up there.
-            var script = $"{string.Join(" && ", installs)}; status=$?; rm -rf {ShellWords.Quote(staging)}; exit $status";
+            // One command installs, checks, records and removes the staging directory: every command costs the user's shell start-up there.
+            var script = $"{string.Join(" && ", installs)} && {{ {DeliveryRecord.Write(delivery.Files, files, Delivery.Record)}; }}; status=$?; rm -rf {ShellWords.Quote(staging)}; exit $status";
             var result = await ExecAsync(ShellWords.Join([.. this.asRoot, "sh", "-c", script]), null, cancellationToken);
             staging = null;
             if (!result.Succeeded)

@@ -127,11 +127,15 @@ internal sealed class SshTransport : INodeTransport, IAsyncDisposable
         try
         {
             var there = await node.CheckAsync(delivery, cancellationToken);
-            var missing = delivery.Files.Where(f => there.GetValueOrDefault(f.RemotePath) != f.Sha256).ToList();
+            var missing = delivery.Files.Where(f => there.Hashes.GetValueOrDefault(f.RemotePath) != f.Sha256).ToList();
             if (missing.Count > 0)
             {
                 this.progress(name, $"sending {(missing.Count > 3 ? $"{missing.Count} files" : string.Join(", ", missing.Select(f => f.Name)))} ({Megabytes(missing.Sum(f => f.Length))})");
-                await node.SendAsync(missing, cancellationToken);
+                await node.SendAsync(delivery, missing, cancellationToken);
+            }
+            else if (there.Unrecorded)
+            {
+                await node.RecordAsync(delivery, cancellationToken);
             }
 
             this.progress(name, missing.Count == 0 ? $"ready ({node.Platform}; program and config unchanged, nothing sent)" : $"ready ({node.Platform})");
