@@ -41,9 +41,27 @@ internal static class JournalLog
             changes.Add(new JournalChange(Owner: new JournalOwner(to.Node, to.Config)));
         }
 
-        var before = from.Entries.ToDictionary(e => e.Sequence);
-        var after = to.Entries.Select(e => e.Sequence).ToHashSet();
-        changes.AddRange(from.Entries.Where(e => !after.Contains(e.Sequence)).Select(e => new JournalChange(Removed: e.Sequence)));
+        // Plain loops: LINQ over these value types makes NativeAOT build generic code at run time.
+        var before = new Dictionary<long, JournalEntry>(from.Entries.Length);
+        foreach (var entry in from.Entries)
+        {
+            before[entry.Sequence] = entry;
+        }
+
+        var after = new HashSet<long>(to.Entries.Length);
+        foreach (var entry in to.Entries)
+        {
+            after.Add(entry.Sequence);
+        }
+
+        foreach (var entry in from.Entries)
+        {
+            if (!after.Contains(entry.Sequence))
+            {
+                changes.Add(new JournalChange(Removed: entry.Sequence));
+            }
+        }
+
         foreach (var entry in to.Entries)
         {
             if (!before.TryGetValue(entry.Sequence, out var old))
