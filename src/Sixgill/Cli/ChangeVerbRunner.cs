@@ -205,9 +205,12 @@ internal sealed class ChangeVerbRunner
 
         var addresses = AddressPlan.For(cluster);
         log.Phase("address plan");
+
+        // The text just loaded, checked and digested for the journal; not a second read of the file.
+        var text = loaded.Text ?? throw new InvalidOperationException("a loaded cluster keeps the text it was read from");
         var target = new NodeTarget(addresses, invocation.NodeName, node.ReadFacts())
         {
-            Reapply = new ReapplySource(SixgillProgram.Current(), Path.GetFullPath(invocation.StateDir), File.ReadAllText(invocation.ConfigPath)),
+            Reapply = new ReapplySource(SixgillProgram.Current(), Path.GetFullPath(invocation.StateDir), text),
         };
         log.Phase("node facts");
         var plan = verb.Plan(target);

@@ -104,6 +104,11 @@ internal static class ConfigLoader
             $"{path} holds the bootstrap token and every user on this machine can read it",
             $"chmod o-rwx {path}");
 
+    // By position, then code; stable. One comparer for both keys: OrderBy(…).ThenBy(…) is a generic
+    // virtual call, which a NativeAOT build resolves at run time (tens of page faults).
     private static ImmutableArray<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics) =>
-        [.. diagnostics.OrderBy(d => d.Position).ThenBy(d => d.Code, StringComparer.Ordinal)];
+        [.. diagnostics.Order(DiagnosticOrder)];
+
+    private static readonly Comparer<Diagnostic> DiagnosticOrder = Comparer<Diagnostic>.Create((a, b) =>
+        a.Position != b.Position ? a.Position.CompareTo(b.Position) : string.CompareOrdinal(a.Code, b.Code));
 }

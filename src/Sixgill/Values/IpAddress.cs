@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Sixgill.Values;
 
@@ -48,22 +47,34 @@ internal readonly record struct Ip(UInt128 Value, IpFamily Family) : IComparable
 
     public static Ip FromIPAddress(IPAddress address)
     {
-        var bytes = address.GetAddressBytes();
+        ArgumentNullException.ThrowIfNull(address);
+        Span<byte> bytes = stackalloc byte[16];
+        _ = address.TryWriteBytes(bytes, out var written);
+        return FromBytes(bytes[..written]);
+    }
+
+    /// <summary>The address of these 4 (IPv4) or 16 (IPv6) bytes, in network order as on the wire.</summary>
+    public static Ip FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length is not (4 or 16))
+        {
+            throw new ArgumentException($"an address is 4 or 16 bytes, not {bytes.Length}", nameof(bytes));
+        }
+
         UInt128 value = 0;
         foreach (var b in bytes)
         {
             value = (value << 8) | b;
         }
 
-        return new Ip(value, address.AddressFamily == AddressFamily.InterNetworkV6 ? IpFamily.V6 : IpFamily.V4);
+        return new Ip(value, bytes.Length == 16 ? IpFamily.V6 : IpFamily.V4);
     }
 
     public IPAddress ToIPAddress()
     {
-        var length = Width / 8;
-        var bytes = new byte[length];
+        Span<byte> bytes = stackalloc byte[Width / 8];
         var value = Value;
-        for (var i = length - 1; i >= 0; i--)
+        for (var i = bytes.Length - 1; i >= 0; i--)
         {
             bytes[i] = (byte)(value & 0xff);
             value >>= 8;

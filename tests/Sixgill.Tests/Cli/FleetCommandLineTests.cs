@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Sixgill.Cli;
 using Sixgill.Cli.Fleet;
@@ -29,6 +30,23 @@ public sealed class FleetCommandLineTests
     {
         NodeLine("plan", "up", "--detailed-exitcode", "--node", "w1", "--node", "w2", "--output", "text", "--connect-timeout", "3")
             .ShouldBe(["plan", "up", "--detailed-exitcode", "-c", "/etc/sixgill/cluster.yaml", "--host", "w1", "--output", "json"]);
+    }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("--all", true)]
+    [InlineData("--node w1", true)]
+    [InlineData("--node w1 --node w2", true)]
+    [InlineData("--parallel 4", false)]
+    public void A_fleet_run_is_asked_for_by_all_or_a_node(string typed, bool requested)
+    {
+        var fleet = new FleetOptions();
+        var command = new Command("prepare");
+        fleet.AddTo(command);
+        var parsed = command.Parse(typed.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        parsed.Errors.ShouldBeEmpty();
+
+        fleet.Requested(parsed).ShouldBe(requested);
     }
 
     [Theory]

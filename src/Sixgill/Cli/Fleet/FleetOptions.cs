@@ -71,7 +71,9 @@ internal sealed class FleetOptions
     public bool Requested(ParseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.GetValue(All) || (result.GetValue(Nodes) ?? []).Length > 0;
+        // --node is read only when given: the value of an absent array option is an empty array
+        // that System.CommandLine makes by reflection (Array.CreateInstance), costly in a NativeAOT build.
+        return result.GetValue(All) || (result.GetResult(Nodes) is not null && (result.GetValue(Nodes) ?? []).Length > 0);
     }
 
     /// <summary>Whether a parsed command line (any command) asks for a fleet run: it then handles Ctrl-C itself.</summary>

@@ -36,8 +36,22 @@ internal sealed record NodeDraft(
 /// <summary>A network and, in dual-stack, its other family; the primary is the IPv6 one.</summary>
 internal sealed record DualNetwork(Located<Prefix>? Primary, Located<Prefix>? Secondary)
 {
-    public IEnumerable<Located<Prefix>> Bound =>
-        new[] { Primary, Secondary }.Where(n => n is not null).Select(n => n!.Value);
+    // An iterator rather than Where(…).Select(…), a generic virtual call that a NativeAOT build resolves at run time.
+    public IEnumerable<Located<Prefix>> Bound
+    {
+        get
+        {
+            if (Primary is { } primary)
+            {
+                yield return primary;
+            }
+
+            if (Secondary is { } secondary)
+            {
+                yield return secondary;
+            }
+        }
+    }
 }
 
 /// <summary>
@@ -48,7 +62,22 @@ internal sealed record PodFamily(Located<Prefix> Cidr, Located<int> NodeSize, bo
 
 internal sealed record PodDraft(PodFamily? Primary, PodFamily? Secondary, int? Mtu)
 {
-    public IEnumerable<PodFamily> Bound => new[] { Primary, Secondary }.Where(f => f is not null).Select(f => f!);
+    // An iterator for the same reason as DualNetwork.Bound.
+    public IEnumerable<PodFamily> Bound
+    {
+        get
+        {
+            if (Primary is { } primary)
+            {
+                yield return primary;
+            }
+
+            if (Secondary is { } secondary)
+            {
+                yield return secondary;
+            }
+        }
+    }
 }
 
 internal sealed record SupportDraft(Located<Prefix>? Cidr, Located<Prefix>? V4Cidr);

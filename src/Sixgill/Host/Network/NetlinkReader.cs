@@ -15,28 +15,46 @@ internal sealed class NetlinkReader : INetworkReader, IDisposable
 
     public static NetlinkReader? TryOpen() => RtNetlink.TryOpen() is { } socket ? new NetlinkReader(socket) : null;
 
+    // Plain loops rather than LINQ chains: a Select after a Where is a generic virtual call, which a
+    // NativeAOT build resolves at run time (tens of page faults in a process of a few hundred).
     public (LinkState Link, IReadOnlyList<AddressState> Addresses)? Link(string name)
     {
-        if (Links().FirstOrDefault(l => l.Name == name) is not { } link)
+        if (FindLink(name) is not { } link)
         {
             return null;
         }
 
-        var addresses = socket.DumpAll(RtNetlink.GetAddress, RtNetlinkMessages.AddressRequest())
-            .Select(m => RtNetlinkMessages.Address(m))
-            .Where(a => a is not null && a.LinkIndex == link.Index)
-            .Select(a => a!.State)
-            .ToList();
+        var addresses = new List<AddressState>();
+        foreach (var address in socket.DumpAll(RtNetlink.GetAddress, RtNetlinkMessages.AddressRequest(), RtNetlinkMessages.Address))
+        {
+            if (address is not null && address.LinkIndex == link.Index)
+            {
+                addresses.Add(address.State);
+            }
+        }
+
         return (new LinkState(link.Name, link.IsUp), addresses);
     }
 
     public IReadOnlyList<KernelRoute> MainRoutes(IpFamily family)
     {
-        var names = Links().ToDictionary(l => l.Index, l => l.Name);
-        return [.. socket.DumpAll(RtNetlink.GetRoute, RtNetlinkMessages.RouteRequest(family))
-            .Select(m => RtNetlinkMessages.Route(m))
-            .Where(r => r is not null && r.Table == RtNetlinkMessages.MainTable && !r.Cloned && r.Destination.Family == family)
-            .Select(r => new KernelRoute(r!.Destination, r.Via, r.OutputLink is { } index && names.TryGetValue(index, out var name) ? name : null))];
+        var names = new Dictionary<int, string>();
+        foreach (var link in socket.DumpAll(RtNetlink.GetLink, RtNetlinkMessages.LinkRequest(), RtNetlinkMessages.Link))
+        {
+            names.Add(link.Index, link.Name);
+        }
+
+        var routes = new List<KernelRoute>();
+        foreach (var route in socket.DumpAll(RtNetlink.GetRoute, RtNetlinkMessages.RouteRequest(family), RtNetlinkMessages.Route))
+        {
+            if (route is not null && route.Table == RtNetlinkMessages.MainTable && !route.Cloned && route.Destination.Family == family)
+            {
+                var output = route.OutputLink is { } index && names.TryGetValue(index, out var name) ? name : null;
+                routes.Add(new KernelRoute(route.Destination, route.Via, output));
+            }
+        }
+
+        return routes;
     }
 
     public void Forget()
@@ -45,6 +63,16 @@ internal sealed class NetlinkReader : INetworkReader, IDisposable
 
     public void Dispose() => socket.Dispose();
 
-    private IEnumerable<NetlinkLink> Links() =>
-        socket.DumpAll(RtNetlink.GetLink, RtNetlinkMessages.LinkRequest()).Select(m => RtNetlinkMessages.Link(m));
+    private NetlinkLink? FindLink(string name)
+    {
+        foreach (var link in socket.DumpAll(RtNetlink.GetLink, RtNetlinkMessages.LinkRequest(), RtNetlinkMessages.Link))
+        {
+            if (link.Name == name)
+            {
+                return link;
+            }
+        }
+
+        return null;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Sixgill.Machine;
 
 namespace Sixgill.Host.Network;
@@ -10,7 +11,9 @@ internal sealed class ProcSysctl : ISysctl
         ArgumentNullException.ThrowIfNull(key);
         try
         {
-            return File.ReadAllText(Checked(key)).TrimEnd('\n');
+            // The bytes, not ReadAllText: a value is a few ASCII bytes, and a StreamReader's buffers
+            // (over 10 KiB a read) were fresh heap pages to clear for each of them.
+            return Encoding.UTF8.GetString(File.ReadAllBytes(Checked(key))).TrimEnd('\n');
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -29,7 +32,7 @@ internal sealed class ProcSysctl : ISysctl
 
         // FileMode.Open: a missing key is an error, never a file created under /proc.
         using var stream = new FileStream(Checked(key), FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
-        stream.Write(System.Text.Encoding.ASCII.GetBytes(value + "\n"));
+        stream.Write(Encoding.ASCII.GetBytes(value + "\n"));
     }
 
     // Second line of defence: whatever built the key, the path must stay inside /proc/sys/net.

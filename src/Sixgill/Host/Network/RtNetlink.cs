@@ -139,12 +139,16 @@ internal sealed class RtNetlink : IDisposable
     public IReadOnlyList<byte[]> Ask(ushort type, ushort flags, ReadOnlySpan<byte> payload)
     {
         var seq = Send(type, (ushort)(Request | Acknowledge | flags), payload);
-        return Receive(seq, type);
+        return Receive(seq, type, static message => message.ToArray());
     }
 
-    /// <summary>Every message of a dump of <paramref name="type"/>, its payload starting with <paramref name="header"/> (ifinfomsg, ifaddrmsg, rtmsg).</summary>
-    public IReadOnlyList<byte[]> DumpAll(ushort type, ReadOnlySpan<byte> header) =>
-        Receive(Send(type, Request | Dump, header), type);
+    /// <summary>
+    /// Every message of a dump of <paramref name="type"/>, its payload starting with <paramref name="header"/>
+    /// (ifinfomsg, ifaddrmsg, rtmsg), each read by <paramref name="read"/> where it lies in the receive
+    /// buffer: a dump of links is kilobytes, and a prepare asks for one a dozen times.
+    /// </summary>
+    public List<T> DumpAll<T>(ushort type, ReadOnlySpan<byte> header, MessageReader<T> read) =>
+        Receive(Send(type, Request | Dump, header), type, read);
 
     public void Dispose() => _ = LibC.Close(fd);
 
@@ -162,9 +166,9 @@ internal sealed class RtNetlink : IDisposable
     }
 
     /// <summary>The messages answering <paramref name="seq"/> up to its end: done, or an error (0: the acknowledgement).</summary>
-    private List<byte[]> Receive(uint seq, ushort type)
+    private List<T> Receive<T>(uint seq, ushort type, MessageReader<T> read)
     {
-        var messages = new List<byte[]>();
+        var messages = new List<T>();
         while (true)
         {
             var length = ReceiveSome(buffer);
@@ -196,7 +200,7 @@ internal sealed class RtNetlink : IDisposable
                         throw new NetlinkRefusal(type, errno, (flags & AcknowledgeTlvs) != 0 ? KernelText(buffer.AsSpan(offset, size)) : null);
                     }
 
-                    messages.Add(buffer.AsSpan(offset + HeaderSize, size - HeaderSize).ToArray());
+                    messages.Add(read(buffer.AsSpan(offset + HeaderSize, size - HeaderSize)));
                 }
 
                 offset += (size + 3) & ~3;
@@ -261,3 +265,6 @@ internal sealed class RtNetlink : IDisposable
         }
     }
 }
+
+/// <summary>Reads one rtnetlink message (after its <c>nlmsghdr</c>); the bytes are valid only during the call.</summary>
+internal delegate T MessageReader<out T>(ReadOnlySpan<byte> message);

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Net;
 using System.Text;
 using Sixgill.Machine;
 using Sixgill.Values;
@@ -65,11 +64,11 @@ internal static class RtNetlinkMessages
         var index = BinaryPrimitives.ReadInt32LittleEndian(message[4..]);
         var flags = BinaryPrimitives.ReadUInt32LittleEndian(message[8..]);
         string? name = null;
-        foreach (var (type, start, length) in Attributes(message, LinkHeader))
+        foreach (var attribute in Attributes(message, LinkHeader))
         {
-            if (type == LinkName)
+            if (attribute.Type == LinkName)
             {
-                name = Encoding.UTF8.GetString(message.Slice(start, length)).TrimEnd('\0');
+                name = Encoding.UTF8.GetString(attribute.Value).TrimEnd('\0');
             }
         }
 
@@ -91,18 +90,18 @@ internal static class RtNetlinkMessages
         var index = (int)BinaryPrimitives.ReadUInt32LittleEndian(message[4..]);
         Ip? address = null;
         Ip? local = null;
-        foreach (var (type, start, size) in Attributes(message, AddressHeader))
+        foreach (var attribute in Attributes(message, AddressHeader))
         {
-            switch (type)
+            switch (attribute.Type)
             {
                 case AddressAttr:
-                    address = IpOf(message.Slice(start, size));
+                    address = IpOf(attribute.Value);
                     break;
                 case LocalAttr:
-                    local = IpOf(message.Slice(start, size));
+                    local = IpOf(attribute.Value);
                     break;
-                case FlagsAttr when size >= 4:
-                    flags = BinaryPrimitives.ReadUInt32LittleEndian(message[start..]);
+                case FlagsAttr when attribute.Value.Length >= 4:
+                    flags = BinaryPrimitives.ReadUInt32LittleEndian(attribute.Value);
                     break;
             }
         }
@@ -134,21 +133,21 @@ internal static class RtNetlinkMessages
         Ip? destination = null;
         Ip? via = null;
         int? output = null;
-        foreach (var (type, start, size) in Attributes(message, RouteHeader))
+        foreach (var attribute in Attributes(message, RouteHeader))
         {
-            switch (type)
+            switch (attribute.Type)
             {
                 case DestinationAttr:
-                    destination = IpOf(message.Slice(start, size));
+                    destination = IpOf(attribute.Value);
                     break;
                 case GatewayAttr:
-                    via = IpOf(message.Slice(start, size));
+                    via = IpOf(attribute.Value);
                     break;
-                case OutputAttr when size >= 4:
-                    output = (int)BinaryPrimitives.ReadUInt32LittleEndian(message[start..]);
+                case OutputAttr when attribute.Value.Length >= 4:
+                    output = (int)BinaryPrimitives.ReadUInt32LittleEndian(attribute.Value);
                     break;
-                case TableAttr when size >= 4:
-                    table = BinaryPrimitives.ReadUInt32LittleEndian(message[start..]);
+                case TableAttr when attribute.Value.Length >= 4:
+                    table = BinaryPrimitives.ReadUInt32LittleEndian(attribute.Value);
                     break;
             }
         }
@@ -157,27 +156,10 @@ internal static class RtNetlinkMessages
         return new NetlinkRoute(table, network, via, output, (flags & Cloned) != 0);
     }
 
-    /// <summary>The attributes after a header: type (flags masked off), offset and length of the value.</summary>
-    private static List<(ushort Type, int Start, int Length)> Attributes(ReadOnlySpan<byte> message, int headerSize)
-    {
-        var attributes = new List<(ushort, int, int)>();
-        for (var offset = headerSize; offset + 4 <= message.Length;)
-        {
-            var length = BinaryPrimitives.ReadUInt16LittleEndian(message[offset..]);
-            var type = (ushort)(BinaryPrimitives.ReadUInt16LittleEndian(message[(offset + 2)..]) & 0x3FFF);
-            if (length < 4 || offset + length > message.Length)
-            {
-                throw new FormatException($"rtnetlink attribute of {length} bytes at {offset} does not fit its message of {message.Length}");
-            }
+    /// <summary>The attributes after a header, read in place as the loop walks them (nothing is copied or collected).</summary>
+    internal static AttributeReader Attributes(ReadOnlySpan<byte> message, int headerSize) => new(message, headerSize);
 
-            attributes.Add((type, offset + 4, length - 4));
-            offset += (length + 3) & ~3;
-        }
-
-        return attributes;
-    }
-
-    private static Ip? IpOf(ReadOnlySpan<byte> bytes) => bytes.Length is 4 or 16 ? Ip.FromIPAddress(new IPAddress(bytes)) : null;
+    private static Ip? IpOf(ReadOnlySpan<byte> bytes) => bytes.Length is 4 or 16 ? Ip.FromBytes(bytes) : null;
 
     private static void Require(ReadOnlySpan<byte> message, int size, string what)
     {
@@ -185,5 +167,53 @@ internal static class RtNetlinkMessages
         {
             throw new FormatException($"rtnetlink {what} message of {message.Length} bytes is shorter than its {size}-byte header");
         }
+    }
+}
+
+/// <summary>One rtnetlink attribute: its type (the nested and byte-order flags masked off) and its value.</summary>
+internal readonly ref struct NetlinkAttribute(ushort type, ReadOnlySpan<byte> value)
+{
+    public ushort Type { get; } = type;
+
+    public ReadOnlySpan<byte> Value { get; } = value;
+}
+
+/// <summary>
+/// Walks the attributes of a message after its header, for <c>foreach</c>: each is a 4-byte
+/// <c>rtattr</c> (length, type) and its value, padded to 4 bytes. One whose length is below 4 or runs
+/// past the message is a <see cref="FormatException"/>; fewer than 4 bytes left over end the walk.
+/// </summary>
+internal ref struct AttributeReader
+{
+    private readonly ReadOnlySpan<byte> message;
+    private int next;
+
+    public AttributeReader(ReadOnlySpan<byte> message, int headerSize)
+    {
+        this.message = message;
+        next = headerSize;
+    }
+
+    public NetlinkAttribute Current { get; private set; }
+
+    public readonly AttributeReader GetEnumerator() => this;
+
+    public bool MoveNext()
+    {
+        if (next + 4 > message.Length)
+        {
+            return false;
+        }
+
+        var length = BinaryPrimitives.ReadUInt16LittleEndian(message[next..]);
+        var type = (ushort)(BinaryPrimitives.ReadUInt16LittleEndian(message[(next + 2)..]) & 0x3FFF);
+        if (length < 4 || next + length > message.Length)
+        {
+            throw new FormatException($"rtnetlink attribute of {length} bytes at {next} does not fit its message of {message.Length}");
+        }
+
+        Current = new NetlinkAttribute(type, message.Slice(next + 4, length - 4));
+        next += (length + 3) & ~3;
+        return true;
     }
 }

@@ -20,10 +20,19 @@ internal static class ProgramSearch
             return IsExecutable(program) ? program : null;
         }
 
+        // A loop, not Concat(…).Select(…): that Select is a generic virtual call, which a NativeAOT
+        // build resolves at run time (tens of page faults in a command of a few hundred).
         var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
-        return path.Concat(SystemDirectories)
-            .Select(directory => Path.Combine(directory, program))
-            .FirstOrDefault(IsExecutable);
+        foreach (var directory in path.Concat(SystemDirectories))
+        {
+            var candidate = Path.Combine(directory, program);
+            if (IsExecutable(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsExecutable(string path) =>
