@@ -117,7 +117,7 @@ public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixtu
             return (nft.FindTable("ip", "sixgill"), nft.FindTable("ip", "sixgill"));
         }, Cancel);
 
-        runner.Commands.ShouldBe(["nft -e -j -f -", "nft -j list table ip sixgill"], "the first check answered from the load's echo, the second listed");
+        runner.Commands.ShouldBe(["nft -e -a -f -", "nft -j list table ip sixgill"], "the first check answered from the load's echo, the second listed");
         var pool = Values.Prefix.Parse("198.51.100.128/25");
         echoed.ShouldNotBeNull().Masquerades.ShouldBe([pool]);
         listed.ShouldNotBeNull().Masquerades.ShouldBe([pool]);
@@ -137,7 +137,7 @@ public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixtu
         again.StandardOutput.ShouldContain("+ nftables table ip sixgill masquerading 198.51.100.128/25");
         var nftRuns = again.StandardError.Split('\n').Where(l => l.Contains("ran ", StringComparison.Ordinal) && l.Contains("/nft ", StringComparison.Ordinal))
             .Select(l => l[(l.IndexOf("/nft ", StringComparison.Ordinal) + 1)..l.IndexOf(':', StringComparison.Ordinal)]).ToList();
-        nftRuns.ShouldBe(["nft -j list table ip sixgill", "nft -e -j -f -"], "the probe lists; the check after the load reads the load's echo");
+        nftRuns.ShouldBe(["nft -j list table ip sixgill", "nft -e -a -f -"], "the probe lists; the check after the load reads the load's echo");
         using var table = JsonDocument.Parse(await PrepareLab.ShAsync(gw, string.Join(' ', Nat44Ruleset.ListCommand)));
         table.RootElement.GetProperty("nftables").EnumerateArray().Count(e => e.TryGetProperty("rule", out _)).ShouldBe(1);
         (await lab.SixgillAsync("gw", "plan", "--detailed-exitcode")).ExitCode.ShouldBe(0);

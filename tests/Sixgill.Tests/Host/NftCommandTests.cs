@@ -7,19 +7,37 @@ namespace Sixgill.Tests.Host;
 
 public sealed class NftCommandTests
 {
-    // Captured from nft 1.0.6 (`nft -e -j -f -` of the gateway's ruleset): the kernel's echo after the commit.
+    // Captured from nft 1.0.6 (`nft -e -a -f -` of the gateway's ruleset, from a pipe): the kernel's echo after the commit.
     private const string EchoOfNewTable = """
-        {"nftables": [{"add": {"table": {"family": "ip", "name": "sixgill", "handle": 1}}}, {"add": {"table": {"family": "ip", "name": "sixgill", "handle": 2}}}, {"add": {"chain": {"family": "ip", "table": "sixgill", "name": "postrouting", "handle": 1, "type": "nat", "hook": "postrouting", "prio": 100, "policy": "accept"}}}, {"add": {"rule": {"family": "ip", "table": "sixgill", "chain": "postrouting", "handle": 2, "expr": [{"match": {"op": "==", "left": {"payload": {"protocol": "ip", "field": "saddr"}}, "right": {"prefix": {"addr": "192.168.255.0", "len": 24}}}}, {"masquerade": null}]}}}]}
+        add table ip sixgill # handle 1
+        add table ip sixgill # handle 2
+        add chain ip sixgill postrouting { type nat hook postrouting priority srcnat; policy accept; } # handle 1
+        add rule ip sixgill postrouting ip saddr 192.168.255.0/24 masquerade # handle 2
+        # new generation 2 by process 10952 (nft)
+
         """;
 
-    // The same ruleset loaded over an existing table: only a rule added to it (no "add table") is not the whole table.
+    // The same ruleset loaded over an existing table: the declaration of the existing table is not echoed, its re-creation is.
+    private const string EchoOverExistingTable = """
+        add table ip sixgill # handle 3
+        add chain ip sixgill postrouting { type nat hook postrouting priority srcnat; policy accept; } # handle 1
+        add rule ip sixgill postrouting ip saddr 192.168.255.7 masquerade # handle 2
+        # new generation 3 by process 10954 (nft)
+
+        """;
+
+    // A rule added to an existing table: not the whole table.
     private const string EchoOfAddedRule = """
-        {"nftables": [{"add": {"rule": {"family": "ip", "table": "sixgill", "chain": "postrouting", "handle": 3, "expr": [{"match": {"op": "==", "left": {"payload": {"protocol": "ip", "field": "saddr"}}, "right": {"prefix": {"addr": "10.0.0.0", "len": 8}}}}, {"masquerade": null}]}}}]}
+        add rule ip sixgill postrouting ip saddr 10.0.0.0/8 masquerade # handle 3
+        # new generation 4 by process 10956 (nft)
+
         """;
 
-    // `list table` at the end of a loaded script: nft answers from what it parsed (handle 0, the rule missing), not from the kernel.
-    private const string ListInScript = """
-        {"nftables": [{"metainfo": {"version": "1.0.6", "release_name": "Lester Gooch #5", "json_schema_version": 1}}, {"table": {"family": "ip", "name": "sixgill", "handle": 0}}, {"chain": {"family": "ip", "table": "sixgill", "name": "postrouting", "handle": 0, "type": "nat", "hook": "postrouting", "prio": 100, "policy": "accept"}}]}
+    // Without -a there are no handles: nothing says the lines came from the kernel.
+    private const string EchoWithoutHandles = """
+        add table ip sixgill
+        add rule ip sixgill postrouting ip saddr 192.168.255.0/24 masquerade
+
         """;
 
     private const string Listing = """
@@ -29,28 +47,33 @@ public sealed class NftCommandTests
     [Fact]
     public void A_table_the_load_made_is_read_from_the_echo_with_its_masquerades()
     {
-        var table = NftJson.Created(EchoOfNewTable).ShouldHaveSingleItem();
+        var table = NftEcho.Created(EchoOfNewTable).ShouldHaveSingleItem();
         (table.Family, table.Name).ShouldBe(("ip", "sixgill"));
         table.Masquerades.ShouldBe([Prefix.Parse("192.168.255.0/24")]);
+        NftEcho.Created(EchoOverExistingTable).ShouldHaveSingleItem().Masquerades.ShouldBe([Prefix.Parse("192.168.255.7/32")]);
     }
 
     [Theory]
     [InlineData(EchoOfAddedRule)]
-    [InlineData(ListInScript)]
+    [InlineData(EchoWithoutHandles)]
     [InlineData("")]
-    [InlineData("not json")]
-    [InlineData("""{"nftables": [{"add": {"table": {"family": "ip", "name": "sixgill", "handle": 0}}}]}""")]
-    [InlineData("""{"nftables": [{"add": {"table": {"family": "ip", "name": "sixgill", "handle": 4}}}, {"delete": {"rule": {"family": "ip", "table": "sixgill", "chain": "postrouting", "handle": 2}}}]}""")]
+    [InlineData("""{"nftables": [{"add": {"table": {"family": "ip", "name": "sixgill", "handle": 1}}}]}""")]
+    [InlineData("add table ip sixgill # handle 0\n")]
+    [InlineData("add table ip sixgill # handle 4\ndelete rule ip sixgill postrouting handle 2\n")]
     public void An_echo_that_is_not_a_whole_new_table_from_the_kernel_gives_none(string echo) =>
-        NftJson.Created(echo).ShouldBeEmpty();
+        NftEcho.Created(echo).ShouldBeEmpty();
 
     [Fact]
     public void A_table_deleted_and_made_again_in_the_echo_is_its_last_making()
     {
         const string echo = """
-            {"nftables": [{"add": {"table": {"family": "ip", "name": "sixgill", "handle": 1}}}, {"add": {"rule": {"family": "ip", "table": "sixgill", "chain": "c", "handle": 2, "expr": [{"match": {"op": "==", "left": {"payload": {"protocol": "ip", "field": "saddr"}}, "right": {"prefix": {"addr": "10.0.0.0", "len": 8}}}}, {"masquerade": null}]}}}, {"delete": {"table": {"family": "ip", "name": "sixgill", "handle": 1}}}, {"add": {"table": {"family": "ip", "name": "sixgill", "handle": 3}}}]}
+            add table ip sixgill # handle 1
+            add rule ip sixgill c ip saddr 10.0.0.0/8 masquerade # handle 2
+            delete table ip sixgill # handle 1
+            add table ip sixgill # handle 3
+
             """;
-        NftJson.Created(echo).ShouldHaveSingleItem().Masquerades.ShouldBeEmpty();
+        NftEcho.Created(echo).ShouldHaveSingleItem().Masquerades.ShouldBeEmpty();
     }
 
     [Fact]
@@ -63,7 +86,7 @@ public sealed class NftCommandTests
         nft.FindTable("ip", "sixgill")!.Masquerades.ShouldBe([Prefix.Parse("192.168.255.0/24")]);
         nft.FindTable("ip", "sixgill")!.Masquerades.ShouldBe([Prefix.Parse("10.1.0.0/16")]);
 
-        runner.Commands.Select(c => c[(c.IndexOf(' ', StringComparison.Ordinal) + 1)..]).ShouldBe(["-e -j -f -", "-j list table ip sixgill"]);
+        runner.Commands.Select(c => c[(c.IndexOf(' ', StringComparison.Ordinal) + 1)..]).ShouldBe(["-e -a -f -", "-j list table ip sixgill"]);
         runner.Requests[0].StandardInput.ShouldBe("table ip sixgill { }\n");
     }
 

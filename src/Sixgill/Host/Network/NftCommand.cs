@@ -4,16 +4,16 @@ using Sixgill.Machine;
 namespace Sixgill.Host.Network;
 
 /// <summary>
-/// <see cref="INftables"/> through <c>nft</c>: <c>-j list table</c> to read, <c>-e -j -f -</c> to load,
+/// <see cref="INftables"/> through <c>nft</c>: <c>-j list table</c> to read, <c>-e -a -f -</c> to load,
 /// <c>delete table</c> to delete.
 /// </summary>
 /// <remarks>
-/// A load asks the kernel to echo what the transaction made (<c>-e</c>: each table, chain and rule
-/// sent back by the kernel after the commit, with the handle it gave it). A table the load made
-/// anew is all in that echo, so the next <see cref="FindTable"/> of it (the executor's check right
-/// after the apply) answers from the echo once instead of running <c>nft</c> again; any other call
-/// lists. A <c>list</c> at the end of the loaded script would not do: <c>nft</c> answers it from
-/// the script it has just parsed (handles 0, before the commit), not from the kernel.
+/// A load asks the kernel to echo what the transaction made (<c>-e -a</c>: each table, chain and
+/// rule sent back after the commit, with the handle the kernel gave it; read by <see cref="NftEcho"/>).
+/// A table the load made anew is all in that echo, so the next <see cref="FindTable"/> of it (the
+/// executor's check right after the apply) answers from the echo, once, instead of running
+/// <c>nft</c> again; any other call lists. A <c>list</c> at the end of the loaded script would not
+/// do: nft answers it from the script it has just parsed (handles 0, before the commit).
 /// </remarks>
 internal sealed class NftCommand(IProcessRunner runner) : INftables
 {
@@ -37,8 +37,8 @@ internal sealed class NftCommand(IProcessRunner runner) : INftables
     public void Load(string ruleset)
     {
         loaded = [];
-        var result = Run(["nft", "-e", "-j", "-f", "-"], ruleset).EnsureSuccess();
-        loaded = NftJson.Created(result.StandardOutput);
+        var result = Run(["nft", "-e", "-a", "-f", "-"], ruleset).EnsureSuccess();
+        loaded = NftEcho.Created(result.StandardOutput);
     }
 
     public bool DeleteTable(string family, string name)
