@@ -14,7 +14,7 @@ public sealed class PollTests
     }
 
     [Fact]
-    public void It_looks_after_1_ms_then_twice_as_long_each_time_and_stops_as_soon_as_it_holds()
+    public void It_looks_after_1_ms_then_twice_as_long_up_to_5_ms_and_stops_as_soon_as_it_holds()
     {
         var (pauses, looks) = (new List<TimeSpan>(), 0);
         var elapsed = TimeSpan.Zero;
@@ -22,19 +22,19 @@ public sealed class PollTests
         Poll.Until(() => ++looks == 5, TimeSpan.FromSeconds(1), () => elapsed, p => { pauses.Add(p); elapsed += p; }).ShouldBeTrue();
 
         looks.ShouldBe(5);
-        pauses.Select(p => p.TotalMilliseconds).ShouldBe([1, 2, 4, 8]);
+        pauses.Select(p => p.TotalMilliseconds).ShouldBe([1, 2, 4, 5]);
     }
 
     [Fact]
-    public void Pauses_grow_to_100_ms_at_most_and_it_gives_up_after_the_timeout_with_one_last_look()
+    public void Pauses_grow_to_5_ms_at_most_and_it_gives_up_after_the_timeout_with_one_last_look()
     {
         var (pauses, looks) = (new List<TimeSpan>(), 0);
         var elapsed = TimeSpan.Zero;
 
-        Poll.Until(() => { looks++; return false; }, TimeSpan.FromMilliseconds(500), () => elapsed, p => { pauses.Add(p); elapsed += p; }).ShouldBeFalse();
+        Poll.Until(() => { looks++; return false; }, TimeSpan.FromMilliseconds(20), () => elapsed, p => { pauses.Add(p); elapsed += p; }).ShouldBeFalse();
 
-        pauses.Select(p => p.TotalMilliseconds).ShouldBe([1, 2, 4, 8, 16, 32, 64, 100, 100, 100, 100]);
-        elapsed.TotalMilliseconds.ShouldBe(527); // the first look past 500 ms is the last
+        pauses.Select(p => p.TotalMilliseconds).ShouldBe([1, 2, 4, 5, 5, 5]);
+        elapsed.TotalMilliseconds.ShouldBe(22); // the first look past 20 ms is the last
         looks.ShouldBe(pauses.Count + 1);
     }
 

@@ -55,7 +55,7 @@ internal sealed class KernelNetwork : INetwork
 
     public void DeleteAddress(string link, InterfaceAddress address) => Change(() => writer.DeleteAddress(link, address));
 
-    // Waiting for an address to leave "tentative" (Poll: 1 ms doubling to 100 ms). Without duplicate
+    // Waiting for an address to leave "tentative" (Poll: 1 ms, doubling, at most 5 ms). Without duplicate
     // address detection the kernel clears the flag within a millisecond or two; with it, about 1 s.
     public void WaitUntilUsable(string link, InterfaceAddress address, TimeSpan timeout)
     {
