@@ -103,7 +103,7 @@ internal static class DaemonProcess
     /// <summary>Once it answers: no process but this one may hold port 53 on its address (a second one would get part of the queries).</summary>
     private static void RequireOnlyListener(StepContext context, RunningProgram process, Ip address)
     {
-        var others = Dns64PortRule.Others(context.RequireServices().Ports.On(Dns64PortRule.Port), System.Net.IPAddress.Parse(address.ToString()), process.Pid);
+        var others = Dns64PortRule.Others(context.RequireServices().Ports.On(Dns64PortRule.Port, likelyOwner: process.Pid), System.Net.IPAddress.Parse(address.ToString()), process.Pid);
         if (others.Count > 0)
         {
             throw new InvalidOperationException(
