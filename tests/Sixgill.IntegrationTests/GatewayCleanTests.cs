@@ -60,6 +60,22 @@ public sealed class GatewayCleanTests
         (await RootNamespaceSnapshot.TakeAsync()).ShouldBe(machine, "after clean");
     }
 
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task A_table_already_gone_is_nothing_to_do_for_clean()
+    {
+        GatewayRequirements.Require();
+        await using var lab = await GatewayLab.CreateAsync(null, "gw");
+        var gw = lab.Node("gw");
+        await PrepareLab.ShAsync(gw, "nft delete table ip sixgill");
+
+        var clean = await lab.SixgillAsync("gw", "clean");
+
+        clean.ExitCode.ShouldBe(0, clean.StandardOutput + clean.StandardError);
+        clean.StandardOutput.ShouldContain("- delete nftables table ip sixgill (nothing-to-do: table ip sixgill is gone)\n");
+        (await PrepareLab.ShAsync(gw, "nft list tables")).ShouldNotContain("sixgill");
+        (await lab.SixgillAsync("gw", "clean")).StandardOutput.ShouldNotContain("nftables", Case.Sensitive, "the journal no longer lists it");
+    }
+
     /// <summary>What prepare may touch on a node: /etc, every link with its addresses, both route tables, nftables, forwarding.</summary>
     private static async Task<string> NodeStateAsync(LabNode node)
     {

@@ -103,6 +103,74 @@ public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixtu
     }
 
     [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task The_check_after_loading_the_table_reads_the_kernels_echo_which_is_what_a_listing_shows()
+    {
+        var gw = fixture.Lab.Node("gw");
+        var plan = Addressing.AddressPlan.For(Config.ConfigLoader.LoadFile(fixture.Lab.ConfigPath).Cluster!);
+        var runner = new InNode(gw);
+        var nft = new Host.Network.NftCommand(runner);
+
+        // The real nft in gw: load (over the prepared table), the check right after it, then a later look.
+        var (echoed, listed) = await Task.Run(() =>
+        {
+            nft.Load(Nat44Ruleset.Render(plan));
+            return (nft.FindTable("ip", "sixgill"), nft.FindTable("ip", "sixgill"));
+        }, Cancel);
+
+        runner.Commands.ShouldBe(["nft -e -a -f -", "nft -j list table ip sixgill"], "the first check answered from the load's echo, the second listed");
+        var pool = Values.Prefix.Parse("198.51.100.128/25");
+        echoed.ShouldNotBeNull().Masquerades.ShouldBe([pool]);
+        listed.ShouldNotBeNull().Masquerades.ShouldBe([pool]);
+        (await fixture.Lab.SixgillAsync("gw", "plan", "--detailed-exitcode")).ExitCode.ShouldBe(0, "the table is still as prepare wants it");
+    }
+
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task Prepare_makes_a_missing_table_again_and_checks_it_without_a_second_listing()
+    {
+        var lab = fixture.Lab;
+        var gw = lab.Node("gw");
+        await PrepareLab.ShAsync(gw, "nft delete table ip sixgill");
+
+        var again = await lab.SixgillAsync("gw", "prepare", "-vv");
+
+        again.ExitCode.ShouldBe(0, again.StandardOutput + again.StandardError);
+        again.StandardOutput.ShouldContain("+ nftables table ip sixgill masquerading 198.51.100.128/25");
+        var nftRuns = again.StandardError.Split('\n').Where(l => l.Contains("ran ", StringComparison.Ordinal) && l.Contains("/nft ", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf("/nft ", StringComparison.Ordinal) + 1)..l.IndexOf(':', StringComparison.Ordinal)]).ToList();
+        nftRuns.ShouldBe(["nft -j list table ip sixgill", "nft -e -a -f -"], "the probe lists; the check after the load reads the load's echo");
+        using var table = JsonDocument.Parse(await PrepareLab.ShAsync(gw, string.Join(' ', Nat44Ruleset.ListCommand)));
+        table.RootElement.GetProperty("nftables").EnumerateArray().Count(e => e.TryGetProperty("rule", out _)).ShouldBe(1);
+        (await lab.SixgillAsync("gw", "plan", "--detailed-exitcode")).ExitCode.ShouldBe(0);
+    }
+
+    /// <summary>Runs a host adapter's commands in a lab node, recording them (program by its name).</summary>
+    private sealed class InNode(Lab.LabNode node) : Machine.IProcessRunner
+    {
+        private readonly List<string> commands = [];
+
+        public IReadOnlyList<string> Commands
+        {
+            get
+            {
+                lock (commands)
+                {
+                    return [.. commands];
+                }
+            }
+        }
+
+        public Task<Machine.ProcessResult> RunAsync(Machine.ProcessRequest request, CancellationToken cancellationToken = default)
+        {
+            lock (commands)
+            {
+                commands.Add(string.Join(' ', [Path.GetFileName(request.Command[0]), .. request.Command.Skip(1)]));
+            }
+
+            return node.RunAsync(request, cancellationToken);
+        }
+    }
+
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task A_second_prepare_on_the_gateway_changes_nothing_and_keeps_its_daemons()
     {
         var lab = fixture.Lab;

@@ -19,12 +19,16 @@ internal sealed record NftTable(string Family, string Name, ImmutableArray<Prefi
 /// </summary>
 internal interface INftables
 {
-    /// <summary>The table; null when there is none of that family and name.</summary>
+    /// <summary>
+    /// The table as the kernel has it; null when there is none of that family and name. Right after a
+    /// <see cref="Load"/> that made the table anew, the answer may be the kernel's own account of that
+    /// load (what it created, as it created it) instead of a second listing.
+    /// </summary>
     NftTable? FindTable(string family, string name);
 
     /// <summary>Loads a ruleset (<c>nft -f -</c>) in one transaction: all of it, or nothing.</summary>
     void Load(string ruleset);
 
-    /// <summary>Deletes the table with its chains and rules.</summary>
-    void DeleteTable(string family, string name);
+    /// <summary>Deletes the table with its chains and rules; false when there was no such table.</summary>
+    bool DeleteTable(string family, string name);
 }

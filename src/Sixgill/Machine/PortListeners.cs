@@ -44,7 +44,12 @@ internal sealed record PortListener(string Protocol, IPAddress Address, int Port
 internal interface IPortListeners
 {
     /// <summary>Every TCP listener and bound UDP socket on <paramref name="port"/>, IPv4 and IPv6.</summary>
-    IReadOnlyList<PortListener> On(int port);
+    /// <param name="port">The port.</param>
+    /// <param name="likelyOwner">
+    /// A process expected to hold them (0: none), looked at first. When it holds every one, no other
+    /// process is read (a socket it shares with another process then counts as its own).
+    /// </param>
+    IReadOnlyList<PortListener> On(int port, int likelyOwner = 0);
 }
 
 /// <summary>No listener at all (the default for nodes in memory).</summary>
@@ -52,6 +57,6 @@ internal sealed class NoPortListeners : IPortListeners
 {
     public static NoPortListeners Instance { get; } = new();
 
-    public IReadOnlyList<PortListener> On(int port) => [];
+    public IReadOnlyList<PortListener> On(int port, int likelyOwner = 0) => [];
 }
 

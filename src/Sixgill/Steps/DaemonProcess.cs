@@ -17,8 +17,6 @@ internal static class DaemonProcess
     /// <summary>Time a daemon gets to end after SIGTERM (TAYGA takes up to a second) before SIGKILL.</summary>
     public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
-
     private static readonly TimeSpan DnsQueryTimeout = TimeSpan.FromMilliseconds(300);
 
     /// <summary>
@@ -86,15 +84,11 @@ internal static class DaemonProcess
     {
         ArgumentNullException.ThrowIfNull(daemon);
         var clock = Stopwatch.StartNew();
-        RunningProgram? process;
-        while ((process = Find(context, daemon.Program, daemon.Config, daemon.PidFile)) is null)
+        RunningProgram? found = null;
+        if (!Poll.Until(() => (found = Find(context, daemon.Program, daemon.Config, daemon.PidFile)) is not null, daemon.ReadyTimeout, clock)
+            || found is not { } process)
         {
-            if (clock.Elapsed > daemon.ReadyTimeout)
-            {
-                throw new TimeoutException($"{daemon.Program} did not come up within {daemon.ReadyTimeout.TotalSeconds:0.#} s: {daemon.PidFile} names no running {daemon.Program} -c {daemon.Config}");
-            }
-
-            Thread.Sleep(PollInterval);
+            throw new TimeoutException($"{daemon.Program} did not come up within {daemon.ReadyTimeout.TotalSeconds:0.#} s: {daemon.PidFile} names no running {daemon.Program} -c {daemon.Config}");
         }
 
         if (daemon.AnswersDnsAt is { } address)
@@ -109,7 +103,7 @@ internal static class DaemonProcess
     /// <summary>Once it answers: no process but this one may hold port 53 on its address (a second one would get part of the queries).</summary>
     private static void RequireOnlyListener(StepContext context, RunningProgram process, Ip address)
     {
-        var others = Dns64PortRule.Others(context.RequireServices().Ports.On(Dns64PortRule.Port), System.Net.IPAddress.Parse(address.ToString()), process.Pid);
+        var others = Dns64PortRule.Others(context.RequireServices().Ports.On(Dns64PortRule.Port, likelyOwner: process.Pid), System.Net.IPAddress.Parse(address.ToString()), process.Pid);
         if (others.Count > 0)
         {
             throw new InvalidOperationException(
@@ -136,21 +130,8 @@ internal static class DaemonProcess
         }
     }
 
-    private static bool WaitUntilGone(IProcessTable processes, int pid, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (processes.Find(pid) is not null)
-        {
-            if (clock.Elapsed > timeout)
-            {
-                return false;
-            }
-
-            Thread.Sleep(PollInterval);
-        }
-
-        return true;
-    }
+    private static bool WaitUntilGone(IProcessTable processes, int pid, TimeSpan timeout) =>
+        Poll.Until(() => processes.Find(pid) is null, timeout);
 
     // version.bind (class CHAOS) is answered by named itself: any reply, even REFUSED, means it listens.
     private static void WaitUntilAnswers(StepContext context, DaemonSpec daemon, Ip address, Stopwatch clock) =>
@@ -163,22 +144,12 @@ internal static class DaemonProcess
     {
         ArgumentNullException.ThrowIfNull(context);
         var client = new DnsClient(context.RequireServices().Dns);
-        clock ??= Stopwatch.StartNew();
-        while (true)
+        DnsLookup? lookup = null;
+        bool Answered() => (lookup = client.QueryAsync(address.ToIPAddress(), "version.bind", DnsRecordType.Txt, DnsClass.Chaos, DnsQueryTimeout, attempts: 1)
+            .GetAwaiter().GetResult()).Answered;
+        if (!Poll.Until(Answered, timeout, clock))
         {
-            var lookup = client.QueryAsync(address.ToIPAddress(), "version.bind", DnsRecordType.Txt, DnsClass.Chaos, DnsQueryTimeout, attempts: 1)
-                .GetAwaiter().GetResult();
-            if (lookup.Answered)
-            {
-                return;
-            }
-
-            if (clock.Elapsed > timeout)
-            {
-                throw new TimeoutException($"{what} does not answer DNS on {address} within {timeout.TotalSeconds:0.#} s ({lookup.Detail})");
-            }
-
-            Thread.Sleep(PollInterval);
+            throw new TimeoutException($"{what} does not answer DNS on {address} within {timeout.TotalSeconds:0.#} s ({lookup?.Detail})");
         }
     }
 }

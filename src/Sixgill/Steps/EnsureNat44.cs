@@ -64,13 +64,9 @@ internal sealed record DeleteNftTable(string Family, string Name) : Undo
             throw new InvalidOperationException($"refusing to delete nftables table {Family} {Name}: only table {NftTable.SixgillName} is Sixgill's");
         }
 
-        var nftables = context.RequireServices().Nftables;
-        if (nftables.FindTable(Family, Name) is null)
-        {
-            return UndoOutcome.NothingToDo($"table {Family} {Name} is gone");
-        }
-
-        nftables.DeleteTable(Family, Name);
-        return UndoOutcome.Reverted($"deleted table {Family} {Name}");
+        // Deleted at once (no listing first): nft's "No such file or directory" says it was gone.
+        return context.RequireServices().Nftables.DeleteTable(Family, Name)
+            ? UndoOutcome.Reverted($"deleted table {Family} {Name}")
+            : UndoOutcome.NothingToDo($"table {Family} {Name} is gone");
     }
 }

@@ -50,6 +50,17 @@ public sealed class EnsureNat44Tests
     }
 
     [Fact]
+    public void Undo_deletes_at_once_and_a_table_already_gone_is_nothing_to_do()
+    {
+        var node = new FakeGatewayNode();
+
+        var outcome = new DeleteNftTable("ip", "sixgill").Revert(node.Context);
+
+        (outcome.Status, outcome.Detail).ShouldBe((UndoStatus.NothingToDo, "table ip sixgill is gone"));
+        node.Nftables.Log.ShouldBe(["delete table ip sixgill"]); // no listing first
+    }
+
+    [Fact]
     public void The_listing_of_the_table_is_read_for_its_masquerades()
     {
         const string listing = """

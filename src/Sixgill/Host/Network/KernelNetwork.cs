@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Sixgill.Machine;
 using Sixgill.Values;
 
@@ -17,12 +16,6 @@ namespace Sixgill.Host.Network;
 /// </remarks>
 internal sealed class KernelNetwork : INetwork
 {
-    // Waiting for an address to leave "tentative": the first look comes after 1 ms, each later one
-    // after twice as long, up to 100 ms. Without duplicate address detection the kernel clears the
-    // flag within a millisecond or two (a fixed 100 ms cost every prepare 100 ms); with it, about 1 s.
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(1);
-    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(100);
-
     // iproute2 answers in milliseconds; anything near this means netlink is stuck.
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
@@ -62,32 +55,24 @@ internal sealed class KernelNetwork : INetwork
 
     public void DeleteAddress(string link, InterfaceAddress address) => Change(() => writer.DeleteAddress(link, address));
 
+    // Waiting for an address to leave "tentative" (Poll: 1 ms, doubling, at most 5 ms). Without duplicate
+    // address detection the kernel clears the flag within a millisecond or two; with it, about 1 s.
     public void WaitUntilUsable(string link, InterfaceAddress address, TimeSpan timeout)
     {
-        var clock = Stopwatch.StartNew();
-        var pause = FirstPoll;
-        while (true)
+        var usable = Poll.Until(
+            () =>
+            {
+                reader.Forget();
+                var state = AddressStates(link).FirstOrDefault(a => a.Address == address)
+                    ?? throw new InvalidOperationException($"{address} vanished from {link} while waiting for it");
+                return state.DadFailed
+                    ? throw new InvalidOperationException($"{address} on {link} failed duplicate address detection: another machine on the link uses it")
+                    : !state.Tentative;
+            },
+            timeout);
+        if (!usable)
         {
-            reader.Forget();
-            var state = AddressStates(link).FirstOrDefault(a => a.Address == address)
-                ?? throw new InvalidOperationException($"{address} vanished from {link} while waiting for it");
-            if (state.DadFailed)
-            {
-                throw new InvalidOperationException($"{address} on {link} failed duplicate address detection: another machine on the link uses it");
-            }
-
-            if (!state.Tentative)
-            {
-                return;
-            }
-
-            if (clock.Elapsed > timeout)
-            {
-                throw new TimeoutException($"{address} on {link} still tentative after {timeout.TotalSeconds:0} s (is the link connected?)");
-            }
-
-            Thread.Sleep(pause);
-            pause = pause * 2 < LongestPoll ? pause * 2 : LongestPoll;
+            throw new TimeoutException($"{address} on {link} still tentative after {timeout.TotalSeconds:0} s (is the link connected?)");
         }
     }
 

@@ -44,14 +44,11 @@ internal sealed partial class FakeNftables(Doom? doom = null) : INftables
         tables[$"{table!.Family} {table.Name}"] = table; // the ruleset replaces the table whole
     }
 
-    public void DeleteTable(string family, string name)
+    public bool DeleteTable(string family, string name)
     {
         doom.Change();
         Log.Add($"delete table {family} {name}");
-        if (!tables.Remove($"{family} {name}"))
-        {
-            throw new InvalidOperationException("Error: Could not process rule: No such file or directory");
-        }
+        return tables.Remove($"{family} {name}"); // nft's "No such file or directory": false
     }
 
     public string Snapshot() => string.Concat(tables.Values.Select(t => $"table {t.Family} {t.Name}: {string.Join(", ", t.Masquerades)}\n"));
