@@ -46,7 +46,7 @@ public sealed class FleetOverSshTests(FleetLabFixture fixture) : IClassFixture<F
                 node.GetProperty("changes").GetString().ShouldBe("0 applied", name);
             }
 
-            again.StandardError.ShouldContain("gw: ready (Linux x86_64; program and config unchanged, nothing sent)");
+            again.StandardError.ShouldContain("gw: ready (Linux x86_64, key exchange curve25519-sha256; program and config unchanged, nothing sent)");
 
             var clean = await fixture.AdminAsync(home, "clean", "--all", "-c", config);
             clean.ExitCode.ShouldBe(0, clean.StandardOutput + clean.StandardError);
@@ -126,6 +126,34 @@ public sealed class FleetOverSshTests(FleetLabFixture fixture) : IClassFixture<F
         var nodes = FleetLabFixture.NodesOf(FleetLabFixture.Json(wrongUser));
         nodes["w1"].GetProperty("errors")[0].GetString()!.ShouldContain("node w1: ghost@w1 refused the login");
         FleetLabFixture.Result(nodes["gw"]).ShouldBe("ok");
+    }
+
+    [Fact]
+    public async Task The_key_exchange_is_the_one_asked_for_and_a_node_offering_none_of_them_is_refused_by_name()
+    {
+        var home = fixture.NewHome();
+        var config = fixture.Names.NodeConfig;
+
+        // The post-quantum exchange of OpenSSH 8.5–9.8, asked for by name (by default curve25519 comes first).
+        var asked = await fixture.AdminAsync(home, "plan", "--node", "gw", "--ssh-kex", "sntrup761x25519-sha512@openssh.com", "-c", config);
+        asked.ExitCode.ShouldBe(0, asked.StandardOutput + asked.StandardError);
+        asked.StandardError.ShouldContain("gw: ready (Linux x86_64, key exchange sntrup761x25519-sha512)"); // SSH.NET names it without @openssh.com
+
+        // OpenSSH has not offered diffie-hellman-group1-sha1 for years: that node is refused, named, nothing else tried.
+        var none = await fixture.AdminAsync(home, "plan", "--all", "--ssh-kex", "diffie-hellman-group1-sha1", "-c", config, "--output", "json");
+        none.ExitCode.ShouldBe(3, none.StandardOutput + none.StandardError);
+        foreach (var (name, node) in FleetLabFixture.NodesOf(FleetLabFixture.Json(none)))
+        {
+            FleetLabFixture.Result(node).ShouldBe("refused", name);
+            node.GetProperty("errors")[0].GetString()!.ShouldContain($"node {name}: root@{name} and this machine have no key exchange method in common");
+            node.GetProperty("errors")[0].GetString()!.ShouldContain("offered: diffie-hellman-group1-sha1");
+        }
+
+        var unknown = await fixture.AdminAsync(home, "plan", "--all", "--ssh-kex", "curve25519", "-c", config);
+        unknown.ExitCode.ShouldBe(2);
+        unknown.StandardError.ShouldContain("--ssh-kex curve25519: not a comma-separated list of key exchange methods Sixgill can use");
+        unknown.StandardError.ShouldContain("curve25519-sha256");
+        unknown.StandardError.ShouldNotContain("connecting to");
     }
 
     [Fact]

@@ -35,6 +35,9 @@ internal sealed class SshNode : IAsyncDisposable
 
     public SshTarget Target { get; }
 
+    /// <summary>The key exchange method the node's server and this machine agreed on (for example <c>curve25519-sha256</c>).</summary>
+    public string KeyExchange => this.info.CurrentKeyExchangeAlgorithm ?? "";
+
     /// <summary>Its <c>uname -s -m</c>, after <see cref="CheckAsync"/>.</summary>
     public string Platform { get; private set; } = "";
 
@@ -64,6 +67,15 @@ internal sealed class SshNode : IAsyncDisposable
             throw new SshNodeException(name, SshFailure.Login,
                 $"node {name}: {target} refused the login ({e.Message}); keys offered: {string.Join(", ", settings.Keys.Select(k => k.Path))}",
                 $"check the user in topology.{name}.ssh, and that one of these keys' .pub is in that user's ~/.ssh/authorized_keys on {target.Host} (or give --ssh-key FILE)", e);
+        }
+        catch (SshConnectionException e) when (e.DisconnectReason == Renci.SshNet.Messages.Transport.DisconnectReason.KeyExchangeFailed && !cancellationToken.IsCancellationRequested)
+        {
+            client.Dispose();
+            throw new SshNodeException(name, SshFailure.Login,
+                $"node {name}: {target} and this machine have no key exchange method in common ({e.Message.TrimEnd('.')}); offered: {string.Join(", ", info.KeyExchangeAlgorithms.Keys)}",
+                settings.KeyExchange.Count > 0
+                    ? $"give --ssh-kex methods that sshd on {target.Host} allows ('sshd -T | grep kexalgorithms' there), or leave --ssh-kex out"
+                    : $"allow one of these in KexAlgorithms of sshd on {target.Host}", e);
         }
         catch (Exception e) when (e is SocketException or SshOperationTimeoutException or SshConnectionException or OperationCanceledException or ProxyException or TimeoutException or IOException)
         {
@@ -283,6 +295,7 @@ internal sealed class SshNode : IAsyncDisposable
         {
             Timeout = settings.ConnectTimeout,
         };
+        KeyExchanges.Arrange(info.KeyExchangeAlgorithms, settings.KeyExchange);
 
         // As ssh does: when known_hosts knows keys of this host, ask for those types first (here: only),
         // so a host with several keys shows the one the file can check.

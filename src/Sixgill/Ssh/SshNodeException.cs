@@ -9,7 +9,7 @@ internal enum SshFailure
     /// <summary>Its host key is unknown, changed or revoked.</summary>
     HostKey,
 
-    /// <summary>The user or key was refused.</summary>
+    /// <summary>The user or key was refused, or the server has no key exchange method in common with this machine.</summary>
     Login,
 
     /// <summary>A non-root user without passwordless sudo.</summary>

@@ -138,7 +138,8 @@ internal sealed class SshTransport : INodeTransport, IAsyncDisposable
                 await node.RecordAsync(delivery, cancellationToken);
             }
 
-            this.progress(name, missing.Count == 0 ? $"ready ({node.Platform}; program and config unchanged, nothing sent)" : $"ready ({node.Platform})");
+            var facts = $"{node.Platform}, key exchange {node.KeyExchange}";
+            this.progress(name, missing.Count == 0 ? $"ready ({facts}; program and config unchanged, nothing sent)" : $"ready ({facts})");
             return Record(connection with { Sent = [.. missing.Select(f => f.Name)], Platform = node.Platform, Elapsed = connection.Elapsed + clock.Elapsed });
         }
         catch (SshNodeException e)

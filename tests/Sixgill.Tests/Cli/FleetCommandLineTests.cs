@@ -21,7 +21,7 @@ public sealed class FleetCommandLineTests
     [Fact]
     public void A_node_gets_the_command_without_what_only_means_something_here()
     {
-        NodeLine("prepare", "--all", "-c", "lab.yaml", "--ssh-key", "/k", "--accept-new-host-keys", "--parallel", "4", "-v")
+        NodeLine("prepare", "--all", "-c", "lab.yaml", "--ssh-key", "/k", "--accept-new-host-keys", "--parallel", "4", "--ssh-kex", "curve25519-sha256", "-v")
             .ShouldBe(["prepare", "-v", "-c", "/etc/sixgill/cluster.yaml", "--host", "w1", "--output", "json"]);
     }
 

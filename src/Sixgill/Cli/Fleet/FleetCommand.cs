@@ -169,6 +169,10 @@ internal sealed class FleetCommand
             throw new SixgillException(ExitCodes.BadInput, $"--parallel {parallel} is not between 1 and 1024", "for example --parallel 16");
         }
 
+        var kexText = this.result.GetValue(this.fleet.SshKex);
+        var kex = kexText is null ? [] : KeyExchanges.Parse(kexText)
+            ?? throw new SixgillException(ExitCodes.BadInput, $"--ssh-kex {kexText}: not a comma-separated list of key exchange methods Sixgill can use",
+                $"choose from: {string.Join(", ", KeyExchanges.Supported())}");
         var keys = new List<SshKey>();
         try
         {
@@ -205,7 +209,7 @@ internal sealed class FleetCommand
         }
 
         return new SshSettings(keys, KnownHostsFile.OfHome(home), this.result.GetValue(this.fleet.AcceptNewHostKeys),
-            TimeSpan.FromSeconds(connect), TimeSpan.FromSeconds(keepAlive));
+            TimeSpan.FromSeconds(connect), TimeSpan.FromSeconds(keepAlive), kex);
     }
 
     private static string Home() =>

@@ -51,10 +51,16 @@ internal sealed class FleetOptions
         HelpName = "SECONDS",
     };
 
-    private IEnumerable<Option> Every => [All, Nodes, Parallel, SshKey, AcceptNewHostKeys, ConnectTimeout, KeepAlive];
+    public Option<string?> SshKex { get; } = new("--ssh-kex")
+    {
+        Description = "the SSH key exchange methods to offer, in order, comma-separated (default: mlkem768x25519-sha256, curve25519-sha256 first)",
+        HelpName = "NAMES",
+    };
+
+    private IEnumerable<Option> Every => [All, Nodes, Parallel, SshKey, AcceptNewHostKeys, ConnectTimeout, KeepAlive, SshKex];
 
     /// <summary>The options that take a value, so their value is not passed to the nodes either.</summary>
-    internal IEnumerable<Option> WithValues => [Nodes, Parallel, SshKey, ConnectTimeout, KeepAlive];
+    internal IEnumerable<Option> WithValues => [Nodes, Parallel, SshKey, ConnectTimeout, KeepAlive, SshKex];
 
     internal IEnumerable<Option> Flags => [All, AcceptNewHostKeys];
 
