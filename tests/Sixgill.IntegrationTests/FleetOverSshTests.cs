@@ -137,7 +137,7 @@ public sealed class FleetOverSshTests(FleetLabFixture fixture) : IClassFixture<F
         // The post-quantum exchange of OpenSSH 8.5–9.8, asked for by name (by default curve25519 comes first).
         var asked = await fixture.AdminAsync(home, "plan", "--node", "gw", "--ssh-kex", "sntrup761x25519-sha512@openssh.com", "-c", config);
         asked.ExitCode.ShouldBe(0, asked.StandardOutput + asked.StandardError);
-        asked.StandardError.ShouldContain("gw: ready (Linux x86_64, key exchange sntrup761x25519-sha512)"); // SSH.NET names it without @openssh.com
+        asked.StandardError.ShouldContain("gw: ready (Linux x86_64, key exchange sntrup761x25519-sha512"); // SSH.NET names it without @openssh.com
 
         // OpenSSH has not offered diffie-hellman-group1-sha1 for years: that node is refused, named, nothing else tried.
         var none = await fixture.AdminAsync(home, "plan", "--all", "--ssh-kex", "diffie-hellman-group1-sha1", "-c", config, "--output", "json");
@@ -300,7 +300,7 @@ public sealed class FleetOverSshTests(FleetLabFixture fixture) : IClassFixture<F
         var home = fixture.NewHome();
         // w1 (only it: the bind mount is made in w1's own mount namespace, where its sshd runs) says it is an arm64 machine.
         var fake = $"{fixture.Names.SharedDirectory}/uname-aarch64";
-        await File.WriteAllTextAsync(fake, "#!/bin/sh\nfor a in \"$@\"; do case $a in -m) echo aarch64;; -s) echo Linux;; esac; done\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(fake, "#!/bin/sh\ncase \"$*\" in -sm) echo Linux aarch64;; -m) echo aarch64;; *) echo Linux;; esac\n", TestContext.Current.CancellationToken);
         File.SetUnixFileMode(fake, (UnixFileMode)0b111_101_101);
         var sentBefore = await InNodeAsync("w1", "sh", "-c", "ls -l --time-style=full-iso /var/lib/sixgill/bin/sixgill 2>/dev/null || echo absent");
         await InNodeAsync("w1", "mount", "--bind", fake, "/usr/bin/uname");

@@ -9,9 +9,9 @@ internal sealed record DeliveredFile(string LocalPath, string RemotePath, UnixFi
     public static DeliveredFile Of(string localPath, string remotePath, UnixFileMode mode)
     {
         ArgumentNullException.ThrowIfNull(remotePath);
-        if (remotePath.Any(char.IsWhiteSpace))
+        if (remotePath.Any(c => char.IsWhiteSpace(c) || c == '\''))
         {
-            throw new ArgumentException($"'{remotePath}' holds white space: a delivered file's place there must not (the node's record is split on it)", nameof(remotePath));
+            throw new ArgumentException($"'{remotePath}' holds white space or a quote: a delivered file's place there must not (the node's record is split on white space, and the check quotes it)", nameof(remotePath));
         }
 
         using var stream = File.OpenRead(localPath);

@@ -38,7 +38,7 @@ internal sealed class SshNode : IAsyncDisposable
     /// <summary>The key exchange method the node's server and this machine agreed on (for example <c>curve25519-sha256</c>).</summary>
     public string KeyExchange => this.info.CurrentKeyExchangeAlgorithm ?? "";
 
-    /// <summary>Its <c>uname -s -m</c>, after <see cref="CheckAsync"/>.</summary>
+    /// <summary>Its <c>uname -sm</c> (for example <c>Linux x86_64</c>), after <see cref="CheckAsync"/>.</summary>
     public string Platform { get; private set; } = "";
 
     public static async Task<SshNode> ConnectAsync(string name, SshTarget target, SshSettings settings, CancellationToken cancellationToken)
@@ -101,10 +101,10 @@ internal sealed class SshNode : IAsyncDisposable
     public async Task<FilesThere> CheckAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var script = $"echo {ProbeMark}; uname -s; uname -m; {DeliveryRecord.Check(delivery.Files.Select(f => f.RemotePath), Delivery.Record)}; exit 0";
+        var script = $"echo {ProbeMark}; uname -sm; {DeliveryRecord.Check(delivery.Files.Select(f => f.RemotePath), Delivery.Record)}; exit 0";
         var result = await ExecAsync(ShellWords.Join([.. this.asRoot, "sh", "-c", script]), null, cancellationToken);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (lines.Length < 3 || lines[0] != ProbeMark)
+        if (lines.Length < 2 || lines[0] != ProbeMark)
         {
             var said = result.StandardError.Trim();
             if (this.asRoot.Count > 0)
@@ -117,16 +117,16 @@ internal sealed class SshNode : IAsyncDisposable
             throw new SshNodeException(Name, SshFailure.Transfer, $"node {Name}: a shell command failed there (exit {result.ExitCode}): {said}");
         }
 
-        Platform = $"{lines[1]} {lines[2]}";
+        Platform = lines[1];
         var (os, machine) = Local();
-        if (lines[1] != os || lines[2] != machine)
+        if (Platform != $"{os} {machine}")
         {
             throw new SshNodeException(Name, SshFailure.Platform,
                 $"node {Name} runs {Platform}, and this sixgill is built for {os} {machine}; the node was not changed",
-                $"run --all from a machine of the nodes' kind, or use a sixgill built for {lines[2]} there");
+                $"run --all from a machine of the nodes' kind, or use a sixgill built for {Platform.Split(' ')[^1]} there");
         }
 
-        var (hashes, unrecorded) = DeliveryRecord.Read(lines.Skip(3));
+        var (hashes, unrecorded) = DeliveryRecord.Read(lines.Skip(2));
         return new FilesThere(hashes, unrecorded);
     }
 
