@@ -296,6 +296,7 @@ internal sealed class SshNode : IAsyncDisposable
             Timeout = settings.ConnectTimeout,
         };
         KeyExchanges.Arrange(info.KeyExchangeAlgorithms, settings.KeyExchange);
+        Ciphers.Arrange(info.Encryptions);
 
         // As ssh does: when known_hosts knows keys of this host, ask for those types first (here: only),
         // so a host with several keys shows the one the file can check.

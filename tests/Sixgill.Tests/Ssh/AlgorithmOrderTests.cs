@@ -3,8 +3,8 @@ using Sixgill.Ssh;
 
 namespace Sixgill.Tests.Ssh;
 
-/// <summary>The key exchange methods offered to a node, on SSH.NET's own table of them.</summary>
-public sealed class KeyExchangesTests
+/// <summary>The key exchange methods and ciphers offered to a node, on SSH.NET's own tables of them.</summary>
+public sealed class AlgorithmOrderTests
 {
     private static IOrderedDictionary<string, Func<Renci.SshNet.Security.IKeyExchange>> Offered() =>
         new ConnectionInfo("w1", "root", new NoneAuthenticationMethod("root")).KeyExchangeAlgorithms;
@@ -32,6 +32,19 @@ public sealed class KeyExchangesTests
         KeyExchanges.Arrange(offered, ["sntrup761x25519-sha512@openssh.com", "ecdh-sha2-nistp256"]);
 
         offered.Keys.ShouldBe(["sntrup761x25519-sha512@openssh.com", "ecdh-sha2-nistp256"]);
+    }
+
+    [Fact]
+    public void AES_GCM_is_the_first_cipher_offered_and_every_other_stays_after_it()
+    {
+        var encryptions = new ConnectionInfo("w1", "root", new NoneAuthenticationMethod("root")).Encryptions;
+        var before = encryptions.Keys.ToList();
+        before[0].ShouldBe("aes128-ctr");
+
+        Ciphers.Arrange(encryptions);
+
+        encryptions.Keys.Take(2).ShouldBe(["aes128-gcm@openssh.com", "aes256-gcm@openssh.com"]);
+        encryptions.Keys.Skip(2).ShouldBe(before.Where(name => !Ciphers.Preferred.Contains(name)));
     }
 
     [Theory]
