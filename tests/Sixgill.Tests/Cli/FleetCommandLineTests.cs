@@ -25,6 +25,22 @@ public sealed class FleetCommandLineTests
             .ShouldBe(["prepare", "-v", "-c", "/etc/sixgill/cluster.yaml", "--host", "w1", "--output", "json"]);
     }
 
+    [Theory]
+    [InlineData("plan", "--ssh-key", "/k")]
+    [InlineData("prepare", "--accept-new-host-keys")]
+    [InlineData("clean", "--parallel", "4")]
+    [InlineData("verify", "--ssh-kex", "curve25519-sha256")]
+    [InlineData("up", "--connect-timeout", "3")]
+    public void An_option_for_the_nodes_without_all_or_node_runs_nothing_here(string command, string option, params string[] value)
+    {
+        var run = CliRun.Of([command, "-c", CliRun.Example("lab.yaml"), "--host", "w1", option, .. value]);
+
+        run.ExitCode.ShouldBe(ExitCodes.BadInput);
+        run.Error.ShouldBe($"sixgill: {option} is for a run on the nodes over SSH, and neither --all nor --node is given; nothing was run\n"
+            + $"  fix: add --all (every node) or --node NAME, or leave {option} out to run on this machine\n");
+        run.Out.ShouldBeEmpty();
+    }
+
     [Fact]
     public void Plan_keeps_its_verb_and_detailed_exit_code_and_the_output_is_json_for_this_machine_to_read()
     {

@@ -17,9 +17,18 @@ internal static class FleetGate
         ArgumentNullException.ThrowIfNull(command);
         var fleet = new FleetOptions();
         fleet.AddTo(command);
-        command.SetAction((result, cancellationToken) => fleet.Requested(result)
-            ? new FleetCommand(result, options, fleet).RunAsync(command.Name, cluster => waves?.Invoke(result, cluster) ?? FleetOrder.For(command.Name, cluster), cancellationToken)
-            : local(result, cancellationToken));
+        command.SetAction((result, cancellationToken) =>
+        {
+            if (fleet.Requested(result))
+            {
+                return new FleetCommand(result, options, fleet).RunAsync(command.Name, cluster => waves?.Invoke(result, cluster) ?? FleetOrder.For(command.Name, cluster), cancellationToken);
+            }
+
+            return fleet.Stray(result) is { } stray
+                ? throw new SixgillException(ExitCodes.BadInput, $"{stray.Name} is for a run on the nodes over SSH, and neither --all nor --node is given; nothing was run",
+                    $"add --all (every node) or --node NAME, or leave {stray.Name} out to run on this machine")
+                : local(result, cancellationToken);
+        });
     }
 
     public static void SetActions(Command command, GlobalOptions options, Func<ParseResult, int> local, Func<ParseResult, Cluster, FleetWaves>? waves = null) =>

@@ -82,6 +82,16 @@ internal sealed class FleetOptions
         return result.GetValue(All) || (result.GetResult(Nodes) is not null && (result.GetValue(Nodes) ?? []).Length > 0);
     }
 
+    /// <summary>
+    /// An option typed that only means something for a run on the nodes, when neither <c>--all</c> nor
+    /// <c>--node</c> is given: most likely a forgotten <c>--all</c>, so nothing runs on this machine either.
+    /// </summary>
+    public Option? Stray(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return WithValues.Concat(Flags).FirstOrDefault(option => option != All && option != Nodes && result.GetResult(option) is { Implicit: false });
+    }
+
     /// <summary>Whether a parsed command line (any command) asks for a fleet run: it then handles Ctrl-C itself.</summary>
     public static bool IsFleetRun(ParseResult result)
     {
