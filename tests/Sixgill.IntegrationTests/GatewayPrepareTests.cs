@@ -90,6 +90,59 @@ public sealed class GatewayPrepareTests(GatewayLabFixture fixture) : IClassFixtu
     }
 
     [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task Named_itself_refuses_a_broken_config_with_exit_1_and_no_word_hence_the_checker_after_it()
+    {
+        var gw = fixture.Lab.Node("gw");
+        var broken = (await PrepareLab.ShAsync(gw, $"cat {GatewayPaths.Default.Dns64Config}"))
+            .Replace("forward only;", "forward sometimes;", StringComparison.Ordinal)
+            .Replace(GatewayPaths.Default.Dns64PidFile, "/run/sixgill/dns64/broken.pid", StringComparison.Ordinal);
+        var file = $"/etc/sixgill/dns64/broken-{Guid.NewGuid():N}.conf";
+        await gw.RunAsync(new Machine.ProcessRequest(["sh", "-c", $"cat > {file}"]) { StandardInput = broken }, Cancel);
+        try
+        {
+            var named = await gw.RunAsync(["named", "-u", "bind", "-c", file], Cancel);
+
+            named.ExitCode.ShouldBe(1);
+            (named.StandardOutput + named.StandardError).Trim().ShouldBeEmpty("BIND 9.18 tells syslog only: named-checkconf is what names the line");
+            (await PrepareLab.ShAsync(gw, $"pgrep -a -x named | grep -F -- '{file}' || true")).Trim().ShouldBeEmpty("no named runs that config");
+        }
+        finally
+        {
+            await PrepareLab.ShAsync(gw, $"rm -f {file}");
+        }
+    }
+
+    [Fact(Timeout = TestTimeouts.Lab)]
+    public async Task A_first_start_of_named_runs_no_named_checkconf_and_a_restart_checks_the_config_before_stopping_it()
+    {
+        var lab = fixture.Lab;
+        var gw = lab.Node("gw");
+        (await lab.SixgillAsync("gw", "clean")).ExitCode.ShouldBe(0);
+
+        var first = await lab.SixgillAsync("gw", "prepare", "-vv");
+
+        first.ExitCode.ShouldBe(0, first.StandardError);
+        Ran(first.StandardError).ShouldContain($"named -u bind -c {GatewayPaths.Default.Dns64Config}");
+        Ran(first.StandardError).ShouldNotContain(r => r.StartsWith("named-checkconf", StringComparison.Ordinal), "named came up: nothing to ask the checker");
+
+        await PrepareLab.ShAsync(gw, $"touch {GatewayPaths.Default.Dns64Config}"); // newer than the pid file: named runs an older config
+        var old = await lab.PidAsync(GatewayPaths.Default.Dns64PidFile);
+        var restart = await lab.SixgillAsync("gw", "prepare", "-vv");
+
+        restart.ExitCode.ShouldBe(0, restart.StandardError);
+        Ran(restart.StandardError).Where(r => r.StartsWith("named", StringComparison.Ordinal))
+            .ShouldBe([$"named-checkconf {GatewayPaths.Default.Dns64Config}", $"named -u bind -c {GatewayPaths.Default.Dns64Config}"]);
+        (await lab.PidAsync(GatewayPaths.Default.Dns64PidFile)).ShouldNotBe(old);
+        (await lab.SixgillAsync("gw", "plan", "--detailed-exitcode")).ExitCode.ShouldBe(0);
+    }
+
+    /// <summary>The programs a <c>-vv</c> run lists (by their names, with their arguments).</summary>
+    private static List<string> Ran(string trace) =>
+        [.. trace.Split('\n').Where(l => l.StartsWith("  ran ", StringComparison.Ordinal))
+            .Select(l => l["  ran ".Length..l.LastIndexOf(": ", StringComparison.Ordinal)].Split(' '))
+            .Select(c => string.Join(' ', [Path.GetFileName(c[0]), .. c.Skip(1)]))];
+
+    [Fact(Timeout = TestTimeouts.Lab)]
     public async Task The_nat44_ruleset_loaded_again_keeps_one_table_with_one_rule()
     {
         var gw = fixture.Lab.Node("gw");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using Sixgill.Machine;
 
 namespace Sixgill.DnsProtocol;
@@ -21,8 +20,10 @@ internal sealed class DnsClient(IDnsTransport transport)
         DnsLookup lookup = new(null, DnsTransportError.Other, "not sent");
         for (var attempt = 0; attempt < attempts; attempt++)
         {
-            // A random id, so a stray reply to someone else's query is never taken for ours.
-            var query = new DnsQuery((ushort)RandomNumberGenerator.GetInt32(0, 65536), name, type, @class);
+            // A random id, so a stray reply to someone else's query is never taken for ours. Random.Shared
+            // is seeded from the kernel's random bytes; RandomNumberGenerator would load libssl and
+            // libcrypto for these two bytes (see Values/Sha256), several ms of the gateway's named step.
+            var query = new DnsQuery((ushort)Random.Shared.Next(0, 65536), name, type, @class);
             var exchange = await transport.ExchangeAsync(new IPEndPoint(server, Port), query.Encode(), timeout, cancellationToken);
             lookup = Read(query, exchange);
 

@@ -36,4 +36,10 @@ internal interface IProcessTable
 
     /// <summary>Sends the signal to exactly this pid; a process that is already gone is not an error.</summary>
     void Signal(int pid, ProcessSignal signal);
+
+    /// <summary>
+    /// Waits, bounded, until the process with this pid has ended (a zombie counts as gone); true
+    /// when it did within <paramref name="timeout"/>.
+    /// </summary>
+    bool WaitUntilGone(int pid, TimeSpan timeout);
 }

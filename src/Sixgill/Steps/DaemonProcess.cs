@@ -118,20 +118,17 @@ internal static class DaemonProcess
         ArgumentNullException.ThrowIfNull(process);
         var processes = context.RequireServices().Processes;
         processes.Signal(process.Pid, ProcessSignal.Terminate);
-        if (WaitUntilGone(processes, process.Pid, StopGrace))
+        if (processes.WaitUntilGone(process.Pid, StopGrace))
         {
             return;
         }
 
         processes.Signal(process.Pid, ProcessSignal.Kill);
-        if (!WaitUntilGone(processes, process.Pid, StopGrace))
+        if (!processes.WaitUntilGone(process.Pid, StopGrace))
         {
             throw new InvalidOperationException($"{process.Name} (pid {process.Pid}) did not end after SIGKILL");
         }
     }
-
-    private static bool WaitUntilGone(IProcessTable processes, int pid, TimeSpan timeout) =>
-        Poll.Until(() => processes.Find(pid) is null, timeout);
 
     // version.bind (class CHAOS) is answered by named itself: any reply, even REFUSED, means it listens.
     private static void WaitUntilAnswers(StepContext context, DaemonSpec daemon, Ip address, Stopwatch clock) =>

@@ -3,9 +3,11 @@ namespace Sixgill.Steps;
 /// <summary>
 /// A gateway daemon started directly, where PID 1 is not systemd (docs/gateway.md): it forks and writes
 /// its pid file under <c>/run/sixgill</c>, and undo ends it by that pid — after checking the pid
-/// still belongs to this program with this config. Applying checks the config first
-/// (<c>named-checkconf</c>), and waits, bounded, until the daemon is up and (the DNS64 server)
-/// answers. A daemon that runs an older config than the plan's is restarted.
+/// still belongs to this program with this config. Applying waits, bounded, until the daemon is up
+/// and (the DNS64 server) answers. A daemon that runs an older config than the plan's is restarted,
+/// its new config checked first (<c>named-checkconf</c>) so that a config the new one would refuse
+/// never stops the running one; a first start is checked only when the daemon does not come up,
+/// for the checker's words about the file.
 /// </summary>
 internal sealed record EnsureDaemon(DaemonSpec Daemon) : Step
 {
@@ -29,14 +31,28 @@ internal sealed record EnsureDaemon(DaemonSpec Daemon) : Step
     public override void Apply(StepContext context, Undo undo)
     {
         _ = Expect<StopDaemon>(undo);
-        DaemonProcess.CheckConfig(context, Daemon);
         if (DaemonProcess.Find(context, Daemon.Program, Daemon.Config, Daemon.PidFile) is { } old)
         {
-            DaemonProcess.Stop(context, old); // it runs an old config: restart
+            // It runs an old config: restart, but never stop it for a config the new one would refuse.
+            DaemonProcess.CheckConfig(context, Daemon);
+            DaemonProcess.Stop(context, old);
+            DaemonProcess.Start(context, Daemon);
+            DaemonProcess.WaitUntilReady(context, Daemon);
+            return;
         }
 
-        DaemonProcess.Start(context, Daemon);
-        DaemonProcess.WaitUntilReady(context, Daemon);
+        // A first start: nothing runs that a refused config could cost, so the daemon reads its config
+        // itself; only when it does not come up is the checker asked, for its words about the file.
+        try
+        {
+            DaemonProcess.Start(context, Daemon);
+            DaemonProcess.WaitUntilReady(context, Daemon);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            DaemonProcess.CheckConfig(context, Daemon);
+            throw;
+        }
     }
 
     // Without a journal: a process of this program with Sixgill's config path is Sixgill's.

@@ -3,14 +3,14 @@ using System.Diagnostics;
 namespace Sixgill.Values;
 
 /// <summary>
-/// Waiting, bounded, for something on a node to become true (an address usable, a daemon up, a
-/// daemon gone): the first look at once, the next after 1 ms, each later one after twice as long,
+/// Waiting, bounded, for something on a node to become true (an address usable, a daemon up; a
+/// daemon gone only where the kernel refuses a pidfd, which sees the end at once): the first look at once, the next after 1 ms, each later one after twice as long,
 /// at most 5 ms apart. What is waited for is mostly there within a few milliseconds, so a fixed
 /// pause (20 ms, 100 ms) was most of the wait. Pauses stop growing at 5 ms because a look costs
 /// well under a millisecond (a netlink read, a pid file and <c>/proc</c>, one local DNS query)
 /// while a longer pause only adds to the wait: named ends 15–20 ms after SIGTERM, seen at 31 ms
 /// with pauses up to 100 ms (worse than the fixed 20 ms it replaced), at about 17–22 ms with 5 ms.
-/// The one helper every such wait uses.
+/// The one helper every such wait that has nothing to block on uses.
 /// </summary>
 internal static class Poll
 {

@@ -19,7 +19,7 @@ public sealed class EnsureDaemonTests
     private static EnsureDaemon Named(FakeGatewayNode node) => node.Step<EnsureDaemon>("daemon:named");
 
     [Fact]
-    public void Named_is_checked_started_as_bind_and_waited_for_and_undo_ends_it_by_its_pid()
+    public void Named_is_started_as_bind_and_waited_for_and_undo_ends_it_by_its_pid()
     {
         var node = ReadyForNamed();
         var named = Named(node);
@@ -27,7 +27,8 @@ public sealed class EnsureDaemonTests
 
         var undo = node.Apply(named);
 
-        node.Programs.Log.TakeLast(2).ShouldBe([$"named-checkconf {NamedConf}", $"named -u bind -c {NamedConf}"]);
+        node.Programs.Log[^1].ShouldBe($"named -u bind -c {NamedConf}");
+        node.Programs.Log.ShouldNotContain($"named-checkconf {NamedConf}", "a first start that comes up needs no check: nothing ran that a refused config could cost");
         var process = node.Processes.All.Single(p => p.Name == "named");
         node.Files.Text("/run/sixgill/dns64/named.pid").ShouldBe($"{process.Pid}\n");
         node.Dns.Queries.ShouldBeGreaterThan(0);
@@ -51,7 +52,11 @@ public sealed class EnsureDaemonTests
 
         restart.Probe(node.Context).ShouldBe(ProbeResult.Different($"restart: {NamedConf} is about to change"));
         node.Apply(changed);
+        node.Programs.Log.Clear();
         var undo = node.Apply(restart);
+
+        node.Programs.Log.ShouldBe([$"named-checkconf {NamedConf}", $"named -u bind -c {NamedConf}"], "the new config is checked before the running one is stopped");
+        node.Processes.Log.ShouldBe([$"Terminate {old}"]);
 
         var now = node.Processes.All.Single(p => p.Name == "named").Pid;
         now.ShouldNotBe(old);
@@ -80,7 +85,39 @@ public sealed class EnsureDaemonTests
         var error = Should.Throw<InvalidOperationException>(() => node.Apply(Named(node)));
 
         error.Message.ShouldBe($"{NamedConf} is refused by named-checkconf {NamedConf} (exit 1): {NamedConf}:9: 'sometimes' unexpected");
+        node.Programs.Log.TakeLast(2).ShouldBe([$"named -u bind -c {NamedConf}", $"named-checkconf {NamedConf}"], "named refused it first; the checker says why");
         node.Processes.All.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Named_failing_on_a_config_the_checker_accepts_fails_the_step_with_nameds_own_words()
+    {
+        var node = ReadyForNamed();
+        node.Programs.FailWith = line => line.StartsWith("named -u", StringComparison.Ordinal) ? "named: couldn't open pid file" : null;
+
+        var error = Should.Throw<InvalidOperationException>(() => node.Apply(Named(node)));
+
+        error.Message.ShouldBe($"named -u bind -c {NamedConf} failed (exit 1): named: couldn't open pid file");
+        node.Programs.Log.TakeLast(2).ShouldBe([$"named -u bind -c {NamedConf}", $"named-checkconf {NamedConf}"]);
+    }
+
+    [Fact]
+    public void A_new_config_the_checker_refuses_leaves_the_running_named_alone()
+    {
+        var node = ReadyForNamed();
+        node.Apply(Named(node));
+        var running = node.Processes.All.Single(p => p.Name == "named");
+        var file = node.Step<EnsureFile>("file:" + NamedConf);
+        var changed = file with { Body = FileBody.FromText(Encoding.UTF8.GetString(file.Body.Bytes) + "forward sometimes;\n") };
+        node.Apply(changed);
+        node.Programs.FailWith = line => line.StartsWith("named-checkconf", StringComparison.Ordinal) ? $"{NamedConf}:40: 'sometimes' unexpected" : null;
+        var restart = Named(node) with { Daemon = Named(node).Daemon with { ConfigBody = changed.Body } };
+
+        Should.Throw<InvalidOperationException>(() => node.Apply(restart)).Message.ShouldBe(
+            $"{NamedConf} is refused by named-checkconf {NamedConf} (exit 1): {NamedConf}:40: 'sometimes' unexpected");
+
+        node.Processes.All.Single(p => p.Name == "named").ShouldBe(running);
+        node.Processes.Log.ShouldBeEmpty();
     }
 
     [Fact]

@@ -5,8 +5,9 @@ namespace Sixgill.Host.Interop;
 /// <summary>
 /// The few libc calls .NET does not offer: a real <c>flock(2)</c> (released by the kernel when a
 /// holder dies), <c>rename(2)</c> with its errno (to see EBUSY on bind-mounted files), fsync of a
-/// directory, and owner/inode via <c>statx(2)</c>, whose buffer layout is the same on every
-/// architecture (unlike <c>struct stat</c>). Source-generated, so NativeAOT-safe.
+/// directory, owner/inode via <c>statx(2)</c>, whose buffer layout is the same on every
+/// architecture (unlike <c>struct stat</c>), and <c>pidfd_open(2)</c> with <c>poll(2)</c> to see a
+/// process that is not our child end. Source-generated, so NativeAOT-safe.
 /// </summary>
 internal static partial class LibC
 {
@@ -28,6 +29,12 @@ internal static partial class LibC
     public const int WouldBlock = 11;
     public const int Busy = 16;
     public const int NoSuchProcess = 3;
+
+    /// <summary><c>pidfd_open</c>'s number, the same on x86-64 and arm64 (Linux 5.3).</summary>
+    public const nint SyscallPidfdOpen = 434;
+
+    /// <summary><c>POLLIN</c>: a pidfd is readable once its process has ended.</summary>
+    public const short PollIn = 0x1;
 
     public const int SignalTerminate = 15;
     public const int SignalKill = 9;
@@ -81,11 +88,27 @@ internal static partial class LibC
     [LibraryImport(Library, EntryPoint = "kill", SetLastError = true)]
     public static partial int Kill(int pid, int signal);
 
+    /// <summary><c>syscall(number, a, b)</c>: for calls older C libraries have no wrapper for (<c>pidfd_open</c> came in glibc 2.36).</summary>
+    [LibraryImport(Library, EntryPoint = "syscall", SetLastError = true)]
+    public static partial nint Syscall(nint number, nint first, nint second);
+
+    [LibraryImport(Library, EntryPoint = "poll", SetLastError = true)]
+    public static partial int Poll(ref PollDescriptor descriptor, nuint count, int timeoutMilliseconds);
+
     [LibraryImport(Library, EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Rename(string from, string to);
 
     [LibraryImport(Library, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Statx(int directoryFd, string path, int flags, uint mask, out StatxBuffer buffer);
+
+    /// <summary><c>struct pollfd</c>.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollDescriptor
+    {
+        public int Descriptor;
+        public short Events;
+        public short ReturnedEvents;
+    }
 
     /// <summary>The fields of <c>struct statx</c> Sixgill reads; the kernel fills all 256 bytes.</summary>
     [StructLayout(LayoutKind.Explicit, Size = 256)]

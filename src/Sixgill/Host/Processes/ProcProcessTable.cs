@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
@@ -6,7 +7,13 @@ using Sixgill.Machine;
 
 namespace Sixgill.Host.Processes;
 
-/// <summary><see cref="IProcessTable"/> through <c>/proc</c> and <c>kill(2)</c> (no <c>kill</c> process per signal).</summary>
+/// <summary>
+/// <see cref="IProcessTable"/> through <c>/proc</c> and <c>kill(2)</c> (no <c>kill</c> process per
+/// signal). The end of a process is seen through a pidfd (<c>pidfd_open(2)</c>, Linux 5.3): it
+/// becomes readable the moment the process ends, also for one that is not our child (the daemons
+/// fork away from Sixgill); where the kernel or a seccomp filter refuses pidfd_open, the end is
+/// looked for with <see cref="Values.Poll"/>.
+/// </summary>
 [SupportedOSPlatform("linux")]
 internal sealed class ProcProcessTable : IProcessTable
 {
@@ -40,6 +47,48 @@ internal sealed class ProcProcessTable : IProcessTable
         if (LibC.Kill(pid, number) != 0 && Marshal.GetLastPInvokeError() != LibC.NoSuchProcess)
         {
             throw LibC.Error("kill", pid.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    public bool WaitUntilGone(int pid, TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pid);
+        var clock = Stopwatch.StartNew();
+        var descriptor = (int)LibC.Syscall(LibC.SyscallPidfdOpen, pid, 0);
+        if (descriptor < 0)
+        {
+            // ESRCH: gone and reaped already. Anything else (ENOSYS before Linux 5.3, EPERM from a seccomp
+            // filter, EINVAL or ENOENT for a pid that is not a process leader): look instead.
+            return Marshal.GetLastPInvokeError() == LibC.NoSuchProcess
+                || Values.Poll.Until(() => Find(pid) is null, timeout, clock);
+        }
+
+        try
+        {
+            var watch = new LibC.PollDescriptor { Descriptor = descriptor, Events = LibC.PollIn };
+            while (true)
+            {
+                var left = timeout - clock.Elapsed;
+                var ready = LibC.Poll(ref watch, 1, left <= TimeSpan.Zero ? 0 : (int)Math.Ceiling(left.TotalMilliseconds));
+                if (ready > 0)
+                {
+                    return true; // readable (or POLLHUP/POLLERR): the process has ended
+                }
+
+                if (ready == 0 && left <= TimeSpan.Zero)
+                {
+                    return false;
+                }
+
+                if (ready < 0 && Marshal.GetLastPInvokeError() != LibC.Interrupted)
+                {
+                    throw LibC.Error("poll pidfd of", pid.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+        }
+        finally
+        {
+            _ = LibC.Close(descriptor);
         }
     }
 

@@ -43,6 +43,8 @@ internal sealed class FakeProcessTable(Doom? doom = null) : IProcessTable
         Exit(pid);
     }
 
+    public bool WaitUntilGone(int pid, TimeSpan timeout) => Sixgill.Values.Poll.Until(() => Find(pid) is null, timeout);
+
     /// <summary>The program ends by itself (systemd stopped its unit), not by a signal from Sixgill.</summary>
     public void End(string program)
     {

@@ -10,7 +10,7 @@ namespace Sixgill.Tests.Engine.Fakes;
 /// ones act on a node: <c>tayga --mktun</c> makes the tunnel, <c>named</c> and <c>tayga</c> start a
 /// daemon that writes its pid file, <c>modprobe br_netfilter</c> makes the module's marker and
 /// sysctl appear (<c>-r</c> takes them away), <c>named-checkconf</c> and <c>apparmor_parser</c>
-/// answer. Only <see cref="Installed"/> programs run; <see cref="FailWith"/> fails a chosen run.
+/// answer, <c>named</c> refuses (exit 1, silent) a config <c>named-checkconf</c> is made to refuse. Only <see cref="Installed"/> programs run; <see cref="FailWith"/> fails a chosen run.
 /// Every run is logged.
 /// </summary>
 internal sealed partial class FakePrograms(FakeFiles files, FakeNetwork network, FakeProcessTable processes, Doom? doom = null, FakeSysctl? sysctl = null) : IPrograms
@@ -66,6 +66,10 @@ internal sealed partial class FakePrograms(FakeFiles files, FakeNetwork network,
             case "modprobe" when command[^1] == "br_netfilter":
                 LoadBridgeNetfilter(loaded: !command.Contains("-r"));
                 return Done(command);
+            case "named" when FailWith($"named-checkconf {command[^1]}") is not null:
+                // Like BIND 9.18: named refuses what its checker refuses, exit 1 and not a word on
+                // stdout or stderr (it tells syslog).
+                return new ProcessResult(command, 1, "", "", TimeSpan.Zero);
             case "named":
                 var config = Encoding.UTF8.GetString(files.Read(command[^1]) ?? throw new FileNotFoundException(command[^1]));
                 return StartDaemon("named", command, PidFileLine().Match(config).Groups[1].Value);
