@@ -55,10 +55,64 @@ internal static class ParseErrors
                 break;
             }
 
-            lines.Add(error.Message);
+            var (line, near) = Reworded(error, name);
+            lines.Add(line);
+            suggestion ??= near;
         }
 
         return (lines.Distinct().ToList(), suggestion ?? $"'sixgill help{(where.Length == 0 ? "" : " " + where)}' lists the commands and options");
+    }
+
+    /// <summary>
+    /// System.CommandLine's words for a value outside a fixed list ("Argument 'x' not recognized. Must be
+    /// one of:" and the list on lines of their own) and for a value that is not a number ("Cannot parse
+    /// argument 'x' for option '--y' as expected type 'System.Double'"), on one line, in ours.
+    /// </summary>
+    /// <param name="command">The command's name as typed, <c>sixgill plan</c>.</param>
+    private static (string Line, string? Suggestion) Reworded(System.CommandLine.Parsing.ParseError error, string command)
+    {
+        var message = error.Message;
+        var owner = error.SymbolResult is System.CommandLine.Parsing.OptionResult option ? option.Option.Name
+            : command.StartsWith("sixgill ", StringComparison.Ordinal) ? command["sixgill ".Length..] : command;
+        if (Quoted(message) is [var value, .. var allowed] && message.StartsWith("Argument '", StringComparison.Ordinal)
+            && message.Contains("Must be one of", StringComparison.Ordinal) && allowed.Count > 0)
+        {
+            var near = Suggestions.Nearest(value, allowed);
+            return ($"{owner}: '{value}' is not one of {string.Join(", ", allowed)}", near is null ? null : $"did you mean '{near}'?");
+        }
+
+        if (Quoted(message) is [var text, var name, var type] && message.StartsWith("Cannot parse argument '", StringComparison.Ordinal))
+        {
+            var kind = type switch
+            {
+                "System.Double" or "System.Single" or "System.Decimal" => "a number",
+                "System.Int32" or "System.Int64" or "System.UInt16" or "System.UInt32" => "a whole number",
+                _ => "a value it takes",
+            };
+            return ($"{name}: '{text}' is not {kind}", null);
+        }
+
+        return (message, null);
+    }
+
+    /// <summary>The texts between single quotes, in order.</summary>
+    private static List<string> Quoted(string message)
+    {
+        var found = new List<string>();
+        var start = message.IndexOf('\'', StringComparison.Ordinal);
+        while (start >= 0)
+        {
+            var end = message.IndexOf('\'', start + 1);
+            if (end < 0)
+            {
+                break;
+            }
+
+            found.Add(message[(start + 1)..end]);
+            start = message.IndexOf('\'', end + 1);
+        }
+
+        return found;
     }
 
     /// <summary>Every spelling of every option the command takes, its own and the ones it inherits (--help).</summary>

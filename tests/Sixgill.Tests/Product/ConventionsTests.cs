@@ -71,6 +71,22 @@ public sealed class ConventionsTests
         run.Error.ShouldNotContain("Required command was not provided");
     }
 
+    [Theory]
+    [InlineData("plan bogus -c lab.yaml", "sixgill: plan: 'bogus' is not one of prepare, clean, up, down", "'sixgill help plan' lists the commands and options")]
+    [InlineData("plan cleen -c lab.yaml", "sixgill: plan: 'cleen' is not one of prepare, clean, up, down", "did you mean 'clean'?")]
+    [InlineData("validate -c lab.yaml --output xml", "sixgill: --output: 'xml' is not one of text, json", "'sixgill help validate' lists the commands and options")]
+    [InlineData("validate -c lab.yaml -o jsn", "sixgill: --output: 'jsn' is not one of text, json", "did you mean 'json'?")]
+    [InlineData("prepare --all -c lab.yaml --connect-timeout abc", "sixgill: --connect-timeout: 'abc' is not a number", "'sixgill help prepare' lists the commands and options")]
+    [InlineData("prepare --all -c lab.yaml --parallel x", "sixgill: --parallel: 'x' is not a whole number", "'sixgill help prepare' lists the commands and options")]
+    public void A_value_the_command_line_cannot_take_is_named_on_one_line(string typed, string line, string fix)
+    {
+        var run = CliRun.Of(typed.Split(' '));
+
+        run.ExitCode.ShouldBe(ExitCodes.BadInput);
+        run.Out.ShouldBeEmpty();
+        run.Error.ShouldBe($"{line}\n  fix: {fix}\n");
+    }
+
     [Fact]
     public void A_group_without_its_command_lists_them()
     {
