@@ -65,8 +65,9 @@ internal static class ParseErrors
 
     /// <summary>
     /// System.CommandLine's words for a value outside a fixed list ("Argument 'x' not recognized. Must be
-    /// one of:" and the list on lines of their own) and for a value that is not a number ("Cannot parse
-    /// argument 'x' for option '--y' as expected type 'System.Double'"), on one line, in ours.
+    /// one of:" and the list on lines of their own), for a value that is not a number ("Cannot parse
+    /// argument 'x' for option '--y' as expected type 'System.Double'") and for an option given twice
+    /// ("Option '--y' expects a single argument but 2 were provided"), on one line, in ours.
     /// </summary>
     /// <param name="command">The command's name as typed, <c>sixgill plan</c>.</param>
     private static (string Line, string? Suggestion) Reworded(System.CommandLine.Parsing.ParseError error, string command)
@@ -90,6 +91,12 @@ internal static class ParseErrors
                 _ => "a value it takes",
             };
             return ($"{name}: '{text}' is not {kind}", null);
+        }
+
+        if (Quoted(message) is [var repeated] && message.StartsWith("Option '", StringComparison.Ordinal)
+            && message.Contains("expects a single argument", StringComparison.Ordinal))
+        {
+            return ($"{repeated} is given more than once; it takes one value", null);
         }
 
         return (message, null);

@@ -78,6 +78,7 @@ public sealed class ConventionsTests
     [InlineData("validate -c lab.yaml -o jsn", "sixgill: --output: 'jsn' is not one of text, json", "did you mean 'json'?")]
     [InlineData("prepare --all -c lab.yaml --connect-timeout abc", "sixgill: --connect-timeout: 'abc' is not a number", "'sixgill help prepare' lists the commands and options")]
     [InlineData("prepare --all -c lab.yaml --parallel x", "sixgill: --parallel: 'x' is not a whole number", "'sixgill help prepare' lists the commands and options")]
+    [InlineData("explain -c lab.yaml --host w1 --host w2", "sixgill: --host is given more than once; it takes one value", "'sixgill help explain' lists the commands and options")]
     public void A_value_the_command_line_cannot_take_is_named_on_one_line(string typed, string line, string fix)
     {
         var run = CliRun.Of(typed.Split(' '));
