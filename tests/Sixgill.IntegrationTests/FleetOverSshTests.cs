@@ -46,7 +46,7 @@ public sealed class FleetOverSshTests(FleetLabFixture fixture) : IClassFixture<F
                 node.GetProperty("changes").GetString().ShouldBe("0 applied", name);
             }
 
-            again.StandardError.ShouldContain("gw: ready (Linux x86_64, key exchange curve25519-sha256; program and config unchanged, nothing sent)");
+            again.StandardError.ShouldContain("gw: ready (Linux x86_64, key exchange curve25519-sha256, cipher aes128-gcm@openssh.com; program and config unchanged, nothing sent)");
 
             var clean = await fixture.AdminAsync(home, "clean", "--all", "-c", config);
             clean.ExitCode.ShouldBe(0, clean.StandardOutput + clean.StandardError);
@@ -137,7 +137,7 @@ public sealed class FleetOverSshTests(FleetLabFixture fixture) : IClassFixture<F
         // The post-quantum exchange of OpenSSH 8.5–9.8, asked for by name (by default curve25519 comes first).
         var asked = await fixture.AdminAsync(home, "plan", "--node", "gw", "--ssh-kex", "sntrup761x25519-sha512@openssh.com", "-c", config);
         asked.ExitCode.ShouldBe(0, asked.StandardOutput + asked.StandardError);
-        asked.StandardError.ShouldContain("gw: ready (Linux x86_64, key exchange sntrup761x25519-sha512"); // SSH.NET names it without @openssh.com
+        asked.StandardError.ShouldContain("gw: ready (Linux x86_64, key exchange sntrup761x25519-sha512, cipher aes128-gcm@openssh.com"); // SSH.NET names it without @openssh.com
 
         // OpenSSH has not offered diffie-hellman-group1-sha1 for years: that node is refused, named, nothing else tried.
         var none = await fixture.AdminAsync(home, "plan", "--all", "--ssh-kex", "diffie-hellman-group1-sha1", "-c", config, "--output", "json");

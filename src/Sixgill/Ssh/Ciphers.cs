@@ -17,13 +17,6 @@ internal static class Ciphers
     public static void Arrange<T>(IOrderedDictionary<string, T> offered)
     {
         ArgumentNullException.ThrowIfNull(offered);
-        var position = 0;
-        foreach (var name in Preferred)
-        {
-            if (offered.ContainsKey(name))
-            {
-                offered.SetPosition(name, position++);
-            }
-        }
+        KeyExchanges.PutFirst(offered, Preferred);
     }
 }

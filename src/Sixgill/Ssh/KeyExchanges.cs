@@ -51,8 +51,14 @@ internal static class KeyExchanges
             }
         }
 
+        PutFirst(offered, first);
+    }
+
+    /// <summary>Moves those of <paramref name="names"/> that <paramref name="offered"/> holds to its front, in their order; the others keep theirs.</summary>
+    internal static void PutFirst<T>(IOrderedDictionary<string, T> offered, IReadOnlyList<string> names)
+    {
         var position = 0;
-        foreach (var name in first)
+        foreach (var name in names)
         {
             if (offered.ContainsKey(name))
             {

@@ -38,6 +38,9 @@ internal sealed class SshNode : IAsyncDisposable
     /// <summary>The key exchange method the node's server and this machine agreed on (for example <c>curve25519-sha256</c>).</summary>
     public string KeyExchange => this.info.CurrentKeyExchangeAlgorithm ?? "";
 
+    /// <summary>The cipher agreed on for what this machine sends (for example <c>aes128-gcm@openssh.com</c>).</summary>
+    public string Cipher => this.info.CurrentClientEncryption ?? "";
+
     /// <summary>Its <c>uname -sm</c> (for example <c>Linux x86_64</c>), after <see cref="CheckAsync"/>.</summary>
     public string Platform { get; private set; } = "";
 

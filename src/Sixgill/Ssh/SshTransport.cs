@@ -138,7 +138,7 @@ internal sealed class SshTransport : INodeTransport, IAsyncDisposable
                 await node.RecordAsync(delivery, cancellationToken);
             }
 
-            var facts = $"{node.Platform}, key exchange {node.KeyExchange}";
+            var facts = $"{node.Platform}, key exchange {node.KeyExchange}, cipher {node.Cipher}";
             this.progress(name, missing.Count == 0 ? $"ready ({facts}; program and config unchanged, nothing sent)" : $"ready ({facts})");
             return Record(connection with { Sent = [.. missing.Select(f => f.Name)], Platform = node.Platform, Elapsed = connection.Elapsed + clock.Elapsed });
         }

@@ -119,4 +119,13 @@ public sealed class DeliveryRecordTests : IDisposable
         Should.Throw<ArgumentException>(() => DeliveredFile.Of(program.LocalPath, "/var/lib/sixgill/bin/my program", program.Mode))
             .Message.ShouldContain("holds white space");
     }
+
+    [Fact]
+    public void A_place_with_a_quote_is_refused_before_anything_is_sent()
+    {
+        var program = File("sixgill", "the program");
+
+        Should.Throw<ArgumentException>(() => DeliveredFile.Of(program.LocalPath, "/var/lib/sixgill/bin/it's", program.Mode))
+            .Message.ShouldContain("holds white space or a quote");
+    }
 }
