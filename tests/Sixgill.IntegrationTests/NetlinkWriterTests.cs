@@ -127,6 +127,40 @@ public sealed class NetlinkWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Links_deleted_together_all_go_and_no_other_link_is_touched()
+    {
+        LabRequirements.Require();
+        Writer.AddBridge("nlbr1");
+        Writer.AddBridge("nlbr2");
+        await RunIp("tuntap", "add", "dev", "nltun0", "mode", "tun"); // a tun like TAYGA's, not made over rtnetlink
+        await RunIp("link", "set", "dev", "nl0", "group", "7");
+
+        Writer.DeleteLinks(["nltun0", "nlbr1"]);
+
+        var links = await Show("link", "show");
+        links.ShouldNotContain("\"nltun0\"");
+        links.ShouldNotContain("\"nlbr1\"");
+        (await Show("link", "show", "dev", "nlbr2")).ShouldContain("\"group\":\"default\"");
+        (await Show("link", "show", "dev", "nl0")).ShouldContain("\"group\":\"7\"");
+        Writer.DeleteLink("nlbr2");
+        await RunIp("link", "set", "dev", "nl0", "group", "default");
+    }
+
+    [Fact]
+    public async Task Links_deleted_together_with_one_missing_are_refused_as_ip_refuses_it_and_none_is_deleted()
+    {
+        LabRequirements.Require();
+        Writer.AddBridge("nlbr3");
+
+        var refusal = Should.Throw<NetworkChangeException>(() => Writer.DeleteLinks(["nlbr3", "nosuch0"]));
+
+        refusal.Errno.ShouldBe(NetlinkRefusal.NoDevice);
+        refusal.Message.ShouldBe($"'{CommandLine.Format(IpSpelling.DeleteLink("nosuch0"))}': Cannot find device \"nosuch0\"");
+        (await Show("link", "show", "dev", "nlbr3")).ShouldContain("\"group\":\"default\"");
+        Writer.DeleteLink("nlbr3");
+    }
+
+    [Fact]
     public async Task A_refusal_says_what_ip_says_for_the_same_change()
     {
         LabRequirements.Require();

@@ -285,31 +285,58 @@ internal sealed class Executor(
     }
 
     // Newest first. An undo that fails keeps its entry (clean can retry) and does not stop the others.
-    // A stop request (clean, down) ends it between two undos; a rollback never takes one.
+    // A stop request (clean, down) ends it between two undos; a rollback never takes one. Undos next
+    // to each other that go in one request (Undo.GoesWith) are taken back together, and each entry
+    // leaves the journal only once that request is done.
     private ImmutableArray<UndoResult> Revert(Journal journal, IReadOnlyList<JournalEntry> entries, StopRequest? stop = null)
     {
+        var newestFirst = entries.OrderByDescending(e => e.Sequence).ToList();
         var results = new List<UndoResult>();
-        foreach (var entry in entries.OrderByDescending(e => e.Sequence))
+        var next = 0;
+        while (next < newestFirst.Count && stop?.Requested != true)
         {
-            if (stop?.Requested == true)
+            var together = 1;
+            while (next + together < newestFirst.Count && newestFirst[next + together - 1].Undo.GoesWith(newestFirst[next + together].Undo))
             {
-                break;
+                together++;
             }
 
-            var description = entry.Undo.Describe();
-            observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Reverting, description));
-            UndoOutcome outcome;
-            try
+            RevertTogether(journal, newestFirst.GetRange(next, together), results);
+            next += together;
+        }
+
+        return [.. results];
+    }
+
+    private void RevertTogether(Journal journal, List<JournalEntry> entries, List<UndoResult> results)
+    {
+        foreach (var entry in entries)
+        {
+            observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Reverting, entry.Undo.Describe()));
+        }
+
+        IReadOnlyList<UndoOutcome> outcomes;
+        try
+        {
+            outcomes = entries.Count == 1
+                ? [entries[0].Undo.Revert(context)]
+                : entries[0].Undo.RevertTogether(context, [.. entries.Skip(1).Select(e => e.Undo)]);
+        }
+        catch (Exception e)
+        {
+            foreach (var entry in entries)
             {
-                outcome = entry.Undo.Revert(context);
-            }
-            catch (Exception e)
-            {
-                results.Add(new UndoResult(entry.StepId, description, null, e.Message));
-                observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Failed, description, e.Message));
-                continue;
+                results.Add(new UndoResult(entry.StepId, entry.Undo.Describe(), null, e.Message));
+                observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Failed, entry.Undo.Describe(), e.Message));
             }
 
+            return;
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var outcome = outcomes[i];
             try
             {
                 journal.Remove(entry);
@@ -320,11 +347,9 @@ internal sealed class Executor(
                 outcome = outcome with { Detail = $"{outcome.Detail}{(outcome.Detail is null ? "" : "; ")}the journal could not be updated ({e.Message}): it still lists this, harmlessly" };
             }
 
-            results.Add(new UndoResult(entry.StepId, description, outcome, null));
-            observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Reverted, description, outcome.Detail));
+            results.Add(new UndoResult(entry.StepId, entry.Undo.Describe(), outcome, null));
+            observe?.Invoke(new ExecutionEvent(ExecutionEventKind.Reverted, entry.Undo.Describe(), outcome.Detail));
         }
-
-        return [.. results];
     }
 
     private ProbeResult ProbeForPlan(Step step)

@@ -19,6 +19,12 @@ internal interface INetwork
     /// <summary>Deletes the link, and with it its addresses and the routes through it.</summary>
     void DeleteLink(string name);
 
+    /// <summary>
+    /// Deletes several links at once: one request to the kernel, which then waits once for all of
+    /// them instead of once for each. Every link must exist.
+    /// </summary>
+    void DeleteLinks(IReadOnlyList<string> names);
+
     /// <summary>The addresses on the link, every family and scope.</summary>
     IReadOnlyList<InterfaceAddress> Addresses(string link);
 

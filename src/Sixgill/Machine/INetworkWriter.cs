@@ -13,6 +13,9 @@ internal interface INetworkWriter
 
     void DeleteLink(string name);
 
+    /// <summary>Deletes the links, in one request where the writer can (the kernel then waits once for all).</summary>
+    void DeleteLinks(IReadOnlyList<string> names);
+
     /// <summary>Adds the address, or replaces its flags when it is there already.</summary>
     void ReplaceAddress(string link, InterfaceAddress address, bool withoutDad);
 

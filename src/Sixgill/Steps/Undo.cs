@@ -18,4 +18,19 @@ internal abstract record Undo
     public abstract string Describe();
 
     public abstract UndoOutcome Revert(StepContext context);
+
+    /// <summary>
+    /// Whether <paramref name="next"/>, the undo taken back right after this one, can be taken back in
+    /// the same request to the kernel (<see cref="RevertTogether"/>), because one request for both is
+    /// cheaper than one each. Most undos go alone.
+    /// </summary>
+    public virtual bool GoesWith(Undo next) => false;
+
+    /// <summary>
+    /// Takes back this undo and <paramref name="others"/> (each of which goes with the one before it,
+    /// <see cref="GoesWith"/>) at once: one outcome each, in order, this one's first. Like
+    /// <see cref="Revert"/>, safe whether the changes happened or not; when it throws, none counts as undone.
+    /// </summary>
+    public virtual IReadOnlyList<UndoOutcome> RevertTogether(StepContext context, IReadOnlyList<Undo> others) =>
+        throw new NotSupportedException($"'{Describe()}' is taken back on its own");
 }

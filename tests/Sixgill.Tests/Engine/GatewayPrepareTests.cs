@@ -116,6 +116,64 @@ public sealed class GatewayPrepareTests : IDisposable
         node.Snapshot().ShouldBe(before);
     }
 
+    [Fact]
+    public void Clean_deletes_the_bridge_and_the_tunnel_in_one_request()
+    {
+        var node = new FakeGatewayNode();
+        node.Executor().Run("prepare", FakeGatewayNode.GatewaySteps).Succeeded.ShouldBeTrue();
+        node.Network.Log.Clear();
+
+        var clean = node.Executor().Undo("prepare", FakeGatewayNode.GatewaySteps);
+
+        clean.Succeeded.ShouldBeTrue(string.Join("; ", clean.Results.Select(r => r.Error)));
+        node.Network.Log.Where(l => l.StartsWith("link", StringComparison.Ordinal)).ShouldBe(["links delete nat64 sixgill0"]);
+        LinkResults(clean).ShouldBe(["delete link nat64: Reverted deleted nat64", "delete link sixgill0: Reverted deleted sixgill0"]);
+        (node.Journal.Load()?.Entries ?? []).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void When_the_request_for_both_links_is_refused_both_stay_in_the_journal_and_the_next_clean_deletes_them()
+    {
+        var node = new FakeGatewayNode();
+        var before = node.Snapshot();
+        node.Executor().Run("prepare", FakeGatewayNode.GatewaySteps).Succeeded.ShouldBeTrue();
+        node.Network.FailWhen = what => what.StartsWith("links delete", StringComparison.Ordinal);
+
+        var refused = node.Executor().Undo("prepare", FakeGatewayNode.GatewaySteps);
+
+        refused.Succeeded.ShouldBeFalse();
+        refused.Results.Where(r => r.Failed).Select(r => r.Description).ShouldBe(["delete link nat64", "delete link sixgill0"]);
+        refused.Results.Where(r => r.Failed).ShouldAllBe(r => r.Error!.Contains("simulated failure of 'links delete nat64 sixgill0'"));
+        node.Journal.Load()!.Entries.Select(e => e.Undo.Describe()).ShouldBe(["delete link sixgill0", "delete link nat64"]);
+        node.Network.Snapshot().ShouldContain("sixgill0 up");
+
+        node.Network.FailWhen = _ => false;
+        var again = node.Executor().Undo("prepare", FakeGatewayNode.GatewaySteps);
+
+        again.Succeeded.ShouldBeTrue(string.Join("; ", again.Results.Select(r => r.Error)));
+        node.Snapshot().ShouldBe(before);
+    }
+
+    [Fact]
+    public void A_link_already_gone_is_reported_as_gone_and_the_other_is_deleted_alone()
+    {
+        var node = new FakeGatewayNode();
+        var before = node.Snapshot();
+        node.Executor().Run("prepare", FakeGatewayNode.GatewaySteps).Succeeded.ShouldBeTrue();
+        node.Network.DeleteLink("nat64");
+        node.Network.Log.Clear();
+
+        var clean = node.Executor().Undo("prepare", FakeGatewayNode.GatewaySteps);
+
+        clean.Succeeded.ShouldBeTrue(string.Join("; ", clean.Results.Select(r => r.Error)));
+        node.Network.Log.Where(l => l.StartsWith("link", StringComparison.Ordinal)).ShouldBe(["links delete sixgill0"]);
+        LinkResults(clean).ShouldBe(["delete link nat64: NothingToDo nat64 is gone", "delete link sixgill0: Reverted deleted sixgill0"]);
+        node.Snapshot().ShouldBe(before);
+    }
+
+    private static IEnumerable<string> LinkResults(Sixgill.Engine.UndoReport report) =>
+        report.Results.Where(r => r.Description.StartsWith("delete link", StringComparison.Ordinal)).Select(r => $"{r.Description}: {r.Outcome!.Status} {r.Outcome.Detail}");
+
     public static TheoryData<bool, int> CrashPoints()
     {
         var data = new TheoryData<bool, int>();

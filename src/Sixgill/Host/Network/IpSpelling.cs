@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sixgill.Machine;
 using Sixgill.Values;
 
@@ -14,6 +15,10 @@ internal static class IpSpelling
     public static string[] AddBridge(string name) => ["ip", "link", "add", name, "type", "bridge"];
 
     public static string[] DeleteLink(string name) => ["ip", "link", "delete", "dev", name];
+
+    public static string[] SetGroup(string name, uint group) => ["ip", "link", "set", "dev", name, "group", group.ToString(CultureInfo.InvariantCulture)];
+
+    public static string[] DeleteGroup(uint group) => ["ip", "link", "delete", "group", group.ToString(CultureInfo.InvariantCulture)];
 
     public static string[] ReplaceAddress(string link, InterfaceAddress address, bool withoutDad) =>
         ["ip", Family(address.Address), "address", "replace", address.ToString(), "dev", link, .. withoutDad ? ["nodad"] : Array.Empty<string>()];

@@ -49,6 +49,8 @@ internal sealed class KernelNetwork : INetwork
 
     public void DeleteLink(string name) => Change(() => writer.DeleteLink(name));
 
+    public void DeleteLinks(IReadOnlyList<string> names) => Change(() => writer.DeleteLinks(names));
+
     public IReadOnlyList<InterfaceAddress> Addresses(string link) => AddressStates(link).Select(a => a.Address).ToList();
 
     public void AddAddress(string link, InterfaceAddress address, bool withoutDad = false) => Change(() => writer.ReplaceAddress(link, address, withoutDad));

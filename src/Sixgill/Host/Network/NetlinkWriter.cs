@@ -25,6 +25,54 @@ internal sealed class NetlinkWriter(RtNetlink socket) : INetworkWriter
         Change(command, RtNetlink.DeleteLink, 0, RtNetlinkRequests.LinkIndex(IndexOf(name, command)));
     }
 
+    /// <summary>
+    /// Deletes the links in one request, so the kernel waits once for all of them (deleting a link
+    /// waits for the kernel's readers to let go of it: about 20–35 ms each on the test machine). The
+    /// links are first put in a group no link of the namespace has (<c>ip link set dev N group G</c>),
+    /// then the group is deleted (<c>ip link delete group G</c>). Where the kernel cannot delete a group
+    /// (a link without rtnetlink operations: EOPNOTSUPP, before any is deleted), each goes on its own;
+    /// on any other refusal the links get their groups back and the refusal is reported.
+    /// </summary>
+    public void DeleteLinks(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count == 1)
+        {
+            DeleteLink(names[0]);
+            return;
+        }
+
+        var links = new List<NetlinkLink>(names.Count);
+        foreach (var name in names)
+        {
+            links.Add(Find(name, IpSpelling.DeleteLink(name)));
+        }
+
+        var group = UnusedGroup();
+        foreach (var link in links)
+        {
+            Change(IpSpelling.SetGroup(link.Name, group), RtNetlink.NewLink, 0, RtNetlinkRequests.LinkGroup(link.Index, group));
+        }
+
+        try
+        {
+            _ = socket.Ask(RtNetlink.DeleteLink, 0, RtNetlinkRequests.Group(group));
+        }
+        catch (NetlinkRefusal refusal)
+        {
+            PutBackGroups(links);
+            if (refusal.Errno != NotSupported)
+            {
+                throw Refused(IpSpelling.DeleteGroup(group), refusal);
+            }
+
+            foreach (var link in links)
+            {
+                DeleteLink(link.Name);
+            }
+        }
+    }
+
     public void ReplaceAddress(string link, InterfaceAddress address, bool withoutDad)
     {
         var command = IpSpelling.ReplaceAddress(link, address, withoutDad);
@@ -51,13 +99,51 @@ internal sealed class NetlinkWriter(RtNetlink socket) : INetworkWriter
 
     private int? OutputIndex(KernelRoute route, string[] command) => route.Device is { } device ? IndexOf(device, command) : null;
 
+    private const int NotSupported = 95; // EOPNOTSUPP
+
+    // Best effort: the refusal being reported matters more than a group left on a link that stays.
+    private void PutBackGroups(List<NetlinkLink> links)
+    {
+        foreach (var link in links)
+        {
+            try
+            {
+                _ = socket.Ask(RtNetlink.NewLink, 0, RtNetlinkRequests.LinkGroup(link.Index, link.Group));
+            }
+            catch (NetlinkRefusal)
+            {
+            }
+        }
+    }
+
+    /// <summary>A group number (1 and up; 0 is every link's default) that no link of the namespace has.</summary>
+    private uint UnusedGroup()
+    {
+        var taken = new HashSet<uint>();
+        foreach (var link in socket.DumpAll(RtNetlink.GetLink, RtNetlinkMessages.LinkRequest(), RtNetlinkMessages.Link))
+        {
+            taken.Add(link.Group);
+        }
+
+        uint group;
+        do
+        {
+            group = (uint)Random.Shared.Next(1 << 16, int.MaxValue);
+        }
+        while (taken.Contains(group));
+        return group;
+    }
+
     /// <summary>The link's index, asked by name; a missing link fails as <c>ip</c> fails.</summary>
-    private int IndexOf(string name, string[] command)
+    private int IndexOf(string name, string[] command) => Find(name, command).Index;
+
+    /// <summary>The link, asked by name; a missing link fails as <c>ip</c> fails.</summary>
+    private NetlinkLink Find(string name, string[] command)
     {
         try
         {
             var reply = socket.Ask(RtNetlink.GetLink, 0, RtNetlinkRequests.LinkByName(name));
-            return reply.Count > 0 ? RtNetlinkMessages.Link(reply[0]).Index
+            return reply.Count > 0 ? RtNetlinkMessages.Link(reply[0])
                 : throw new NetworkChangeException(command, $"Cannot find device \"{name}\"", NetlinkRefusal.NoDevice);
         }
         catch (NetlinkRefusal refusal) when (refusal.Errno == NetlinkRefusal.NoDevice)

@@ -5,8 +5,8 @@ using Sixgill.Values;
 
 namespace Sixgill.Host.Network;
 
-/// <summary>A link as rtnetlink describes it: index, name, administratively up.</summary>
-internal sealed record NetlinkLink(int Index, string Name, bool IsUp);
+/// <summary>A link as rtnetlink describes it: index, name, administratively up, and its group (0 unless set).</summary>
+internal sealed record NetlinkLink(int Index, string Name, bool IsUp, uint Group = 0);
 
 /// <summary>An address as rtnetlink describes it, on the link with this index.</summary>
 internal sealed record NetlinkAddress(int LinkIndex, AddressState State);
@@ -31,6 +31,7 @@ internal static class RtNetlinkMessages
     private const byte Inet6 = 10;
 
     private const ushort LinkName = 3;      // IFLA_IFNAME
+    private const ushort GroupAttr = 27;    // IFLA_GROUP
     private const ushort AddressAttr = 1;   // IFA_ADDRESS
     private const ushort LocalAttr = 2;     // IFA_LOCAL
     private const ushort FlagsAttr = 8;     // IFA_FLAGS (all 32 bits; the header has only 8)
@@ -64,15 +65,21 @@ internal static class RtNetlinkMessages
         var index = BinaryPrimitives.ReadInt32LittleEndian(message[4..]);
         var flags = BinaryPrimitives.ReadUInt32LittleEndian(message[8..]);
         string? name = null;
+        uint group = 0;
         foreach (var attribute in Attributes(message, LinkHeader))
         {
-            if (attribute.Type == LinkName)
+            switch (attribute.Type)
             {
-                name = Encoding.UTF8.GetString(attribute.Value).TrimEnd('\0');
+                case LinkName:
+                    name = Encoding.UTF8.GetString(attribute.Value).TrimEnd('\0');
+                    break;
+                case GroupAttr when attribute.Value.Length >= 4:
+                    group = BinaryPrimitives.ReadUInt32LittleEndian(attribute.Value);
+                    break;
             }
         }
 
-        return new NetlinkLink(index, name ?? "", (flags & Up) != 0);
+        return new NetlinkLink(index, name ?? "", (flags & Up) != 0, group);
     }
 
     /// <summary>The address, or null for a family Sixgill does not handle.</summary>

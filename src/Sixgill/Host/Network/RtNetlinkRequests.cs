@@ -24,6 +24,7 @@ internal static class RtNetlinkRequests
     private const ushort LinkAddress = 1; // IFLA_ADDRESS (the MAC)
     private const ushort Master = 10;    // IFLA_MASTER
     private const ushort NamespaceFd = 28; // IFLA_NET_NS_FD
+    private const ushort GroupAttr = 27; // IFLA_GROUP
     private const ushort AddressAttr = 1; // IFA_ADDRESS
     private const ushort LocalAttr = 2;  // IFA_LOCAL
     private const ushort DestinationAttr = 1; // RTA_DST
@@ -100,6 +101,13 @@ internal static class RtNetlinkRequests
 
     /// <summary>The link by index (<c>RTM_DELLINK</c>).</summary>
     public static byte[] LinkIndex(int index) => new Message(16, h => BinaryPrimitives.WriteInt32LittleEndian(h[4..], index)).ToArray();
+
+    /// <summary>Puts the link in a group and changes nothing else (<c>ip link set dev N group G</c>).</summary>
+    public static byte[] LinkGroup(int index, uint group) =>
+        new Message(16, h => BinaryPrimitives.WriteInt32LittleEndian(h[4..], index)).Add(GroupAttr, BitConverter.GetBytes(group)).ToArray();
+
+    /// <summary>Every link of a group, for <c>RTM_DELLINK</c> (<c>ip link delete group G</c>): no index, only the group.</summary>
+    public static byte[] Group(uint group) => new Message(16).Add(GroupAttr, BitConverter.GetBytes(group)).ToArray();
 
     /// <summary>An address on a link: local and peer both the address, as ip sends it when no peer is named.</summary>
     public static byte[] Address(int index, InterfaceAddress address, bool withoutDad = false)

@@ -70,14 +70,35 @@ internal sealed class FakeNetwork(Doom? doom = null) : INetwork
     public void DeleteLink(string name) =>
         Change($"link delete {name}", () =>
         {
-            if (!links.Remove(name))
+            if (!links.ContainsKey(name))
             {
                 throw new InvalidOperationException($"Cannot find device \"{name}\"");
             }
 
-            addresses.Remove(name);
-            routes.RemoveAll(r => r.Device == name);
+            Drop(name);
         });
+
+    // One change, as one request: every link goes, or (one missing) none does.
+    public void DeleteLinks(IReadOnlyList<string> names) =>
+        Change($"links delete {string.Join(' ', names)}", () =>
+        {
+            if (names.FirstOrDefault(name => !links.ContainsKey(name)) is { } missing)
+            {
+                throw new InvalidOperationException($"Cannot find device \"{missing}\"");
+            }
+
+            foreach (var name in names)
+            {
+                Drop(name);
+            }
+        });
+
+    private void Drop(string name)
+    {
+        links.Remove(name);
+        addresses.Remove(name);
+        routes.RemoveAll(r => r.Device == name);
+    }
 
     public IReadOnlyList<InterfaceAddress> Addresses(string link)
     {
