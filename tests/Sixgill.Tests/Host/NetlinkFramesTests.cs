@@ -17,14 +17,15 @@ public sealed class NetlinkFramesTests
     public void The_acknowledgement_of_the_request_ends_the_answer()
     {
         var answers = new List<int>();
-        NetlinkFrames.Read(Error(5, 0, NftablesRequests.DeleteTable), Batch, "nfnetlink", Count, answers).ShouldBeTrue();
+        NetlinkFrames.Read(Error(5, 0, NftablesRequests.DeleteTable), Batch, "nfnetlink", Count, answers, out var refusal).ShouldBeTrue();
+        refusal.ShouldBeNull();
         answers.ShouldBeEmpty();
     }
 
     [Fact]
     public void No_such_table_is_a_refusal_of_the_delete_with_ENOENT()
     {
-        var refusal = Should.Throw<NetlinkRefusal>(() => NetlinkFrames.Read(Error(5, 2, NftablesRequests.DeleteTable), Batch, "nfnetlink", Count, []));
+        var refusal = Refused(Error(5, 2, NftablesRequests.DeleteTable), Batch);
 
         refusal.Errno.ShouldBe(NetlinkRefusal.NoSuchFile);
         refusal.Request.ShouldBe(NftablesRequests.DeleteTable);
@@ -35,7 +36,7 @@ public sealed class NetlinkFramesTests
     [Fact]
     public void Another_errno_is_said_as_nft_says_it_with_the_kernels_words()
     {
-        var refusal = Should.Throw<NetlinkRefusal>(() => NetlinkFrames.Read(Error(5, 16, NftablesRequests.DeleteTable, "table in use"), Batch, "nfnetlink", Count, []));
+        var refusal = Refused(Error(5, 16, NftablesRequests.DeleteTable, "table in use"), Batch);
 
         refusal.Errno.ShouldBe(16);
         refusal.KernelText.ShouldBe("table in use");
@@ -44,10 +45,10 @@ public sealed class NetlinkFramesTests
     }
 
     [Fact]
-    public void A_refusal_of_the_batch_itself_names_the_batch_begin_and_ends_the_wait()
+    public void A_refusal_of_the_batch_itself_names_the_batch_begin_and_ends_the_exchange()
     {
         // Without CAP_NET_ADMIN the kernel answers the first message only: the delete is never looked at.
-        var refusal = Should.Throw<NetlinkRefusal>(() => NetlinkFrames.Read(Error(4, 1, BatchBegin), Batch, "nfnetlink", Count, []));
+        var refusal = Refused(Error(4, 1, BatchBegin), Batch);
 
         refusal.Errno.ShouldBe(NetlinkRefusal.NotPermitted);
         refusal.Request.ShouldBe(BatchBegin);
@@ -60,7 +61,8 @@ public sealed class NetlinkFramesTests
         var answers = new List<int>();
         byte[] datagram = [.. Message(8, NewTable, [1, 2]), .. Error(8, 2, NftablesRequests.GetTable), .. Message(9, NewTable, [1, 2, 3, 4, 5, 6]), .. Error(9, 0, NftablesRequests.GetTable)];
 
-        NetlinkFrames.Read(datagram, get, "nfnetlink", Count, answers).ShouldBeTrue();
+        NetlinkFrames.Read(datagram, get, "nfnetlink", Count, answers, out var refusal).ShouldBeTrue();
+        refusal.ShouldBeNull();
         answers.ShouldBe([6], "one reply of 6 bytes; sequence 8's reply and refusal are not this exchange's");
     }
 
@@ -68,8 +70,9 @@ public sealed class NetlinkFramesTests
     public void A_datagram_without_the_end_of_the_answer_asks_for_more()
     {
         var answers = new List<int>();
-        NetlinkFrames.Read(Message(9, NewTable, [1, 2, 3, 4]), NetlinkExchange.Single(9), "nfnetlink", Count, answers).ShouldBeFalse();
-        NetlinkFrames.Read(Message(9, NetlinkFrames.Done, [0, 0, 0, 0]), NetlinkExchange.Single(9), "nfnetlink", Count, answers).ShouldBeTrue();
+        NetlinkFrames.Read(Message(9, NewTable, [1, 2, 3, 4]), NetlinkExchange.Single(9), "nfnetlink", Count, answers, out _).ShouldBeFalse();
+        NetlinkFrames.Read(Message(9, NetlinkFrames.Done, [0, 0, 0, 0]), NetlinkExchange.Single(9), "nfnetlink", Count, answers, out var refusal).ShouldBeTrue();
+        refusal.ShouldBeNull();
         answers.ShouldBe([4]);
     }
 
@@ -77,11 +80,20 @@ public sealed class NetlinkFramesTests
     public void A_message_longer_than_the_datagram_is_an_error()
     {
         var message = Message(9, NewTable, [1, 2, 3, 4]);
-        Should.Throw<IOException>(() => NetlinkFrames.Read(message.AsSpan(0, 18), NetlinkExchange.Single(9), "nfnetlink", Count, []))
+        Should.Throw<IOException>(() => NetlinkFrames.Read(message.AsSpan(0, 18), NetlinkExchange.Single(9), "nfnetlink", Count, [], out _))
             .Message.ShouldBe("nfnetlink: a message of 20 bytes at 0 does not fit the 18 received");
     }
 
     private static int Count(ReadOnlySpan<byte> payload) => payload.Length;
+
+    /// <summary>The refusal that ends the exchange (returned, not thrown); the answers stay empty.</summary>
+    private static NetlinkRefusal Refused(byte[] datagram, NetlinkExchange exchange)
+    {
+        var answers = new List<int>();
+        NetlinkFrames.Read(datagram, exchange, "nfnetlink", Count, answers, out var refusal).ShouldBeTrue();
+        answers.ShouldBeEmpty();
+        return refusal.ShouldNotBeNull();
+    }
 
     private static byte[] Message(uint sequence, ushort type, byte[] payload) => NetlinkFrames.Message(type, 0, sequence, payload);
 

@@ -52,12 +52,15 @@ internal static class NetlinkFrames
     /// Reads the messages of one datagram <paramref name="received"/> from <paramref name="protocol"/>
     /// that belong to <paramref name="exchange"/>: those answering its request go to
     /// <paramref name="answers"/> (each read where it lies by <paramref name="read"/>); true once the
-    /// answer is complete (done, or the acknowledgement). A refusal of the request, or of any other
-    /// message sent with it, is thrown as a <see cref="NetlinkRefusal"/> naming the message refused.
-    /// Messages of other sequence numbers (a stray earlier answer) are skipped.
+    /// answer is complete (done, or the acknowledgement) or refused: a refusal of the request, or of
+    /// any other message sent with it, ends the exchange as <paramref name="refusal"/>, naming the
+    /// message refused. Returned, not thrown: a refusal can be the answer ("no such table"), and a
+    /// first exception costs a process about a millisecond. Messages of other sequence numbers (a
+    /// stray earlier answer) are skipped.
     /// </summary>
-    public static bool Read<T>(ReadOnlySpan<byte> received, NetlinkExchange exchange, string protocol, MessageReader<T> read, List<T> answers)
+    public static bool Read<T>(ReadOnlySpan<byte> received, NetlinkExchange exchange, string protocol, MessageReader<T> read, List<T> answers, out NetlinkRefusal? refusal)
     {
+        refusal = null;
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(answers);
         for (var offset = 0; offset + HeaderSize <= received.Length;)
@@ -80,7 +83,8 @@ internal static class NetlinkFrames
                     var errno = size >= HeaderSize + 4 ? -BinaryPrimitives.ReadInt32LittleEndian(message[HeaderSize..]) : 0;
                     if (errno != 0)
                     {
-                        throw Refusal(message, protocol, errno);
+                        refusal = Refusal(message, protocol, errno);
+                        return true;
                     }
 
                     if (answer)

@@ -59,16 +59,26 @@ internal sealed class NetlinkSocket : IDisposable
         return first;
     }
 
-    /// <summary>Sends <paramref name="datagram"/> (one or more messages) and reads the kernel's answer to <paramref name="exchange"/>.</summary>
+    /// <summary>Sends <paramref name="datagram"/> (one or more messages) and reads the kernel's answer to <paramref name="exchange"/>; a refusal is thrown.</summary>
     public List<T> Exchange<T>(ReadOnlySpan<byte> datagram, NetlinkExchange exchange, MessageReader<T> read)
     {
-        SendAll(datagram);
         var answers = new List<T>();
-        while (!NetlinkFrames.Read(buffer.AsSpan(0, ReceiveSome()), exchange, Protocol, read, answers))
+        return Exchange(datagram, exchange, read, answers) is { } refusal ? throw refusal : answers;
+    }
+
+    /// <summary>Sends <paramref name="datagram"/> and waits for the end of the kernel's answer to <paramref name="exchange"/>: null, or its refusal (returned).</summary>
+    public NetlinkRefusal? Exchange(ReadOnlySpan<byte> datagram, NetlinkExchange exchange) =>
+        Exchange(datagram, exchange, static _ => 0, []);
+
+    private NetlinkRefusal? Exchange<T>(ReadOnlySpan<byte> datagram, NetlinkExchange exchange, MessageReader<T> read, List<T> answers)
+    {
+        SendAll(datagram);
+        NetlinkRefusal? refusal;
+        while (!NetlinkFrames.Read(buffer.AsSpan(0, ReceiveSome()), exchange, Protocol, read, answers, out refusal))
         {
         }
 
-        return answers;
+        return refusal;
     }
 
     public void Dispose() => _ = LibC.Close(fd);

@@ -4,7 +4,7 @@ namespace Sixgill.Host.Network;
 
 /// <summary>
 /// Asks the kernel about one nftables table over nfnetlink, without starting <c>nft</c> (tens of
-/// microseconds instead of 14–17 ms): whether it is there, and deleting it in a transaction of its
+/// microseconds instead of 10–17 ms): whether it is there, and deleting it in a transaction of its
 /// own. The socket is in the network namespace of the thread that opened it.
 /// </summary>
 internal sealed class NftablesNetlink : IDisposable
@@ -21,7 +21,7 @@ internal sealed class NftablesNetlink : IDisposable
     public bool HasTable(byte family, string name)
     {
         var sequence = socket.NextSequences();
-        return Answered(() => socket.Exchange(NftablesRequests.Get(family, name, sequence), NetlinkExchange.Single(sequence), Ignore), NftablesRequests.GetTable);
+        return Answered(socket.Exchange(NftablesRequests.Get(family, name, sequence), NetlinkExchange.Single(sequence)), NftablesRequests.GetTable);
     }
 
     /// <summary>
@@ -32,24 +32,16 @@ internal sealed class NftablesNetlink : IDisposable
     public bool DeleteTable(byte family, string name)
     {
         var first = socket.NextSequences(3);
-        return Answered(() => socket.Exchange(NftablesRequests.Delete(family, name, first), new NetlinkExchange(first, first + 2, first + 1), Ignore), NftablesRequests.DeleteTable);
+        return Answered(socket.Exchange(NftablesRequests.Delete(family, name, first), new NetlinkExchange(first, first + 2, first + 1)), NftablesRequests.DeleteTable);
     }
 
     public void Dispose() => socket.Dispose();
 
-    private static int Ignore(ReadOnlySpan<byte> message) => 0;
-
-    /// <summary>True once the kernel answered; false for its "no such table" to <paramref name="request"/>.</summary>
-    private static bool Answered(Action exchange, ushort request)
+    /// <summary>True for the kernel's yes; false for its "no such table" to <paramref name="request"/>; any other refusal thrown.</summary>
+    private static bool Answered(NetlinkRefusal? refusal, ushort request) => refusal switch
     {
-        try
-        {
-            exchange();
-            return true;
-        }
-        catch (NetlinkRefusal refusal) when (refusal.Errno == NetlinkRefusal.NoSuchFile && refusal.Request == request)
-        {
-            return false;
-        }
-    }
+        null => true,
+        { Errno: NetlinkRefusal.NoSuchFile } when refusal.Request == request => false,
+        _ => throw refusal,
+    };
 }
