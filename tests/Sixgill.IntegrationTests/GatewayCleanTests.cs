@@ -42,9 +42,10 @@ public sealed class GatewayCleanTests
         foreach (var node in Nodes.Reverse())
         {
             clock.Restart();
-            var clean = await lab.SixgillAsync(node, "clean");
+            var clean = await lab.SixgillAsync(node, "clean", "-vv");
             TestContext.Current.TestOutputHelper?.WriteLine($"clean on {node}: {clock.Elapsed.TotalMilliseconds:0} ms");
             clean.ExitCode.ShouldBe(0, clean.StandardOutput + clean.StandardError);
+            NftRuns(clean.StandardError).ShouldBeEmpty("the table is deleted over nfnetlink");
         }
 
         foreach (var node in Nodes)
@@ -68,13 +69,18 @@ public sealed class GatewayCleanTests
         var gw = lab.Node("gw");
         await PrepareLab.ShAsync(gw, "nft delete table ip sixgill");
 
-        var clean = await lab.SixgillAsync("gw", "clean");
+        var clean = await lab.SixgillAsync("gw", "clean", "-vv");
 
         clean.ExitCode.ShouldBe(0, clean.StandardOutput + clean.StandardError);
         clean.StandardOutput.ShouldContain("- delete nftables table ip sixgill (nothing-to-do: table ip sixgill is gone)\n");
+        NftRuns(clean.StandardError).ShouldBeEmpty("the kernel's own 'no such table' answered over nfnetlink");
         (await PrepareLab.ShAsync(gw, "nft list tables")).ShouldNotContain("sixgill");
         (await lab.SixgillAsync("gw", "clean")).StandardOutput.ShouldNotContain("nftables", Case.Sensitive, "the journal no longer lists it");
     }
+
+    /// <summary>The <c>nft</c> runs a <c>-vv</c> trace lists.</summary>
+    private static List<string> NftRuns(string trace) =>
+        [.. trace.Split('\n').Where(l => l.StartsWith("  ran ", StringComparison.Ordinal) && l.Contains("/nft ", StringComparison.Ordinal))];
 
     /// <summary>What prepare may touch on a node: /etc, every link with its addresses, both route tables, nftables, forwarding.</summary>
     private static async Task<string> NodeStateAsync(LabNode node)

@@ -5,6 +5,11 @@ using Sixgill.Values;
 
 namespace Sixgill.Tests.Host;
 
+/// <summary>
+/// <see cref="NftCommand"/> where no nfnetlink socket can be had (as where the kernel refuses one):
+/// everything goes through <c>nft</c>, as before. The kernel's own answers are tested against a real
+/// kernel in a lab node (the integration tests' <c>NftablesNetlinkTests</c>).
+/// </summary>
 public sealed class NftCommandTests
 {
     // Captured from nft 1.0.6 (`nft -e -a -f -` of the gateway's ruleset, from a pipe): the kernel's echo after the commit.
@@ -80,7 +85,7 @@ public sealed class NftCommandTests
     public void The_check_right_after_a_load_reads_its_echo_and_any_later_one_lists_again()
     {
         var runner = new FakeProcessRunner().Then(EchoOfNewTable).Then(Listing);
-        var nft = new NftCommand(runner);
+        var nft = new NftCommand(runner, NoKernel);
 
         nft.Load("table ip sixgill { }\n");
         nft.FindTable("ip", "sixgill")!.Masquerades.ShouldBe([Prefix.Parse("192.168.255.0/24")]);
@@ -94,7 +99,7 @@ public sealed class NftCommandTests
     public void A_load_whose_echo_is_not_the_whole_table_is_checked_by_a_listing()
     {
         var runner = new FakeProcessRunner().Then(EchoOfAddedRule).Then(Listing);
-        var nft = new NftCommand(runner);
+        var nft = new NftCommand(runner, NoKernel);
 
         nft.Load("add rule ip sixgill postrouting ip saddr 10.0.0.0/8 masquerade\n");
         nft.FindTable("ip", "sixgill")!.Masquerades.ShouldBe([Prefix.Parse("10.1.0.0/16")]);
@@ -105,7 +110,7 @@ public sealed class NftCommandTests
     public void A_failed_load_leaves_no_echo_behind()
     {
         var runner = new FakeProcessRunner().Then(EchoOfNewTable).Then("", 1, "Error: syntax error").Then(Listing);
-        var nft = new NftCommand(runner);
+        var nft = new NftCommand(runner, NoKernel);
 
         nft.Load("table ip sixgill { }\n");
         Should.Throw<ProcessFailedException>(() => nft.Load("nonsense\n"));
@@ -119,11 +124,13 @@ public sealed class NftCommandTests
             .Then("")
             .Then("", 1, "Error: Could not process rule: No such file or directory\ndelete table ip sixgill\n                ^^^^^^^\n")
             .Then("", 1, "Error: Could not process rule: Operation not permitted\n");
-        var nft = new NftCommand(runner);
+        var nft = new NftCommand(runner, NoKernel);
 
         nft.DeleteTable("ip", "sixgill").ShouldBeTrue();
         nft.DeleteTable("ip", "sixgill").ShouldBeFalse();
         Should.Throw<ProcessFailedException>(() => nft.DeleteTable("ip", "sixgill"));
         runner.Commands.ShouldAllBe(c => c.EndsWith(" delete table ip sixgill", StringComparison.Ordinal));
     }
+
+    private static NftablesNetlink? NoKernel() => null;
 }

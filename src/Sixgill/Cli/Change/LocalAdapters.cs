@@ -37,7 +37,7 @@ internal static class LocalAdapters
         var files = new LinuxFiles();
         var systemd = NodeFactsReader.Read(files, ProgramSearch.IsInstalled).Systemd == SystemdState.Running ? new Systemctl(runner) : null;
         var processes = new ProcProcessTable();
-        var services = new ServiceHost(new MachinePrograms(runner), processes, new NftCommand(runner), new UdpDnsTransport()) { Ports = new ProcPortListeners(processes) };
+        var services = new ServiceHost(new MachinePrograms(runner), processes, new NftCommand(runner, NftablesNetlink.TryOpen), new UdpDnsTransport()) { Ports = new ProcPortListeners(processes) };
         var context = new StepContext(network ?? KernelNetwork.Local(runner), files, new ProcSysctl(), paths.Backups, systemd, services, new Lazy<IDockerEngine>(() => DockerEngine.FromEnvironment()))
         {
             Kubeadm = kubeadm ?? new KubeadmRunner(runner, KubeadmRunner.DefaultTimeout, progress: null),

@@ -3,13 +3,14 @@ using Sixgill.Host.Network;
 
 namespace Sixgill.Host.Interop;
 
-/// <summary>The socket calls <see cref="RtNetlink"/> needs (no .NET API opens an AF_NETLINK socket), and setns to open one in another network namespace.</summary>
+/// <summary>The socket calls <see cref="NetlinkSocket"/> needs (no .NET API opens an AF_NETLINK socket), and setns to open one in another network namespace.</summary>
 internal static partial class LibC
 {
     public const int AddressFamilyNetlink = 16;
     public const int SocketRaw = 3;
     public const int SocketCloseOnExec = 0x80000;
-    public const int NetlinkRoute = 0;
+    public const int NetlinkRoute = 0;      // NETLINK_ROUTE
+    public const int NetlinkNetfilter = 12; // NETLINK_NETFILTER (nfnetlink: nftables)
 
     [LibraryImport(Library, EntryPoint = "socket", SetLastError = true)]
     public static partial int Socket(int domain, int type, int protocol);
