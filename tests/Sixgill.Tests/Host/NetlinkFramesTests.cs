@@ -101,20 +101,11 @@ public sealed class NetlinkFramesTests
     private static byte[] Error(uint sequence, int errno, ushort request, string? text = null)
     {
         var echoed = NetlinkFrames.Message(request, 5, sequence, []);
-        var attribute = text is null ? [] : Attribute(1, Encoding.UTF8.GetBytes(text + "\0"));
+        var attribute = text is null ? [] : NetlinkAttribute.Of(1, Encoding.UTF8.GetBytes(text + "\0"));
         var payload = new byte[4 + echoed.Length + attribute.Length];
         BinaryPrimitives.WriteInt32LittleEndian(payload, -errno);
         echoed.CopyTo(payload, 4);
         attribute.CopyTo(payload, 4 + echoed.Length);
         return NetlinkFrames.Message(NetlinkFrames.Error, (ushort)(0x100 | (text is null ? 0 : 0x200)), sequence, payload);
-    }
-
-    private static byte[] Attribute(ushort type, byte[] value)
-    {
-        var attribute = new byte[(4 + value.Length + 3) & ~3];
-        BinaryPrimitives.WriteUInt16LittleEndian(attribute, (ushort)(4 + value.Length));
-        BinaryPrimitives.WriteUInt16LittleEndian(attribute.AsSpan(2), type);
-        value.CopyTo(attribute, 4);
-        return attribute;
     }
 }

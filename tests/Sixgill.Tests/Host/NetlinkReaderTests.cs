@@ -39,10 +39,10 @@ public sealed class NetlinkReaderTests
     [Fact]
     public void A_link_message_gives_index_name_and_whether_it_is_up()
     {
-        var message = Message(Header(16, h => { Int(h, 4, 3); Int(h, 8, 0x1 | 0x2 | 0x1000); }), Attribute(3, Encoding.ASCII.GetBytes("eth1\0")), Attribute(4, [0, 5, 0, 0]));
+        var message = Message(Header(16, h => { Int(h, 4, 3); Int(h, 8, 0x1 | 0x2 | 0x1000); }), NetlinkAttribute.Of(3, Encoding.ASCII.GetBytes("eth1\0")), NetlinkAttribute.Of(4, [0, 5, 0, 0]));
 
         RtNetlinkMessages.Link(message).ShouldBe(new NetlinkLink(3, "eth1", true));
-        RtNetlinkMessages.Link(Message(Header(16, h => Int(h, 4, 7)), Attribute(3, Encoding.ASCII.GetBytes("eth2\0")))).IsUp.ShouldBeFalse();
+        RtNetlinkMessages.Link(Message(Header(16, h => Int(h, 4, 7)), NetlinkAttribute.Of(3, Encoding.ASCII.GetBytes("eth2\0")))).IsUp.ShouldBeFalse();
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public sealed class NetlinkReaderTests
         var address = Ip.Parse("fd00:20::3");
         var message = Message(
             Header(8, h => { h[0] = 10; h[1] = 64; h[2] = 0; Int(h, 4, 3); }),
-            Attribute(1, address.ToIPAddress().GetAddressBytes()),
-            Attribute(8, BitConverter.GetBytes(0x40u | 0x08u)));
+            NetlinkAttribute.Of(1, address.ToIPAddress().GetAddressBytes()),
+            NetlinkAttribute.Of(8, BitConverter.GetBytes(0x40u | 0x08u)));
 
         RtNetlinkMessages.Address(message).ShouldBe(new NetlinkAddress(3, new AddressState(InterfaceAddress.Parse("fd00:20::3/64"), true, true)));
     }
@@ -62,8 +62,8 @@ public sealed class NetlinkReaderTests
     {
         var message = Message(
             Header(8, h => { h[0] = 2; h[1] = 32; Int(h, 4, 9); }),
-            Attribute(1, [10, 0, 0, 2]),
-            Attribute(2, [10, 0, 0, 1]));
+            NetlinkAttribute.Of(1, [10, 0, 0, 2]),
+            NetlinkAttribute.Of(2, [10, 0, 0, 1]));
 
         RtNetlinkMessages.Address(message)!.State.Address.ShouldBe(InterfaceAddress.Parse("10.0.0.1/32"));
         RtNetlinkMessages.Address(Message(Header(8, h => h[0] = 17))).ShouldBeNull("not IPv4 or IPv6");
@@ -74,10 +74,10 @@ public sealed class NetlinkReaderTests
     {
         var message = Message(
             Header(12, h => { h[0] = 10; h[1] = 96; h[4] = 254; }),
-            Attribute(15, BitConverter.GetBytes(254u)),
-            Attribute(1, Ip.Parse("fd00:10:64:ff9b::").ToIPAddress().GetAddressBytes()),
-            Attribute(5, Ip.Parse("fd00:20::2").ToIPAddress().GetAddressBytes()),
-            Attribute(4, BitConverter.GetBytes(3)));
+            NetlinkAttribute.Of(15, BitConverter.GetBytes(254u)),
+            NetlinkAttribute.Of(1, Ip.Parse("fd00:10:64:ff9b::").ToIPAddress().GetAddressBytes()),
+            NetlinkAttribute.Of(5, Ip.Parse("fd00:20::2").ToIPAddress().GetAddressBytes()),
+            NetlinkAttribute.Of(4, BitConverter.GetBytes(3)));
 
         RtNetlinkMessages.Route(message).ShouldBe(new NetlinkRoute(254, Prefix.Parse("fd00:10:64:ff9b::/96"), Ip.Parse("fd00:20::2"), 3, false));
     }
@@ -85,7 +85,7 @@ public sealed class NetlinkReaderTests
     [Fact]
     public void A_default_route_has_no_destination_attribute_and_a_table_above_255_comes_from_its_attribute()
     {
-        var message = Message(Header(12, h => { h[0] = 2; h[4] = 252; Int(h, 8, 0x200); }), Attribute(15, BitConverter.GetBytes(1000u)));
+        var message = Message(Header(12, h => { h[0] = 2; h[4] = 252; Int(h, 8, 0x200); }), NetlinkAttribute.Of(15, BitConverter.GetBytes(1000u)));
 
         RtNetlinkMessages.Route(message).ShouldBe(new NetlinkRoute(1000, Prefix.Parse("0.0.0.0/0"), null, null, true));
     }
@@ -104,7 +104,7 @@ public sealed class NetlinkReaderTests
     {
         Should.Throw<FormatException>(() => RtNetlinkMessages.Link(Message(Header(16, _ => { }), [2, 0, 3, 0])))
             .Message.ShouldBe("rtnetlink attribute of 2 bytes at 16 does not fit its message of 20");
-        Should.Throw<FormatException>(() => RtNetlinkMessages.Route(Message(Header(12, h => h[0] = 10), Attribute(15, BitConverter.GetBytes(254u)), [0, 0, 1, 0])));
+        Should.Throw<FormatException>(() => RtNetlinkMessages.Route(Message(Header(12, h => h[0] = 10), NetlinkAttribute.Of(15, BitConverter.GetBytes(254u)), [0, 0, 1, 0])));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class NetlinkReaderTests
         byte[] unpadded = [.. Header(16, h => Int(h, 4, 2)), 7, 0, 3, 0, (byte)'l', (byte)'o', 0];
         RtNetlinkMessages.Link(unpadded).ShouldBe(new NetlinkLink(2, "lo", false));
 
-        byte[] tail = [.. Message(Header(16, h => Int(h, 4, 2)), Attribute(3, Encoding.ASCII.GetBytes("lo\0"))), 9, 9, 9];
+        byte[] tail = [.. Message(Header(16, h => Int(h, 4, 2)), NetlinkAttribute.Of(3, Encoding.ASCII.GetBytes("lo\0"))), 9, 9, 9];
         RtNetlinkMessages.Link(tail).ShouldBe(new NetlinkLink(2, "lo", false));
     }
 
@@ -177,14 +177,6 @@ public sealed class NetlinkReaderTests
 
     private static void Int(byte[] bytes, int offset, int value) => BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(offset), value);
 
-    private static byte[] Attribute(ushort type, byte[] value)
-    {
-        var attribute = new byte[(4 + value.Length + 3) & ~3];
-        BinaryPrimitives.WriteUInt16LittleEndian(attribute, (ushort)(4 + value.Length));
-        BinaryPrimitives.WriteUInt16LittleEndian(attribute.AsSpan(2), type);
-        value.CopyTo(attribute, 4);
-        return attribute;
-    }
 
     private static byte[] Message(params byte[][] parts) => [.. parts.SelectMany(p => p)];
 }
