@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Sixgill.Host.Network;
 
 /// <summary>
@@ -57,16 +55,6 @@ internal static class NftablesRequests
     private static byte[] Batch() => [Unspecified, 0, 0, (byte)Subsystem];
 
     /// <summary>The <c>nfgenmsg</c> of <paramref name="family"/>, then <c>NFTA_TABLE_NAME</c> (NUL-terminated, padded).</summary>
-    private static byte[] Table(byte family, string name)
-    {
-        var value = Encoding.UTF8.GetBytes(name + "\0");
-        var attribute = 4 + value.Length;
-        var payload = new byte[4 + ((attribute + 3) & ~3)];
-        payload[0] = family;
-        payload[4] = (byte)attribute;
-        payload[5] = (byte)(attribute >> 8);
-        payload[6] = (byte)TableName;
-        value.CopyTo(payload, 8);
-        return payload;
-    }
+    private static byte[] Table(byte family, string name) =>
+        new NetlinkPayload(4, header => header[0] = family).String(TableName, name).ToArray();
 }

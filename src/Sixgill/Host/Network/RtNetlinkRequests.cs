@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using Sixgill.Machine;
 using Sixgill.Values;
 
@@ -42,11 +41,11 @@ internal static class RtNetlinkRequests
     private const uint OnLink = 4;       // RTNH_F_ONLINK
 
     /// <summary>A get of one link by name (<c>RTM_GETLINK</c>): the reply gives its index.</summary>
-    public static byte[] LinkByName(string name) => new Message(16).String(LinkName, name).ToArray();
+    public static byte[] LinkByName(string name) => new NetlinkPayload(16).String(LinkName, name).ToArray();
 
     /// <summary>Sets IFF_UP on or off and nothing else (<c>ip link set dev N up|down</c>).</summary>
     public static byte[] LinkUp(int index, bool up) =>
-        new Message(16, h =>
+        new NetlinkPayload(16, h =>
         {
             BinaryPrimitives.WriteInt32LittleEndian(h[4..], index);
             BinaryPrimitives.WriteUInt32LittleEndian(h[8..], up ? Up : 0);
@@ -58,7 +57,7 @@ internal static class RtNetlinkRequests
     /// request (<c>ip link set dev N master BR up</c>).
     /// </summary>
     public static byte[] LinkUpWithMaster(int index, int masterIndex) =>
-        new Message(16, h =>
+        new NetlinkPayload(16, h =>
         {
             BinaryPrimitives.WriteInt32LittleEndian(h[4..], index);
             BinaryPrimitives.WriteUInt32LittleEndian(h[8..], Up);
@@ -73,7 +72,7 @@ internal static class RtNetlinkRequests
     /// </summary>
     public static byte[] NewVeth(string name, byte[]? mac, string peerName, int peerNamespaceFd)
     {
-        var message = new Message(16).String(LinkName, name);
+        var message = new NetlinkPayload(16).String(LinkName, name);
         if (mac is not null)
         {
             message.Add(LinkAddress, mac);
@@ -97,23 +96,23 @@ internal static class RtNetlinkRequests
 
     /// <summary>A new bridge with no ports (<c>ip link add NAME type bridge</c>; sent with create + exclusive).</summary>
     public static byte[] NewBridge(string name) =>
-        new Message(16).String(LinkName, name).Nested(LinkInfo, m => m.String(InfoKind, "bridge")).ToArray();
+        new NetlinkPayload(16).String(LinkName, name).Nested(LinkInfo, m => m.String(InfoKind, "bridge")).ToArray();
 
     /// <summary>The link by index (<c>RTM_DELLINK</c>).</summary>
-    public static byte[] LinkIndex(int index) => new Message(16, h => BinaryPrimitives.WriteInt32LittleEndian(h[4..], index)).ToArray();
+    public static byte[] LinkIndex(int index) => new NetlinkPayload(16, h => BinaryPrimitives.WriteInt32LittleEndian(h[4..], index)).ToArray();
 
     /// <summary>Puts the link in a group and changes nothing else (<c>ip link set dev N group G</c>).</summary>
     public static byte[] LinkGroup(int index, uint group) =>
-        new Message(16, h => BinaryPrimitives.WriteInt32LittleEndian(h[4..], index)).Add(GroupAttr, BitConverter.GetBytes(group)).ToArray();
+        new NetlinkPayload(16, h => BinaryPrimitives.WriteInt32LittleEndian(h[4..], index)).Add(GroupAttr, BitConverter.GetBytes(group)).ToArray();
 
     /// <summary>Every link of a group, for <c>RTM_DELLINK</c> (<c>ip link delete group G</c>): no index, only the group.</summary>
-    public static byte[] Group(uint group) => new Message(16).Add(GroupAttr, BitConverter.GetBytes(group)).ToArray();
+    public static byte[] Group(uint group) => new NetlinkPayload(16).Add(GroupAttr, BitConverter.GetBytes(group)).ToArray();
 
     /// <summary>An address on a link: local and peer both the address, as ip sends it when no peer is named.</summary>
     public static byte[] Address(int index, InterfaceAddress address, bool withoutDad = false)
     {
         var bytes = Bytes(address.Address);
-        return new Message(8, h =>
+        return new NetlinkPayload(8, h =>
         {
             h[0] = Family(address.Address);
             h[1] = (byte)address.Length;
@@ -137,7 +136,7 @@ internal static class RtNetlinkRequests
             throw new ArgumentException($"route {route}: the next hop is not of the destination's family", nameof(route));
         }
 
-        var message = new Message(12, h =>
+        var message = new NetlinkPayload(12, h =>
         {
             h[0] = Family(destination.Network);
             h[1] = (byte)destination.Length;
@@ -168,62 +167,4 @@ internal static class RtNetlinkRequests
     private static byte Family(Ip address) => address.IsV6 ? Inet6 : Inet;
 
     private static byte[] Bytes(Ip address) => address.ToIPAddress().GetAddressBytes();
-
-    /// <summary>A family header followed by attributes, each padded to four bytes.</summary>
-    private sealed class Message
-    {
-        private readonly List<byte> bytes;
-
-        public Message(int headerSize, SpanAction? header = null)
-        {
-            var head = new byte[headerSize];
-            header?.Invoke(head);
-            bytes = [.. head];
-        }
-
-        public delegate void SpanAction(Span<byte> header);
-
-        public Message Add(ushort type, ReadOnlySpan<byte> value)
-        {
-            Span<byte> head = stackalloc byte[4];
-            BinaryPrimitives.WriteUInt16LittleEndian(head, (ushort)(4 + value.Length));
-            BinaryPrimitives.WriteUInt16LittleEndian(head[2..], type);
-            bytes.AddRange(head);
-            bytes.AddRange(value);
-            Pad();
-            return this;
-        }
-
-        /// <summary>A zeroed family header inside a nested attribute (a veth peer's ifinfomsg).</summary>
-        public Message Header(int size)
-        {
-            bytes.AddRange(new byte[size]);
-            return this;
-        }
-
-        public Message String(ushort type, string value) => Add(type, Encoding.UTF8.GetBytes(value + "\0"));
-
-        public Message Nested(ushort type, Action<Message> inner)
-        {
-            var start = bytes.Count;
-            bytes.AddRange(new byte[4]);
-            inner(this);
-            var length = (ushort)(bytes.Count - start);
-            bytes[start] = (byte)length;
-            bytes[start + 1] = (byte)(length >> 8);
-            bytes[start + 2] = (byte)type;
-            bytes[start + 3] = (byte)(type >> 8);
-            return this;
-        }
-
-        public byte[] ToArray() => [.. bytes];
-
-        private void Pad()
-        {
-            while (bytes.Count % 4 != 0)
-            {
-                bytes.Add(0);
-            }
-        }
-    }
 }
