@@ -161,6 +161,51 @@ public sealed class NetlinkWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Links_the_kernel_cannot_delete_as_a_group_go_one_at_a_time_with_their_groups_put_back()
+    {
+        LabRequirements.Require();
+        Writer.AddBridge("nlbr4");
+
+        // lo has no rtnetlink operations: the kernel refuses a group holding it before deleting any.
+        var refusal = Should.Throw<NetworkChangeException>(() => Writer.DeleteLinks(["nlbr4", "lo"]));
+
+        refusal.Errno.ShouldBe(NetlinkRefusal.NotSupported);
+        refusal.Message.ShouldBe($"'{CommandLine.Format(IpSpelling.DeleteLink("lo"))}': RTNETLINK answers: Operation not supported");
+        (await Show("link", "show")).ShouldNotContain("\"nlbr4\"");
+        (await Show("link", "show", "dev", "lo")).ShouldContain("\"group\":\"default\"");
+    }
+
+    [Fact]
+    public async Task Links_deleted_together_without_CAP_NET_ADMIN_are_refused_as_ip_refuses_it_and_none_changes()
+    {
+        LabRequirements.Require();
+        Writer.AddBridge("nlbr5");
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Capabilities.DropAllOnThisThread();
+                Writer.DeleteLinks(["nlbr5", "nl0"]);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        });
+        thread.Start();
+        thread.Join();
+
+        var refusal = failure.ShouldBeOfType<NetworkChangeException>();
+        refusal.Errno.ShouldBe(NetlinkRefusal.NotPermitted);
+        refusal.Message.ShouldStartWith("'ip link set dev nlbr5 group ");
+        refusal.Message.ShouldEndWith("': RTNETLINK answers: Operation not permitted (changing links, addresses and routes needs root: run with sudo)");
+        (await Show("link", "show", "dev", "nlbr5")).ShouldContain("\"group\":\"default\"");
+        (await Show("link", "show", "dev", "nl0")).ShouldContain("\"group\":\"default\"");
+        Writer.DeleteLink("nlbr5");
+    }
+
+    [Fact]
     public async Task A_refusal_says_what_ip_says_for_the_same_change()
     {
         LabRequirements.Require();

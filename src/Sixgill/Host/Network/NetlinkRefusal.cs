@@ -14,6 +14,7 @@ internal sealed class NetlinkRefusal : IOException
     public const int NoSuchEntry = 3;   // ESRCH: no such route
     public const int Exists = 17;       // EEXIST
     public const int NoDevice = 19;     // ENODEV
+    public const int NotSupported = 95; // EOPNOTSUPP
 
     /// <param name="protocol">The netlink protocol's name (<c>rtnetlink</c>, <c>nfnetlink</c>).</param>
     /// <param name="request">The type of the message refused.</param>

@@ -30,8 +30,9 @@ internal sealed class NetlinkWriter(RtNetlink socket) : INetworkWriter
     /// waits for the kernel's readers to let go of it: about 20–35 ms each on the test machine). The
     /// links are first put in a group no link of the namespace has (<c>ip link set dev N group G</c>),
     /// then the group is deleted (<c>ip link delete group G</c>). Where the kernel cannot delete a group
-    /// (a link without rtnetlink operations: EOPNOTSUPP, before any is deleted), each goes on its own;
-    /// on any other refusal the links get their groups back and the refusal is reported.
+    /// (a link without rtnetlink operations, such as <c>lo</c>: EOPNOTSUPP, before any is deleted),
+    /// each goes on its own; on any other refusal (of a group set, or of the delete) the links get
+    /// their groups back and the refusal is reported.
     /// </summary>
     public void DeleteLinks(IReadOnlyList<string> names)
     {
@@ -49,21 +50,21 @@ internal sealed class NetlinkWriter(RtNetlink socket) : INetworkWriter
         }
 
         var group = UnusedGroup();
-        foreach (var link in links)
-        {
-            Change(IpSpelling.SetGroup(link.Name, group), RtNetlink.NewLink, 0, RtNetlinkRequests.LinkGroup(link.Index, group));
-        }
-
         try
         {
-            _ = socket.Ask(RtNetlink.DeleteLink, 0, RtNetlinkRequests.Group(group));
+            foreach (var link in links)
+            {
+                Change(IpSpelling.SetGroup(link.Name, group), RtNetlink.NewLink, 0, RtNetlinkRequests.LinkGroup(link.Index, group));
+            }
+
+            Change(IpSpelling.DeleteGroup(group), RtNetlink.DeleteLink, 0, RtNetlinkRequests.Group(group));
         }
-        catch (NetlinkRefusal refusal)
+        catch (NetworkChangeException refused)
         {
             PutBackGroups(links);
-            if (refusal.Errno != NotSupported)
+            if (refused.Errno != NetlinkRefusal.NotSupported)
             {
-                throw Refused(IpSpelling.DeleteGroup(group), refusal);
+                throw;
             }
 
             foreach (var link in links)
@@ -98,8 +99,6 @@ internal sealed class NetlinkWriter(RtNetlink socket) : INetworkWriter
     }
 
     private int? OutputIndex(KernelRoute route, string[] command) => route.Device is { } device ? IndexOf(device, command) : null;
-
-    private const int NotSupported = 95; // EOPNOTSUPP
 
     // Best effort: the refusal being reported matters more than a group left on a link that stays.
     private void PutBackGroups(List<NetlinkLink> links)
